@@ -1,0 +1,156 @@
+# precis -- one GNU Makefile for the library, its tools and its tests.
+#
+#   make               lib/libprecis.a and lib/libprecis.so
+#   make check         install missing packages, build, run every test
+#   make check SANITIZE=1   the same under AddressSanitizer + UBSan
+#   make run           build and start precisd on ./precisd.sock
+#   make install       PREFIX=/usr/local DESTDIR= (header, libs, data, .pc)
+#   make idf           rebuild data/idf/*.idf from ../shared/data
+#
+# CC, CFLAGS, LDFLAGS, PREFIX and DESTDIR are honoured as usual.
+
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share/precis
+SHARED ?= ../shared/data
+
+VERSION := 0.1.0
+SOVERSION := 0
+
+CFLAGS ?= -O2 -g
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
+STD := -std=c11 -D_DEFAULT_SOURCE
+
+SANITIZE ?= 0
+ifeq ($(SANITIZE),1)
+BUILD := build/sanitize
+LIBOUT := $(BUILD)
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+else
+BUILD := build/default
+LIBOUT := lib
+SANFLAGS :=
+endif
+
+# Evaluated when used, so they see packages that `make deps` just added.
+UTF8PROC_CFLAGS = $(shell pkg-config --cflags libutf8proc 2>/dev/null)
+UTF8PROC_LIBS = $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+JANSSON_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+LIB_DEPS = $(UTF8PROC_LIBS) -lstemmer -lm
+
+ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -MMD -MP \
+             $(UTF8PROC_CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+LIB_SRC := $(wildcard lib/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_A := $(LIBOUT)/libprecis.a
+LIB_SO := $(LIBOUT)/libprecis.so
+
+TEST_SRC := $(wildcard tests/test_*.c)
+TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
+TEST_COMMON := $(BUILD)/tests/testutil.o
+
+TOOLS := $(BUILD)/tools/precis-idf
+
+.PHONY: all deps check check-run run install uninstall clean idf tools
+
+all: $(LIB_A) $(LIB_SO)
+
+deps:
+	@./tools/deps.sh
+
+# Library: position-independent objects serve both the .a and the .so;
+# only the precis_ API is exported from the .so.
+$(BUILD)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden \
+	    -DPRECIS_DATADIR='"$(DATADIR)"' -c $< -o $@
+
+$(LIB_A): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(LIB_SO): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) -shared -Wl,-soname,libprecis.so.$(SOVERSION) $(ALL_LDFLAGS) \
+	    $^ -o $@ $(LIB_DEPS)
+
+# Tests link the static library and may include lib/ headers to test
+# internal stages (segmenter, tokenizer) directly.
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Ilib -c $< -o $@
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_COMMON) $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS)
+
+$(BUILD)/tools/%.o: tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Ilib -c $< -o $@
+
+$(BUILD)/tools/precis-idf: $(BUILD)/tools/precis-idf.o $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
+
+tools: $(TOOLS)
+
+# `make check` first makes sure the packages are there, then builds and
+# runs in a second make so the pkg-config results above are fresh.
+check: deps
+	@$(MAKE) --no-print-directory check-run
+
+check-run: all $(TEST_BIN) $(TOOLS)
+	@failed=0; \
+	for t in $(TEST_BIN); do \
+	    echo "== $$t"; \
+	    PRECIS_DATA=data PRECIS_SHARED=$(SHARED) PRECIS_BUILD=$(BUILD) \
+	        $$t || failed=$$((failed + 1)); \
+	done; \
+	if [ $$failed -ne 0 ]; then echo "$$failed test program(s) failed"; exit 1; fi; \
+	echo "all test programs passed"
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@if [ -x $(BUILD)/daemon/precisd ]; then \
+	    exec $(BUILD)/daemon/precisd --socket ./precisd.sock --data data; \
+	else \
+	    echo "precisd: daemon not built yet (issue #3); the engine is in $(LIB_A)"; \
+	fi
+
+# Document frequencies for the IDF models, from the background corpora
+# described in ../shared/EVAL.md (not shipped; the models are).
+idf: $(BUILD)/tools/precis-idf
+	$(BUILD)/tools/precis-idf --data data --lang en $(SHARED)/idf_en.jsonl > data/idf/en.idf.tmp
+	mv data/idf/en.idf.tmp data/idf/en.idf
+	$(BUILD)/tools/precis-idf --data data --lang fr $(SHARED)/idf_fr.jsonl > data/idf/fr.idf.tmp
+	mv data/idf/fr.idf.tmp data/idf/fr.idf
+
+install: all
+	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig
+	install -m 644 include/precis.h $(DESTDIR)$(INCLUDEDIR)/
+	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/libprecis.so.$(VERSION)
+	ln -sf libprecis.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprecis.so.$(SOVERSION)
+	ln -sf libprecis.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libprecis.so
+	for d in stopwords abbrev idf; do \
+	    install -d $(DESTDIR)$(DATADIR)/$$d; \
+	    install -m 644 data/$$d/* $(DESTDIR)$(DATADIR)/$$d/; \
+	done
+	install -m 644 data/boilerplate.txt $(DESTDIR)$(DATADIR)/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    precis.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/precis.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(INCLUDEDIR)/precis.h $(DESTDIR)$(LIBDIR)/libprecis.* \
+	    $(DESTDIR)$(LIBDIR)/pkgconfig/precis.pc
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build lib/libprecis.a lib/libprecis.so
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,108 @@
+/*
+ * doc.h -- one document as the summarizer sees it: sentences, tokens and
+ * the document's term dictionary, all built by doc_build() and freed by
+ * doc_free().  The later stages (boilerplate, score, select, keywords)
+ * read and annotate this structure; none of them allocates per token.
+ */
+#ifndef PRECIS_DOC_H
+#define PRECIS_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "engine.h"
+#include "segment.h"
+#include "strmap.h"
+
+struct sb_stemmer;
+
+typedef struct doc_term {
+    const char *stem;       /* folded (and stemmed) form, in the arena */
+    /* Filled by score_sentences() from the selectable sentences: */
+    uint32_t tf;            /* occurrences */
+    uint32_t sf;            /* sentences that contain it */
+    uint32_t first;         /* token index of its first occurrence */
+    uint32_t first_inner;   /* first occurrence not opening a sentence,
+                               UINT32_MAX if none */
+    float idf;
+    float weight;           /* document weight: tf x idf (0 for stop) */
+    unsigned stop : 1;
+    unsigned number : 1;
+} doc_term;
+
+typedef struct doc_token {
+    uint32_t start, end;    /* bytes in the text */
+    uint32_t term;          /* index into doc.terms */
+    uint16_t flags;         /* TOK_* */
+    uint16_t stop;          /* is a stop word */
+} doc_token;
+
+/* One entry of a sentence's sparse tf-idf vector, sorted by term. */
+typedef struct vec_entry {
+    uint32_t term;
+    float w;
+} vec_entry;
+
+typedef struct doc_sentence {
+    seg_sentence seg;
+    uint32_t tok_begin, tok_end;  /* [begin, end) in doc.toks */
+    uint32_t words;               /* word tokens */
+    uint32_t content;             /* non-stop word tokens */
+    vec_entry *vec;               /* unique content terms, in the arena */
+    uint32_t nvec;
+    float norm;                   /* Euclidean norm of the tf-idf vec */
+    const char *excluded;         /* reason, or NULL when selectable */
+    uint32_t rank;                /* position among selectable sentences */
+    double score;
+} doc_sentence;
+
+typedef struct doc {
+    const char *text;
+    size_t len;
+    const lang *lang;             /* NULL: no language matched */
+    const precis_engine_t *engine;
+    arena arena;
+    doc_sentence *sents;
+    size_t nsents;
+    size_t paragraphs;
+    doc_token *toks;
+    size_t ntoks;
+    doc_term *terms;
+    size_t nterms, termcap;
+    strmap words;                 /* folded word -> term index */
+    strmap stems;                 /* stem -> term index */
+    size_t total_words;
+    size_t selectable;
+    vec_entry *title;             /* content terms of the title (given,
+                                     or the opening headline) */
+    uint32_t ntitle;
+} doc;
+
+/* Segment and tokenize text, and the title when not NULL, in language l
+ * (NULL: no stop words, no stemming). */
+int doc_build(doc *d, const precis_engine_t *e, const lang *l,
+              const char *text, size_t len, const char *title,
+              size_t title_len);
+void doc_free(doc *d);
+/* Term index for a folded word, interning it; UINT32_MAX on ENOMEM. */
+uint32_t doc_intern(doc *d, const char *fold, size_t len,
+                    struct sb_stemmer *stemmer);
+/* Sparse content-term vector of tokens [tok_begin, tok_end), sorted by
+ * term, w = occurrences (score_sentences() turns them into tf-idf);
+ * allocated in the arena. */
+int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
+               uint32_t *n);
+/* Dot product of two sorted sparse vectors. */
+float vec_dot(const vec_entry *a, uint32_t na, const vec_entry *b,
+              uint32_t nb);
+/* Terms shared by two sorted sparse vectors. */
+uint32_t vec_common(const vec_entry *a, uint32_t na, const vec_entry *b,
+                    uint32_t nb);
+
+/* Stages, in pipeline order.  Each returns 0 or a precis_status. */
+const lang *lang_detect(const precis_engine_t *e, const char *text,
+                        size_t len);
+int boilerplate_mark(doc *d, int have_title);
+int score_sentences(doc *d);
+#endif

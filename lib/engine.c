@@ -1,0 +1,173 @@
+/*
+ * engine.c -- loading the data directory into an immutable engine.
+ *
+ * Languages are discovered from stopwords/XX.txt; abbrev/XX.txt and
+ * idf/XX.idf are optional per language.  A malformed file fails the
+ * whole load with a message naming it: a daemon reloading its data
+ * keeps the old engine rather than running on half a new one.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libstemmer.h>
+
+#include "engine.h"
+
+#ifndef PRECIS_DATADIR
+#define PRECIS_DATADIR "/usr/local/share/precis"
+#endif
+
+static int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int load_lang(lang *l, const char *dir, const char *code,
+                     precis_error_t *err)
+{
+    char path[4096];
+    memset(l, 0, sizeof *l);
+    snprintf(l->code, sizeof l->code, "%s", code);
+    if (strmap_init(&l->stop, 256) || strmap_init(&l->abbrev, 128) ||
+        strmap_init(&l->idf, 1024))
+        return set_error(err, PRECIS_ENOMEM, "out of memory");
+    snprintf(path, sizeof path, "%s/stopwords/%s.txt", dir, code);
+    int rc = load_stopwords(&l->stop, path, err);
+    snprintf(path, sizeof path, "%s/abbrev/%s.txt", dir, code);
+    if (rc == PRECIS_OK && file_exists(path))
+        rc = load_abbrev(&l->abbrev, path, err);
+    snprintf(path, sizeof path, "%s/idf/%s.idf", dir, code);
+    if (rc == PRECIS_OK && file_exists(path))
+        rc = load_idf(&l->idf, &l->idf_docs, path, err);
+    struct sb_stemmer *probe = sb_stemmer_new(code, "UTF_8");
+    l->has_stemmer = probe != NULL;
+    if (probe)
+        sb_stemmer_delete(probe);
+    return rc;
+}
+
+static void free_lang(lang *l)
+{
+    strmap_free(&l->stop);
+    strmap_free(&l->abbrev);
+    strmap_free(&l->idf);
+}
+
+static int cmp_code(const void *a, const void *b)
+{
+    return strcmp(((const lang *)a)->code, ((const lang *)b)->code);
+}
+
+/* Two or three lower-case letters: "en", "fr", "pt". */
+static int language_file(const char *name, char *code)
+{
+    const char *dot = strrchr(name, '.');
+    size_t n = dot ? (size_t)(dot - name) : 0;
+    if (!dot || strcmp(dot, ".txt") != 0 || n < 2 || n > 3)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (name[i] < 'a' || name[i] > 'z')
+            return 0;
+    memcpy(code, name, n);
+    code[n] = '\0';
+    return 1;
+}
+
+static int load_langs(precis_engine_t *e, const char *dir,
+                      precis_error_t *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/stopwords", dir);
+    DIR *d = opendir(path);
+    if (!d)
+        return set_error(err, PRECIS_EDATA, "%s: %s", path, strerror(errno));
+    int rc = PRECIS_OK;
+    struct dirent *ent;
+    while (rc == PRECIS_OK && (ent = readdir(d)) != NULL) {
+        char code[8];
+        if (!language_file(ent->d_name, code))
+            continue;
+        lang *langs = realloc(e->langs, (e->nlangs + 1) * sizeof *langs);
+        if (!langs) {
+            rc = set_error(err, PRECIS_ENOMEM, "out of memory");
+            break;
+        }
+        e->langs = langs;
+        rc = load_lang(&e->langs[e->nlangs++], dir, code, err);
+    }
+    closedir(d);
+    if (rc == PRECIS_OK && e->nlangs == 0)
+        rc = set_error(err, PRECIS_EDATA, "%s: no stopwords/XX.txt files",
+                       path);
+    if (rc == PRECIS_OK)
+        qsort(e->langs, e->nlangs, sizeof *e->langs, cmp_code);
+    return rc;
+}
+
+int precis_engine_open(const char *data_dir, precis_engine_t **out,
+                       precis_error_t *err)
+{
+    if (!out)
+        return set_error(err, PRECIS_EINVAL, "out is NULL");
+    *out = NULL;
+    if (!data_dir)
+        data_dir = PRECIS_DATADIR;
+    precis_engine_t *e = calloc(1, sizeof *e);
+    if (!e)
+        return set_error(err, PRECIS_ENOMEM, "out of memory");
+    int rc = load_langs(e, data_dir, err);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/boilerplate.txt", data_dir);
+    if (rc == PRECIS_OK && file_exists(path))
+        rc = load_boilerplate(e, path, err);
+    if (rc != PRECIS_OK) {
+        precis_engine_free(e);
+        return rc;
+    }
+    if (err)
+        err->code = PRECIS_OK;
+    *out = e;
+    return PRECIS_OK;
+}
+
+void precis_engine_free(precis_engine_t *e)
+{
+    if (!e)
+        return;
+    for (size_t i = 0; i < e->nlangs; i++)
+        free_lang(&e->langs[i]);
+    free(e->langs);
+    for (size_t i = 0; i < e->npatterns; i++)
+        free(e->patterns[i].text);
+    free(e->patterns);
+    free(e);
+}
+
+const lang *engine_lang(const precis_engine_t *e, const char *code)
+{
+    for (size_t i = 0; e && code && i < e->nlangs; i++)
+        if (strcmp(e->langs[i].code, code) == 0)
+            return &e->langs[i];
+    return NULL;
+}
+
+size_t precis_engine_language_count(const precis_engine_t *e)
+{
+    return e ? e->nlangs : 0;
+}
+
+const char *precis_engine_language(const precis_engine_t *e, size_t i)
+{
+    return e && i < e->nlangs ? e->langs[i].code : NULL;
+}
+
+int precis_engine_has_idf(const precis_engine_t *e, const char *code)
+{
+    const lang *l = engine_lang(e, code);
+    return l && l->idf_docs > 0;
+}

@@ -1,0 +1,56 @@
+/*
+ * engine.h -- what a loaded engine holds.  Everything here is written
+ * by precis_engine_open() and only read afterwards, which is what makes
+ * one engine safe to share between threads.
+ */
+#ifndef PRECIS_ENGINE_H
+#define PRECIS_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "precis.h"
+#include "strmap.h"
+
+typedef struct lang {
+    char code[8];          /* ISO 639-1, also the libstemmer name */
+    strmap stop;           /* folded stop words -> 1 */
+    strmap abbrev;         /* lower-cased abbreviations -> ABBR_* */
+    strmap idf;            /* folded, stemmed term -> document frequency */
+    uint32_t idf_docs;     /* documents behind idf; 0: no model */
+    int has_stemmer;       /* libstemmer knows code */
+} lang;
+
+enum bp_match { BP_CONTAINS, BP_PREFIX, BP_WHOLE };
+
+typedef struct bp_pattern {
+    const char *reason;    /* "caption", "promo" (static strings) */
+    char *text;
+    size_t len;
+    int match;             /* enum bp_match */
+} bp_pattern;
+
+struct precis_engine {
+    lang *langs;
+    size_t nlangs;
+    bp_pattern *patterns;
+    size_t npatterns;
+};
+
+/* The language with this code, or NULL. */
+const lang *engine_lang(const precis_engine_t *e, const char *code);
+
+/* Data loading (load.c).  Each returns 0 or a precis_status and fills
+ * err with the file and line at fault. */
+int load_stopwords(strmap *m, const char *path, precis_error_t *err);
+int load_abbrev(strmap *m, const char *path, precis_error_t *err);
+int load_idf(strmap *m, uint32_t *docs, const char *path, precis_error_t *err);
+int load_boilerplate(precis_engine_t *e, const char *path,
+                     precis_error_t *err);
+
+/* Record code and a printf-style message in err (which may be NULL);
+ * returns code. */
+int set_error(precis_error_t *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,188 @@
+/*
+ * keywords.c -- key terms and phrases.
+ *
+ * Candidates are content words and runs of two or three adjacent content
+ * words inside a selectable sentence (separated by one space or a hyphen,
+ * never by punctuation).  A word scores (1 + ln tf) x idf; a phrase
+ * scores the same on its own count, with the idf summed and damped by
+ * sqrt(length), and must occur twice unless it is a run of capitalised
+ * words (a name: "Benjamin Netanyahu").  Picking greedily and skipping
+ * candidates that share a word with one already picked keeps the list
+ * from saying "Netanyahu" three ways.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keywords.h"
+#include "tokenize.h"
+
+#define MAX_PHRASE 3
+
+typedef struct kw_list {
+    kw_candidate *items;
+    size_t count, cap;
+} kw_list;
+
+static kw_candidate *kw_push(kw_list *l)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        kw_candidate *items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return NULL;
+        l->items = items;
+        l->cap = cap;
+    }
+    kw_candidate *c = &l->items[l->count++];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+static int is_candidate_token(const doc *d, const doc_token *t)
+{
+    const doc_term *term = &d->terms[t->term];
+    return !t->stop && !term->number && t->end - t->start >= 2;
+}
+
+/* Tokens a and a+1 are adjacent: one space or a hyphen between. */
+static int adjacent(const doc *d, uint32_t a)
+{
+    const doc_token *x = &d->toks[a], *y = &d->toks[a + 1];
+    return y->start - x->end == 1 &&
+           (d->text[x->end] == ' ' || d->text[x->end] == '-');
+}
+
+static int add_phrases(const doc *d, const doc_sentence *s, strmap *seen,
+                       kw_list *l)
+{
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+        if (!is_candidate_token(d, &d->toks[k]))
+            continue;
+        uint32_t key[MAX_PHRASE] = {d->toks[k].term};
+        int names = (d->toks[k].flags & TOK_CAPITAL) && k > s->tok_begin;
+        for (uint32_t n = 2; n <= MAX_PHRASE; n++) {
+            uint32_t last = k + n - 1;
+            if (last >= s->tok_end || !adjacent(d, last - 1) ||
+                !is_candidate_token(d, &d->toks[last]))
+                break;
+            key[n - 1] = d->toks[last].term;
+            names = names && (d->toks[last].flags & TOK_CAPITAL);
+            int added;
+            uint32_t *slot = strmap_put(seen, (const char *)key,
+                                        n * sizeof key[0],
+                                        (uint32_t)l->count, &added);
+            if (!slot)
+                return PRECIS_ENOMEM;
+            if (!added) {
+                l->items[*slot].count++;
+                continue;
+            }
+            kw_candidate *c = kw_push(l);
+            if (!c)
+                return PRECIS_ENOMEM;
+            memcpy(c->terms, key, sizeof key);
+            c->nterms = n;
+            c->count = 1;
+            c->first_tok = k;
+            c->last_tok = last;
+            /* A one-off phrase counts only as a name; mark it with a
+             * score of -1 until scoring. */
+            c->score = names ? 0 : -1;
+        }
+    }
+    return PRECIS_OK;
+}
+
+static double candidate_score(const doc *d, const kw_candidate *c)
+{
+    double idf = 0;
+    for (uint32_t i = 0; i < c->nterms; i++)
+        idf += d->terms[c->terms[i]].idf;
+    return (1 + log((double)c->count)) * idf / sqrt((double)c->nterms);
+}
+
+static int by_score(const void *a, const void *b)
+{
+    const kw_candidate *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return x->first_tok < y->first_tok ? -1 : x->first_tok > y->first_tok;
+}
+
+static int shares_term(const kw_candidate *a, const kw_candidate *b)
+{
+    for (uint32_t i = 0; i < a->nterms; i++)
+        for (uint32_t j = 0; j < b->nterms; j++)
+            if (a->terms[i] == b->terms[j])
+                return 1;
+    return 0;
+}
+
+static int gather(const doc *d, kw_list *l)
+{
+    for (size_t i = 0; i < d->nterms; i++) {
+        const doc_term *t = &d->terms[i];
+        if (t->stop || t->number || t->tf == 0)
+            continue;
+        uint32_t tok = t->first_inner != UINT32_MAX ? t->first_inner
+                                                    : t->first;
+        if (!is_candidate_token(d, &d->toks[tok]))
+            continue;
+        kw_candidate *c = kw_push(l);
+        if (!c)
+            return PRECIS_ENOMEM;
+        c->terms[0] = (uint32_t)i;
+        c->nterms = 1;
+        c->count = t->tf;
+        c->first_tok = c->last_tok = tok;
+    }
+    strmap seen;
+    if (strmap_init(&seen, 1024))
+        return PRECIS_ENOMEM;
+    int rc = PRECIS_OK;
+    for (size_t i = 0; i < d->nsents && rc == PRECIS_OK; i++)
+        if (!d->sents[i].excluded)
+            rc = add_phrases(d, &d->sents[i], &seen, l);
+    strmap_free(&seen);
+    return rc;
+}
+
+int keywords_extract(const doc *d, size_t max, kw_candidate **out,
+                     size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    if (max == 0)
+        return PRECIS_OK;
+    kw_list l = {0};
+    int rc = gather(d, &l);
+    if (rc != PRECIS_OK) {
+        free(l.items);
+        return rc;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < l.count; i++) {
+        kw_candidate *c = &l.items[i];
+        if (c->nterms > 1 && c->score < 0 && c->count < 2)
+            continue;
+        c->score = candidate_score(d, c);
+        l.items[kept++] = *c;
+    }
+    qsort(l.items, kept, sizeof *l.items, by_score);
+    size_t n = 0;
+    for (size_t i = 0; i < kept && n < max; i++) {
+        int clash = 0;
+        for (size_t j = 0; j < n && !clash; j++)
+            clash = shares_term(&l.items[i], &l.items[j]);
+        if (!clash)
+            l.items[n++] = l.items[i];
+    }
+    for (size_t i = 1; i < n; i++)
+        l.items[i].score /= l.items[0].score;
+    if (n)
+        l.items[0].score = 1;
+    *out = l.items;
+    *count = n;
+    return PRECIS_OK;
+}

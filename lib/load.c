@@ -1,0 +1,248 @@
+/*
+ * load.c -- reading the data directory's text files.
+ *
+ * All formats are line based, UTF-8, with comments from a leading '#'
+ * or from '|' (Snowball's convention) to the end of the line, so they can be reviewed and diffed; a malformed line is an
+ * error naming the file and line rather than something skipped quietly.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "segment.h"
+#include "tokenize.h"
+#include "utf8.h"
+
+typedef int (*line_fn)(void *ctx, char *line, size_t len, const char *path,
+                       size_t lineno, precis_error_t *err);
+
+static int read_file(const char *path, char **out, size_t *len,
+                     precis_error_t *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return set_error(err, PRECIS_EIO, "%s: %s", path, strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        char *grown = realloc(buf, cap * 2);
+        if (!grown) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = grown;
+        cap *= 2;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (!buf)
+        return set_error(err, PRECIS_ENOMEM, "%s: out of memory", path);
+    if (failed) {
+        free(buf);
+        return set_error(err, PRECIS_EIO, "%s: read error", path);
+    }
+    if (utf8_validate(buf, n) != n) {
+        free(buf);
+        return set_error(err, PRECIS_EDATA, "%s: not valid UTF-8", path);
+    }
+    *out = buf;
+    *len = n;
+    return PRECIS_OK;
+}
+
+/* Call fn for each line with comments and surrounding space removed. */
+static int each_line(const char *path, line_fn fn, void *ctx,
+                     precis_error_t *err)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = read_file(path, &buf, &len, err);
+    if (rc != PRECIS_OK)
+        return rc;
+    size_t lineno = 0;
+    for (size_t i = 0; i < len && rc == PRECIS_OK;) {
+        char *line = buf + i;
+        char *nl = memchr(line, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - line) : len - i;
+        i += n + 1;
+        lineno++;
+        char *bar = memchr(line, '|', n);
+        if (line[0] == '#')
+            n = 0;
+        else if (bar)
+            n = (size_t)(bar - line);
+        while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t' ||
+                         line[n - 1] == '\r'))
+            n--;
+        while (n > 0 && (*line == ' ' || *line == '\t')) {
+            line++;
+            n--;
+        }
+        if (n > 0) {
+            line[n] = '\0';
+            rc = fn(ctx, line, n, path, lineno, err);
+        }
+    }
+    free(buf);
+    return rc;
+}
+
+static int nomem(precis_error_t *err, const char *path)
+{
+    return set_error(err, PRECIS_ENOMEM, "%s: out of memory", path);
+}
+
+/* Stop words are stored folded exactly as the tokenizer folds words. */
+static int stopword_line(void *ctx, char *line, size_t len, const char *path,
+                         size_t lineno, precis_error_t *err)
+{
+    (void)lineno;
+    tokenizer t;
+    token tok;
+    tokenizer_init(&t, line, 0, len);
+    while (tokenizer_next(&t, &tok))
+        if (!strmap_put(ctx, t.fold, tok.fold_len, 1, NULL))
+            return nomem(err, path);
+    return PRECIS_OK;
+}
+
+int load_stopwords(strmap *m, const char *path, precis_error_t *err)
+{
+    return each_line(path, stopword_line, m, err);
+}
+
+typedef struct abbrev_ctx {
+    strmap *map;
+    uint32_t kind;
+} abbrev_ctx;
+
+static int abbrev_line(void *ctx, char *line, size_t len, const char *path,
+                       size_t lineno, precis_error_t *err)
+{
+    abbrev_ctx *a = ctx;
+    if (line[0] == '[') {
+        if (strcmp(line, "[plain]") == 0)
+            a->kind = ABBR_PLAIN;
+        else if (strcmp(line, "[prefix]") == 0)
+            a->kind = ABBR_PREFIX;
+        else if (strcmp(line, "[number]") == 0)
+            a->kind = ABBR_NUMBER;
+        else
+            return set_error(err, PRECIS_EDATA, "%s:%zu: unknown section %s",
+                             path, lineno, line);
+        return PRECIS_OK;
+    }
+    if (a->kind == 0)
+        return set_error(err, PRECIS_EDATA, "%s:%zu: entry before a section",
+                         path, lineno);
+    if (line[len - 1] == '.')
+        len--;
+    char key[64];
+    size_t klen = utf8_lower(line, 0, len, key, sizeof key);
+    if (klen == 0 || memchr(key, ' ', klen))
+        return set_error(err, PRECIS_EDATA, "%s:%zu: bad abbreviation",
+                         path, lineno);
+    uint32_t *v = strmap_put(a->map, key, klen, a->kind, NULL);
+    if (!v)
+        return nomem(err, path);
+    *v = a->kind;  /* a later section wins */
+    return PRECIS_OK;
+}
+
+int load_abbrev(strmap *m, const char *path, precis_error_t *err)
+{
+    abbrev_ctx a = {m, 0};
+    return each_line(path, abbrev_line, &a, err);
+}
+
+typedef struct idf_ctx {
+    strmap *map;
+    uint32_t *docs;
+} idf_ctx;
+
+static int idf_line(void *ctx, char *line, size_t len, const char *path,
+                    size_t lineno, precis_error_t *err)
+{
+    idf_ctx *c = ctx;
+    char *tab = memchr(line, '\t', len);
+    char *end;
+    if (!tab) {
+        unsigned long docs;
+        if (sscanf(line, "docs %lu", &docs) == 1 && docs > 0 &&
+            docs < UINT32_MAX) {
+            *c->docs = (uint32_t)docs;
+            return PRECIS_OK;
+        }
+        return set_error(err, PRECIS_EDATA, "%s:%zu: expected term<TAB>df",
+                         path, lineno);
+    }
+    errno = 0;
+    unsigned long df = strtoul(tab + 1, &end, 10);
+    if (tab == line || *end != '\0' || errno || df == 0 || df >= UINT32_MAX)
+        return set_error(err, PRECIS_EDATA, "%s:%zu: bad document frequency",
+                         path, lineno);
+    if (!strmap_put(c->map, line, (size_t)(tab - line), (uint32_t)df, NULL))
+        return nomem(err, path);
+    return PRECIS_OK;
+}
+
+int load_idf(strmap *m, uint32_t *docs, const char *path, precis_error_t *err)
+{
+    idf_ctx c = {m, docs};
+    *docs = 0;
+    int rc = each_line(path, idf_line, &c, err);
+    if (rc == PRECIS_OK && *docs == 0)
+        rc = set_error(err, PRECIS_EDATA, "%s: no \"docs N\" line", path);
+    return rc;
+}
+
+static int boilerplate_line(void *ctx, char *line, size_t len,
+                            const char *path, size_t lineno,
+                            precis_error_t *err)
+{
+    static const char *const reasons[] = {"caption", "promo", "noise"};
+    precis_engine_t *e = ctx;
+    char *tab = memchr(line, '\t', len);
+    const char *reason = NULL;
+    if (tab) {
+        *tab = '\0';
+        for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
+            if (strcmp(line, reasons[i]) == 0)
+                reason = reasons[i];
+    }
+    if (!reason || tab[1] == '\0')
+        return set_error(err, PRECIS_EDATA,
+                         "%s:%zu: expected caption|promo|noise<TAB>text",
+                         path, lineno);
+    const char *text = tab + 1;
+    int match = BP_CONTAINS;
+    if (*text == '^' || *text == '=') {
+        match = *text == '^' ? BP_PREFIX : BP_WHOLE;
+        text++;
+    }
+    bp_pattern *p = realloc(e->patterns, (e->npatterns + 1) * sizeof *p);
+    if (!p)
+        return nomem(err, path);
+    e->patterns = p;
+    p = &p[e->npatterns];
+    p->text = strdup(text);
+    if (!p->text)
+        return nomem(err, path);
+    p->len = strlen(text);
+    p->reason = reason;
+    p->match = match;
+    e->npatterns++;
+    return PRECIS_OK;
+}
+
+int load_boilerplate(precis_engine_t *e, const char *path,
+                     precis_error_t *err)
+{
+    return each_line(path, boilerplate_line, e, err);
+}

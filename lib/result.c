@@ -1,0 +1,198 @@
+/*
+ * result.c -- the result object: copies of everything the caller reads,
+ * in one arena, so the input buffer may be freed once the call returns
+ * and precis_result_free() is one walk over a few blocks.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "result.h"
+#include "utf8.h"
+
+struct precis_result {
+    arena arena;
+    precis_sentence_t *sents;
+    size_t nsents;
+    precis_keyword_t *kws;
+    size_t nkws;
+    precis_excluded_t *excluded;
+    size_t nexcluded;
+    char lang[8];
+    size_t total_sentences, total_words;
+};
+
+/* Valid UTF-8 copy of text[start, end): invalid bytes become U+FFFD,
+ * whitespace runs and control characters one space, a BOM nothing. */
+static char *clean_copy(arena *a, const char *text, size_t start, size_t end)
+{
+    /* An invalid byte grows to 3 bytes at most. */
+    char *out = arena_alloc(a, (end - start) * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t n = 0;
+    int space = 0;
+    for (size_t i = start; i < end;) {
+        int32_t cp;
+        i += (size_t)utf8_decode(text, end, i, &cp);
+        if (cp == UTF8_INVALID)
+            cp = UTF8_REPLACEMENT;
+        if (cp == 0xFEFF)
+            continue;
+        if (uc_is_space(cp)) {
+            space = 1;
+            continue;
+        }
+        if (space && n > 0)
+            out[n++] = ' ';
+        space = 0;
+        n += (size_t)utf8_encode(cp, out + n);
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* "Israel's" -> "Israel": a keyword names the thing, not its owner. */
+static size_t strip_possessive(const char *text, size_t start, size_t end)
+{
+    if (end - start > 3 && text[end - 1] == 's') {
+        if (text[end - 2] == '\'')
+            return end - 2;
+        if (end - start > 5 && memcmp(text + end - 4, "\xE2\x80\x99", 3) == 0)
+            return end - 4;
+    }
+    return end;
+}
+
+static int fill_keywords(precis_result_t *r, const doc *d,
+                         const kw_candidate *kws, size_t nkws)
+{
+    r->kws = arena_alloc(&r->arena, (nkws ? nkws : 1) * sizeof *r->kws);
+    if (!r->kws)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < nkws; i++) {
+        precis_keyword_t *k = &r->kws[i];
+        k->start = d->toks[kws[i].first_tok].start;
+        k->end = strip_possessive(d->text, k->start,
+                                  d->toks[kws[i].last_tok].end);
+        k->text = clean_copy(&r->arena, d->text, k->start, k->end);
+        k->score = kws[i].score;
+        k->count = kws[i].count;
+        if (!k->text)
+            return PRECIS_ENOMEM;
+    }
+    r->nkws = nkws;
+    return PRECIS_OK;
+}
+
+static int fill(precis_result_t *r, const doc *d, const size_t *chosen,
+                size_t nchosen, const kw_candidate *kws, size_t nkws)
+{
+    r->sents = arena_alloc(&r->arena, (nchosen ? nchosen : 1) *
+                                          sizeof *r->sents);
+    if (!r->sents)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < nchosen; i++) {
+        const doc_sentence *s = &d->sents[chosen[i]];
+        precis_sentence_t *o = &r->sents[i];
+        o->start = s->seg.start;
+        o->end = s->seg.end;
+        o->text = clean_copy(&r->arena, d->text, s->seg.start, s->seg.end);
+        o->score = s->score;
+        o->index = chosen[i];
+        o->paragraph = s->seg.paragraph;
+        o->words = s->words;
+        if (!o->text)
+            return PRECIS_ENOMEM;
+    }
+    r->nsents = nchosen;
+    size_t nexcl = 0;
+    for (size_t i = 0; i < d->nsents; i++)
+        nexcl += d->sents[i].excluded != NULL;
+    r->excluded = arena_alloc(&r->arena, (nexcl ? nexcl : 1) *
+                                             sizeof *r->excluded);
+    if (!r->excluded)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < d->nsents; i++) {
+        const doc_sentence *s = &d->sents[i];
+        if (s->excluded)
+            r->excluded[r->nexcluded++] =
+                (precis_excluded_t){s->seg.start, s->seg.end, s->excluded};
+    }
+    snprintf(r->lang, sizeof r->lang, "%s", d->lang ? d->lang->code : "und");
+    r->total_sentences = d->nsents;
+    r->total_words = d->total_words;
+    return fill_keywords(r, d, kws, nkws);
+}
+
+int result_build(const doc *d, const size_t *chosen, size_t nchosen,
+                 const kw_candidate *kws, size_t nkws, precis_result_t **out)
+{
+    precis_result_t *r = calloc(1, sizeof *r);
+    if (!r)
+        return PRECIS_ENOMEM;
+    arena_init(&r->arena, 16 * 1024);
+    int rc = fill(r, d, chosen, nchosen, kws, nkws);
+    if (rc != PRECIS_OK) {
+        precis_result_free(r);
+        return rc;
+    }
+    *out = r;
+    return PRECIS_OK;
+}
+
+void precis_result_free(precis_result_t *r)
+{
+    if (!r)
+        return;
+    arena_free(&r->arena);
+    free(r);
+}
+
+size_t precis_result_sentence_count(const precis_result_t *r)
+{
+    return r ? r->nsents : 0;
+}
+
+const precis_sentence_t *precis_result_sentence(const precis_result_t *r,
+                                                size_t i)
+{
+    return r && i < r->nsents ? &r->sents[i] : NULL;
+}
+
+size_t precis_result_keyword_count(const precis_result_t *r)
+{
+    return r ? r->nkws : 0;
+}
+
+const precis_keyword_t *precis_result_keyword(const precis_result_t *r,
+                                              size_t i)
+{
+    return r && i < r->nkws ? &r->kws[i] : NULL;
+}
+
+size_t precis_result_excluded_count(const precis_result_t *r)
+{
+    return r ? r->nexcluded : 0;
+}
+
+const precis_excluded_t *precis_result_excluded(const precis_result_t *r,
+                                                size_t i)
+{
+    return r && i < r->nexcluded ? &r->excluded[i] : NULL;
+}
+
+const char *precis_result_lang(const precis_result_t *r)
+{
+    return r ? r->lang : NULL;
+}
+
+size_t precis_result_total_sentences(const precis_result_t *r)
+{
+    return r ? r->total_sentences : 0;
+}
+
+size_t precis_result_total_words(const precis_result_t *r)
+{
+    return r ? r->total_words : 0;
+}

@@ -1,0 +1,385 @@
+/*
+ * segment.c -- lines, then blocks of lines, then sentences.
+ *
+ * The one idea: a full stop ends a sentence only when what follows looks
+ * like the start of one.  It must be followed by space (so "3.5", URLs,
+ * e-mails and "U.S.-led" never split), the next word must not start in
+ * lower case, and when the word before the stop is an abbreviation, an
+ * initial or a dotted initialism ("Mr.", "J.", "U.S."), the next word
+ * must be a capitalised stop word ("... in the U.S. The ...") unless the
+ * abbreviation can never end a sentence ("Mr.").
+ */
+#include "segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+typedef struct line {
+    size_t first, last;       /* trimmed content [first, last) */
+    unsigned blank : 1;
+    unsigned terminal : 1;    /* ends in sentence punctuation */
+    unsigned starts_lower : 1;
+} line;
+
+typedef struct seg_ctx {
+    const char *text;
+    size_t len;
+    const seg_rules *rules;
+    seg_list *list;
+    size_t block_start, block_end;
+} seg_ctx;
+
+static int32_t cp_at(const char *text, size_t end, size_t i, int *n)
+{
+    int32_t cp;
+    *n = utf8_decode(text, end, i, &cp);
+    return cp;
+}
+
+static int is_blank_cp(int32_t cp)
+{
+    return uc_is_space(cp) || uc_is_ignorable(cp);
+}
+
+static int is_stop_punct(int32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+static int is_cjk_stop(int32_t cp)
+{
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF61;
+}
+
+static size_t skip_blank(const char *text, size_t i, size_t end)
+{
+    while (i < end) {
+        int n;
+        if (!is_blank_cp(cp_at(text, end, i, &n)))
+            break;
+        i += (size_t)n;
+    }
+    return i;
+}
+
+static size_t trim_end(const char *text, size_t start, size_t end)
+{
+    while (end > start) {
+        size_t p = utf8_prev(text, end);
+        int n;
+        if (!is_blank_cp(cp_at(text, end, p, &n)))
+            break;
+        end = p;
+    }
+    return end;
+}
+
+/* Does [start, end) end in sentence punctuation, closers aside? */
+static int ends_terminal(const char *text, size_t start, size_t end)
+{
+    while (end > start) {
+        size_t p = utf8_prev(text, end);
+        int n;
+        int32_t cp = cp_at(text, end, p, &n);
+        if (is_stop_punct(cp) || is_cjk_stop(cp))
+            return 1;
+        if (!uc_is_close_punct(cp))
+            return 0;
+        end = p;
+    }
+    return 0;
+}
+
+static int push(seg_ctx *c, size_t start, size_t end)
+{
+    start = skip_blank(c->text, start, end);
+    end = trim_end(c->text, start, end);
+    if (start >= end)
+        return 0;
+    seg_list *l = c->list;
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        seg_sentence *items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return -1;
+        l->items = items;
+        l->cap = cap;
+    }
+    seg_sentence *s = &l->items[l->count++];
+    s->start = start;
+    s->end = end;
+    s->paragraph = l->paragraphs;
+    s->terminated = ends_terminal(c->text, start, end) != 0;
+    s->whole_line = start == c->block_start && end == c->block_end;
+    return 0;
+}
+
+/* Is the word at w a capitalised stop word ("The", "He", "In")? */
+static int capitalised_stopword(const seg_ctx *c, size_t w)
+{
+    if (!c->rules || !c->rules->stop)
+        return 0;
+    size_t e = w;
+    while (e < c->block_end) {
+        int n;
+        int32_t cp = cp_at(c->text, c->block_end, e, &n);
+        if (!uc_is_letter(cp) && !uc_is_apostrophe(cp))
+            break;
+        e += (size_t)n;
+    }
+    char buf[32];
+    size_t len = utf8_lower(c->text, w, e, buf, sizeof buf);
+    return len > 0 && strmap_get(c->rules->stop, buf, len) != NULL;
+}
+
+static int abbrev_kind(const seg_ctx *c, size_t start, size_t end)
+{
+    char buf[32];
+    size_t len = utf8_lower(c->text, start, end, buf, sizeof buf);
+    if (!len || !c->rules || !c->rules->abbrev)
+        return 0;
+    const uint32_t *kind = strmap_get(c->rules->abbrev, buf, len);
+    return kind ? (int)*kind : 0;
+}
+
+/* A single full stop at i; the next word starts at w.  Decide from the
+ * word before the stop. */
+static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
+                          size_t w, int32_t next)
+{
+    size_t p = i;
+    while (p > sentence_start) {
+        size_t q = utf8_prev(c->text, p);
+        int n;
+        if (uc_is_space(cp_at(c->text, i, q, &n)))
+            break;
+        p = q;
+    }
+    for (;;) {  /* "(Mr." and "“Gen." are still abbreviations */
+        int n;
+        if (p >= i || !uc_is_open_punct(cp_at(c->text, i, p, &n)))
+            break;
+        p += (size_t)n;
+    }
+    if (p >= i)
+        return 1;
+    int kind = abbrev_kind(c, p, i);
+    if (kind == ABBR_PREFIX)
+        return 0;
+    if (kind == ABBR_NUMBER && uc_is_digit(next))
+        return 0;
+    int n;
+    int32_t first = cp_at(c->text, i, p, &n);
+    int initial = p + (size_t)n == i && uc_is_upper(first);
+    int dotted = memchr(c->text + p, '.', i - p) != NULL;
+    if (kind || initial || dotted)
+        return uc_is_upper(next) && capitalised_stopword(c, w);
+    return 1;
+}
+
+/* Terminal punctuation run [i, run_end), closers up to j, next word at m:
+ * is this a sentence end? */
+static int is_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
+                       size_t run_end, size_t m)
+{
+    size_t w = m;
+    int n;
+    int32_t next = cp_at(c->text, c->block_end, w, &n);
+    while (w < c->block_end && uc_is_open_punct(next)) {
+        w += (size_t)n;
+        next = w < c->block_end ? cp_at(c->text, c->block_end, w, &n) : 0;
+    }
+    if (uc_is_lower(next))
+        return 0;  /* "“Why?” he asked", "e.g. the", "2 a.m. on" */
+    int dots = 0, other = 0;
+    for (size_t k = i; k < run_end; k += (size_t)n) {
+        int32_t cp = cp_at(c->text, run_end, k, &n);
+        dots += cp == '.';
+        other += cp != '.';
+    }
+    if (other == 0 && dots == 1)
+        return full_stop_ends(c, sentence_start, i, w, next);
+    int has_ellipsis = dots >= 2;
+    for (size_t k = i; k < run_end; k += (size_t)n)
+        if (cp_at(c->text, run_end, k, &n) == 0x2026)
+            has_ellipsis = 1;
+    for (size_t k = i; k < run_end; k += (size_t)n) {
+        int32_t cp = cp_at(c->text, run_end, k, &n);
+        if (cp == '!' || cp == '?')
+            return 1;
+    }
+    /* An ellipsis ends a sentence only before a capital: "... and then". */
+    return has_ellipsis && (uc_is_upper(next) || w > m);
+}
+
+static int scan_block(seg_ctx *c)
+{
+    const char *t = c->text;
+    size_t e = c->block_end;
+    size_t s = c->block_start, i = s, last_space = 0;
+    while (i < e) {
+        int n;
+        int32_t cp = cp_at(t, e, i, &n);
+        if (uc_is_space(cp)) {
+            last_space = i;
+            i += (size_t)n;
+            continue;
+        }
+        if (i - s > SEG_MAX_SENTENCE) {
+            size_t cut = last_space > s ? last_space : i;
+            if (push(c, s, cut) != 0)
+                return -1;
+            s = i = skip_blank(t, cut, e);
+            last_space = 0;
+            continue;
+        }
+        if (is_cjk_stop(cp) || is_stop_punct(cp)) {
+            size_t j = i + (size_t)n;
+            while (j < e) {   /* the whole run: "?!", "...", "。" */
+                int32_t c2 = cp_at(t, e, j, &n);
+                if (!is_stop_punct(c2) && !is_cjk_stop(c2))
+                    break;
+                j += (size_t)n;
+            }
+            size_t run_end = j;
+            while (j < e) {   /* closing quotes and brackets: …win.” */
+                int32_t c2 = cp_at(t, e, j, &n);
+                if (!uc_is_close_punct(c2))
+                    break;
+                j += (size_t)n;
+            }
+            int cjk = is_cjk_stop(cp);
+            if (j < e && !cjk && !uc_is_space(cp_at(t, e, j, &n))) {
+                i = run_end;      /* "3.5", "example.com", "today.Credit" */
+                continue;
+            }
+            size_t m = skip_blank(t, j, e);
+            if (m >= e)
+                break;
+            if (cjk || is_boundary(c, s, i, run_end, m)) {
+                if (push(c, s, j) != 0)
+                    return -1;
+                s = i = m;
+                last_space = 0;
+                continue;
+            }
+            i = run_end;
+            continue;
+        }
+        i += (size_t)n;
+    }
+    return push(c, s, e);
+}
+
+/* Split into lines: \n, \r\n, \r, U+0085, U+2028, U+2029. */
+static int split_lines(const char *text, size_t len, line **out, size_t *count)
+{
+    size_t cap = 64, n = 0;
+    line *lines = malloc(cap * sizeof *lines);
+    if (!lines)
+        return -1;
+    size_t start = 0, i = 0;
+    while (i <= len) {
+        int w = 1;
+        int32_t cp = '\n';
+        if (i < len) {
+            unsigned char ch = (unsigned char)text[i];
+            if (ch >= 0x80)
+                w = utf8_decode(text, len, i, &cp);
+            else
+                cp = ch;
+            if (!uc_is_newline(cp)) {
+                i += (size_t)w;
+                continue;
+            }
+        }
+        if (n == cap) {
+            line *grown = realloc(lines, cap * 2 * sizeof *lines);
+            if (!grown) {
+                free(lines);
+                return -1;
+            }
+            lines = grown;
+            cap *= 2;
+        }
+        line *l = &lines[n++];
+        l->first = skip_blank(text, start, i);
+        l->last = trim_end(text, l->first, i);
+        l->blank = l->first >= l->last;
+        l->terminal = !l->blank && ends_terminal(text, l->first, l->last);
+        l->starts_lower = 0;
+        if (!l->blank) {
+            int32_t first;
+            utf8_decode(text, len, l->first, &first);
+            l->starts_lower = uc_is_lower(first) != 0;
+        }
+        if (cp == '\r' && i + 1 < len && text[i + 1] == '\n')
+            w = 2;
+        i += (size_t)w;
+        start = i;
+    }
+    *out = lines;
+    *count = n;
+    return 0;
+}
+
+/* Hard-wrapped text: most lines run on into another line, and most of
+ * those stop mid-sentence, with blank lines between paragraphs.  Then a
+ * single line break is a space.  Scraped pages, with a line per
+ * paragraph and the odd two-line caption, are not. */
+static int is_hard_wrapped(const line *lines, size_t n)
+{
+    size_t inner = 0, open = 0, blank = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (lines[k].blank) {
+            blank++;
+            continue;
+        }
+        if (k + 1 < n && !lines[k + 1].blank) {
+            inner++;
+            open += !lines[k].terminal;
+        }
+    }
+    size_t text_lines = n - blank;
+    return blank > 0 && inner >= 4 && inner * 2 >= text_lines &&
+           open * 10 >= inner * 6;
+}
+
+int segment_text(const char *text, size_t len, const seg_rules *rules,
+                 seg_list *list)
+{
+    memset(list, 0, sizeof *list);
+    line *lines;
+    size_t n;
+    if (split_lines(text, len, &lines, &n) != 0)
+        return -1;
+    int wrapped = is_hard_wrapped(lines, n);
+    seg_ctx c = {text, len, rules, list, 0, 0};
+    int rc = 0;
+    for (size_t k = 0; k < n && rc == 0;) {
+        if (lines[k].blank) {
+            k++;
+            continue;
+        }
+        size_t last = k;
+        while (last + 1 < n && !lines[last + 1].blank &&
+               (wrapped || (!lines[last].terminal &&
+                            lines[last + 1].starts_lower)))
+            last++;
+        c.block_start = lines[k].first;
+        c.block_end = lines[last].last;
+        size_t before = list->count;
+        rc = scan_block(&c);
+        if (list->count > before)
+            list->paragraphs++;
+        k = last + 1;
+    }
+    free(lines);
+    if (rc != 0) {
+        free(list->items);
+        memset(list, 0, sizeof *list);
+    }
+    return rc;
+}

@@ -1,0 +1,54 @@
+/*
+ * segment.h -- paragraphs and sentences with byte offsets.
+ *
+ * Input is first cut into lines.  Consecutive lines form one block (a
+ * paragraph) only when the text is hard-wrapped or a line stops
+ * mid-sentence and the next starts in lower case; otherwise a line break
+ * ends the sentence, so headlines and captions never merge into the
+ * text after them.  Inside a block, sentence ends are found at . ! ? …
+ * and CJK full stops, with abbreviations, initials, decimals, URLs and
+ * closing quotes/brackets taken into account.
+ */
+#ifndef PRECIS_SEGMENT_H
+#define PRECIS_SEGMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strmap.h"
+
+/* Abbreviation kinds, the values of seg_rules.abbrev. */
+enum {
+    ABBR_PLAIN = 1,   /* may end a sentence: "Inc.", "U.S.", "a.m." */
+    ABBR_PREFIX = 2,  /* stands before a name, never ends one: "Mr." */
+    ABBR_NUMBER = 3   /* stands before a number: "No. 5", "Jan. 12" */
+};
+
+/* A sentence longer than this is cut at a space: nothing that long is a
+ * summary sentence, and it bounds the work per sentence. */
+#define SEG_MAX_SENTENCE 4096
+
+typedef struct seg_rules {
+    const strmap *abbrev;  /* lower-cased, without final dot -> ABBR_* */
+    const strmap *stop;    /* lower-cased stop words */
+} seg_rules;
+
+typedef struct seg_sentence {
+    size_t start, end;      /* trimmed byte range */
+    size_t paragraph;
+    unsigned terminated : 1;  /* ends in sentence punctuation */
+    unsigned whole_line : 1;  /* is alone on its line(s) */
+} seg_sentence;
+
+typedef struct seg_list {
+    seg_sentence *items;
+    size_t count, cap;
+    size_t paragraphs;
+} seg_list;
+
+/* Segment text[0, len).  rules may be NULL or hold NULL maps.  Returns 0
+ * or -1 on allocation failure; free list->items with free(). */
+int segment_text(const char *text, size_t len, const seg_rules *rules,
+                 seg_list *list);
+
+#endif

@@ -1,0 +1,111 @@
+/*
+ * select.c -- choosing the summary: Maximal Marginal Relevance over the
+ * best-scoring sentences, until the budget is spent.
+ *
+ * MMR (Carbonell & Goldstein, 1998) picks, at each step, the sentence
+ * maximising (1 - lambda) * score - lambda * max cosine to those already
+ * chosen, so a second sentence restating the first loses to one that
+ * adds something.  The pool is capped (MMR_POOL) to keep the cost
+ * independent of document length.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "select.h"
+#include "weights.h"
+
+static int by_score_desc(const void *a, const void *b)
+{
+    const doc_sentence *x = *(doc_sentence *const *)a;
+    const doc_sentence *y = *(doc_sentence *const *)b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return x->seg.start < y->seg.start ? -1 : x->seg.start > y->seg.start;
+}
+
+static int by_position(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double cosine(const doc_sentence *a, const doc_sentence *b)
+{
+    if (a->norm == 0 || b->norm == 0)
+        return 0;
+    return vec_dot(a->vec, a->nvec, b->vec, b->nvec) / (a->norm * b->norm);
+}
+
+int select_sentences(const doc *d, int budget, double value, double lambda,
+                     size_t **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    size_t pool_n = 0;
+    doc_sentence **pool = malloc((d->selectable ? d->selectable : 1) *
+                                 sizeof *pool);
+    if (!pool)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < d->nsents; i++)
+        if (!d->sents[i].excluded)
+            pool[pool_n++] = &d->sents[i];
+    qsort(pool, pool_n, sizeof *pool, by_score_desc);
+    if (pool_n > MMR_POOL)
+        pool_n = MMR_POOL;
+
+    size_t max_sentences = pool_n;
+    double max_words = INFINITY;
+    if (budget == PRECIS_BUDGET_SENTENCES)
+        max_sentences = value < (double)pool_n ? (size_t)value : pool_n;
+    else if (budget == PRECIS_BUDGET_WORDS)
+        max_words = value;
+    else
+        max_words = value * (double)d->total_words;
+
+    size_t *chosen = malloc((max_sentences ? max_sentences : 1) *
+                            sizeof *chosen);
+    char *used = calloc(pool_n ? pool_n : 1, 1);
+    if (!chosen || !used) {
+        free(pool);
+        free(chosen);
+        free(used);
+        return PRECIS_ENOMEM;
+    }
+    double top = pool_n ? pool[0]->score : 0;
+    size_t n = 0, words = 0;
+    while (n < max_sentences && (double)words < max_words) {
+        size_t best = SIZE_MAX;
+        double best_mmr = -INFINITY;
+        for (size_t k = 0; k < pool_n; k++) {
+            if (used[k])
+                continue;
+            double sim = 0;
+            for (size_t j = 0; j < n; j++) {
+                double c = cosine(pool[k], &d->sents[chosen[j]]);
+                if (c > sim)
+                    sim = c;
+            }
+            if (sim > MMR_MAX_SIMILARITY) {
+                used[k] = 1;
+                continue;
+            }
+            double rel = top > 0 ? pool[k]->score / top : 0;
+            double mmr = (1 - lambda) * rel - lambda * sim;
+            if (mmr > best_mmr) {
+                best_mmr = mmr;
+                best = k;
+            }
+        }
+        if (best == SIZE_MAX)
+            break;
+        used[best] = 1;
+        chosen[n++] = (size_t)(pool[best] - d->sents);
+        words += pool[best]->words;
+    }
+    free(pool);
+    free(used);
+    qsort(chosen, n, sizeof *chosen, by_position);
+    *out = chosen;
+    *count = n;
+    return PRECIS_OK;
+}

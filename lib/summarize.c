@@ -1,0 +1,158 @@
+/*
+ * summarize.c -- precis_summarize(): the pipeline from bytes to result.
+ *
+ *   validate -> language -> segment + tokenize (doc.c) -> boilerplate
+ *   -> score -> select (MMR) -> keywords -> result
+ *
+ * Each stage annotates the same doc; only the result outlives the call.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "keywords.h"
+#include "result.h"
+#include "select.h"
+#include "utf8.h"
+
+void precis_options_init(precis_options_t *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->lang = "auto";
+    opts->budget = PRECIS_BUDGET_SENTENCES;
+    opts->budget_value = 3;
+    opts->keywords = 10;
+    opts->utf8_policy = PRECIS_UTF8_STRICT;
+    opts->redundancy = 0.3;
+}
+
+static int check_options(const precis_options_t *o, precis_error_t *err)
+{
+    double v = o->budget_value;
+    switch (o->budget) {
+    case PRECIS_BUDGET_SENTENCES:
+    case PRECIS_BUDGET_WORDS:
+        if (!(v >= 1 && v <= 1e9))
+            return set_error(err, PRECIS_EINVAL,
+                             "budget must be between 1 and 1e9");
+        break;
+    case PRECIS_BUDGET_RATIO:
+        if (!(v > 0 && v <= 1))
+            return set_error(err, PRECIS_EINVAL,
+                             "ratio must be in (0, 1]");
+        break;
+    default:
+        return set_error(err, PRECIS_EINVAL, "unknown budget kind %d",
+                         o->budget);
+    }
+    if (o->keywords < 0 || o->keywords > 1000)
+        return set_error(err, PRECIS_EINVAL, "keywords must be 0..1000");
+    if (!(o->redundancy >= 0 && o->redundancy <= 1))
+        return set_error(err, PRECIS_EINVAL, "redundancy must be in [0, 1]");
+    if (o->utf8_policy != PRECIS_UTF8_STRICT &&
+        o->utf8_policy != PRECIS_UTF8_REPLACE)
+        return set_error(err, PRECIS_EINVAL, "unknown utf8_policy %d",
+                         o->utf8_policy);
+    return PRECIS_OK;
+}
+
+static int check_utf8(const char *s, size_t len, const char *what,
+                      const precis_options_t *o, precis_error_t *err)
+{
+    if (o->utf8_policy == PRECIS_UTF8_REPLACE)
+        return PRECIS_OK;
+    size_t bad = utf8_validate(s, len);
+    if (bad != len)
+        return set_error(err, PRECIS_EUTF8,
+                         "%s: invalid UTF-8 at byte %zu", what, bad);
+    return PRECIS_OK;
+}
+
+static int choose_lang(const precis_engine_t *e, const char *text,
+                       size_t len, const char *code, const lang **out,
+                       precis_error_t *err)
+{
+    if (!code || !*code || strcmp(code, "auto") == 0) {
+        *out = lang_detect(e, text, len);
+        return PRECIS_OK;
+    }
+    *out = engine_lang(e, code);
+    if (!*out)
+        return set_error(err, PRECIS_ELANG, "language \"%.16s\" not loaded",
+                         code);
+    return PRECIS_OK;
+}
+
+/* Everything after the input checks; d is freed by the caller. */
+static int run(doc *d, const precis_engine_t *e, const lang *l,
+               const char *text, size_t len, const precis_options_t *o,
+               size_t title_len, precis_result_t **out)
+{
+    int rc = doc_build(d, e, l, text, len, o->title, title_len);
+    if (rc == PRECIS_OK && d->nsents > 0)
+        rc = boilerplate_mark(d, o->title != NULL);
+    if (rc != PRECIS_OK)
+        return rc;
+    if (!o->title && d->nsents > 0 && d->sents[0].excluded &&
+        strcmp(d->sents[0].excluded, "headline") == 0) {
+        d->title = d->sents[0].vec;
+        d->ntitle = d->sents[0].nvec;
+    }
+    size_t *chosen = NULL, nchosen = 0;
+    kw_candidate *kws = NULL;
+    size_t nkws = 0;
+    rc = score_sentences(d);
+    if (rc == PRECIS_OK)
+        rc = select_sentences(d, o->budget, o->budget_value, o->redundancy,
+                              &chosen, &nchosen);
+    if (rc == PRECIS_OK)
+        rc = keywords_extract(d, (size_t)o->keywords, &kws, &nkws);
+    if (rc == PRECIS_OK)
+        rc = result_build(d, chosen, nchosen, kws, nkws, out);
+    free(chosen);
+    free(kws);
+    return rc;
+}
+
+int precis_summarize(const precis_engine_t *e, const char *text, size_t len,
+                     const precis_options_t *opts, precis_result_t **out,
+                     precis_error_t *err)
+{
+    precis_options_t defaults;
+    if (!opts) {
+        precis_options_init(&defaults);
+        opts = &defaults;
+    }
+    if (!out)
+        return set_error(err, PRECIS_EINVAL, "out is NULL");
+    *out = NULL;
+    if (!e || (!text && len > 0))
+        return set_error(err, PRECIS_EINVAL, "engine or text is NULL");
+    if (len > PRECIS_MAX_INPUT)
+        return set_error(err, PRECIS_ETOOBIG, "input of %zu bytes exceeds %zu",
+                         len, PRECIS_MAX_INPUT);
+    int rc = check_options(opts, err);
+    size_t title_len = 0;
+    if (opts->title)
+        title_len = opts->title_len ? opts->title_len : strlen(opts->title);
+    if (rc == PRECIS_OK && title_len > PRECIS_MAX_INPUT)
+        rc = set_error(err, PRECIS_ETOOBIG, "title too large");
+    if (rc == PRECIS_OK)
+        rc = check_utf8(text, len, "text", opts, err);
+    if (rc == PRECIS_OK && opts->title)
+        rc = check_utf8(opts->title, title_len, "title", opts, err);
+    const lang *l = NULL;
+    if (rc == PRECIS_OK)
+        rc = choose_lang(e, text ? text : "", len, opts->lang, &l, err);
+    if (rc != PRECIS_OK)
+        return rc;
+    doc d;
+    rc = run(&d, e, l, text ? text : "", len, opts, title_len, out);
+    doc_free(&d);
+    if (rc != PRECIS_OK)
+        return set_error(err, rc, "%s", precis_strerror(rc));
+    if (err)
+        err->code = PRECIS_OK;
+    return PRECIS_OK;
+}

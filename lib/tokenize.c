@@ -1,0 +1,194 @@
+/*
+ * tokenize.c -- word scanning with utf8proc.
+ *
+ * ASCII words are lower-cased byte by byte; anything else goes through
+ * utf8proc_decompose_char (compatibility decomposition + case folding)
+ * into a code point buffer that is recomposed once per word, so no
+ * allocation happens per token.
+ */
+#include "tokenize.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "utf8.h"
+
+#define CP_BUF 512
+
+void tokenizer_init(tokenizer *t, const char *text, size_t start, size_t end)
+{
+    t->text = text;
+    t->pos = start;
+    t->end = end;
+    t->after_cjk = 0;
+}
+
+static int is_word_char(int32_t cp)
+{
+    return (uc_is_letter(cp) || uc_is_digit(cp)) && !uc_is_cjk(cp);
+}
+
+static int32_t peek(const tokenizer *t, size_t i, int *n)
+{
+    int32_t cp = UTF8_INVALID;
+    *n = 1;
+    if (i < t->end)
+        *n = utf8_decode(t->text, t->end, i, &cp);
+    return cp;
+}
+
+/* Fold the code points of a word into t->fold (NFKC_Casefold). */
+static size_t fold_cps(tokenizer *t, int32_t *cps, size_t ncp)
+{
+    int ascii = 1;
+    for (size_t i = 0; i < ncp && ascii; i++)
+        ascii = cps[i] < 0x80;
+    utf8proc_ssize_t len = (utf8proc_ssize_t)ncp;
+    if (!ascii) {
+        len = utf8proc_normalize_utf32(cps, len,
+                                       UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+        if (len < 0)
+            len = (utf8proc_ssize_t)ncp;
+    }
+    size_t out = 0;
+    for (utf8proc_ssize_t i = 0; i < len; i++) {
+        char enc[4];
+        int n = utf8_encode(cps[i], enc);
+        if (out + (size_t)n > TOK_MAX_FOLD)
+            break;
+        memcpy(t->fold + out, enc, (size_t)n);
+        out += (size_t)n;
+    }
+    return out;
+}
+
+static size_t push_cp(int32_t *cps, size_t ncp, int32_t cp)
+{
+    if (cp < 0x80) {
+        if (ncp < CP_BUF)
+            cps[ncp++] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+        return ncp;
+    }
+    int boundclass = UTF8PROC_BOUNDCLASS_START;
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        cp, cps + ncp, (utf8proc_ssize_t)(CP_BUF - ncp),
+        UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD, &boundclass);
+    if (n < 0 || (size_t)n > CP_BUF - ncp)
+        return ncp;
+    return ncp + (size_t)n;
+}
+
+static int cjk_token(tokenizer *t, token *tok, size_t start, int n1)
+{
+    int n2;
+    size_t second = start + (size_t)n1;
+    int32_t next = peek(t, second, &n2);
+    if (second < t->end && uc_is_cjk(next)) {
+        tok->end = second + (size_t)n2;
+        t->pos = second;          /* the next bigram starts here */
+        t->after_cjk = 1;
+    } else if (t->after_cjk) {
+        /* Last character of a run: already inside the previous bigram. */
+        t->pos = second;
+        t->after_cjk = 0;
+        return 0;
+    } else {
+        tok->end = second;
+        t->pos = second;
+    }
+    tok->start = start;
+    tok->flags = TOK_CJK;
+    size_t len = tok->end - start;
+    memcpy(t->fold, t->text + start, len);
+    t->fold[len] = '\0';
+    tok->fold_len = len;
+    return 1;
+}
+
+/* Whether the character at i may continue the word through a joiner:
+ * apostrophes and hyphens between word characters, '.' and ',' between
+ * digits, and '.' inside initialisms like "U.S.". */
+static int joins(tokenizer *t, int32_t cp, int32_t prev, size_t i, int n,
+                 size_t segment_letters)
+{
+    int nn;
+    int32_t next = peek(t, i + (size_t)n, &nn);
+    if (i + (size_t)n >= t->end || !is_word_char(next))
+        return 0;
+    if (uc_is_apostrophe(cp) || uc_is_hyphen(cp))
+        return is_word_char(prev);
+    if ((cp == '.' || cp == ',') && uc_is_digit(prev) && uc_is_digit(next))
+        return 1;
+    if (cp == '.' && segment_letters == 1 && uc_is_letter(prev) &&
+        uc_is_letter(next)) {
+        int n3;
+        int32_t after = peek(t, i + (size_t)n + (size_t)nn, &n3);
+        return after == '.';
+    }
+    return 0;
+}
+
+int tokenizer_next(tokenizer *t, token *tok)
+{
+    int32_t cps[CP_BUF];
+    for (;;) {
+        if (t->pos >= t->end)
+            return 0;
+        int n;
+        int32_t cp = peek(t, t->pos, &n);
+        if (uc_is_cjk(cp)) {
+            if (cjk_token(t, tok, t->pos, n))
+                return 1;
+            continue;
+        }
+        t->after_cjk = 0;
+        if (!is_word_char(cp)) {
+            t->pos += (size_t)n;
+            continue;
+        }
+        size_t start = t->pos, i = t->pos, ncp = 0, segment_letters = 0;
+        size_t letters = 0, uppers = 0, digits = 0;
+        int32_t prev = 0;
+        unsigned flags = uc_is_upper(cp) ? TOK_CAPITAL : 0;
+        while (i < t->end) {
+            cp = peek(t, i, &n);
+            if (is_word_char(cp)) {
+                if (uc_is_digit(cp)) {
+                    digits++;
+                } else {
+                    letters++;
+                    segment_letters++;
+                    uppers += uc_is_upper(cp) != 0;
+                }
+                ncp = push_cp(cps, ncp, cp);
+            } else if (uc_is_ignorable(cp)) {
+                /* zero-width joiners, soft hyphens: invisible in words */
+            } else if (joins(t, cp, prev, i, n, segment_letters)) {
+                ncp = push_cp(cps, ncp, uc_is_apostrophe(cp) ? '\''
+                                        : uc_is_hyphen(cp)   ? '-'
+                                                             : cp);
+                if (cp == '.')
+                    segment_letters = 0;
+            } else {
+                break;
+            }
+            prev = cp;
+            i += (size_t)n;
+        }
+        /* A dotted initialism keeps its final dot in the range: "U.S." */
+        if (segment_letters == 1 && letters > 1 && i < t->end &&
+            t->text[i] == '.' && memchr(t->text + start, '.', i - start))
+            i++;
+        t->pos = i;
+        if (letters == 0 && digits > 0)
+            flags |= TOK_NUMBER;
+        if (letters >= 2 && uppers == letters)
+            flags |= TOK_ALLCAPS;
+        tok->start = start;
+        tok->end = i;
+        tok->flags = flags;
+        tok->fold_len = fold_cps(t, cps, ncp);
+        t->fold[tok->fold_len] = '\0';
+        return 1;
+    }
+}

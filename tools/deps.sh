@@ -1,0 +1,37 @@
+#!/bin/sh
+# Install the Debian packages precis builds with, when any is missing.
+# Used by `make deps`, and so by `make check` and `make run`; nothing is
+# downloaded from anywhere but the system's own package sources.
+set -eu
+
+PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libcmocka-dev pkg-config"
+
+have_all() {
+    command -v pkg-config >/dev/null 2>&1 &&
+        pkg-config --exists libuv libutf8proc jansson cmocka &&
+        [ -f /usr/include/libstemmer.h ]
+}
+
+if have_all; then
+    exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO=sudo
+    else
+        echo "deps: missing packages and not root; run as root: apt-get install $PACKAGES" >&2
+        exit 1
+    fi
+else
+    SUDO=
+fi
+
+echo "deps: installing $PACKAGES" >&2
+export DEBIAN_FRONTEND=noninteractive
+# A fresh machine may have no package lists yet: update only if needed.
+if ! $SUDO apt-get install -y --no-install-recommends $PACKAGES; then
+    $SUDO apt-get update
+    $SUDO apt-get install -y --no-install-recommends $PACKAGES
+fi
+have_all
