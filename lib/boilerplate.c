@@ -12,8 +12,9 @@
 #include "doc.h"
 #include "tokenize.h"
 
-/* Under 8 words on a line of its own without sentence punctuation is a
- * label, not a sentence: "-- : --", "Click to follow topics:". */
+/* Under 8 words on a line of its own, without sentence punctuation or
+ * with nothing but capitalised words, is a label, not a sentence:
+ * "Related Articles", "By Jane Doe." (sample article and dev sets). */
 #define FRAGMENT_WORDS 8
 /* Near-duplicate lines share 80% of the smaller one's content terms;
  * compared within the previous 32 lines, where repeats in scraped pages
@@ -49,20 +50,32 @@ static const char *pattern_reason(const doc *d, const doc_sentence *s)
     return NULL;
 }
 
+/* A short line that is a label rather than a sentence: no final
+ * punctuation ("Related Articles"), or every content word capitalised
+ * ("By Jane Doe.", "Reuters."). */
+static int is_fragment(const doc *d, const doc_sentence *s)
+{
+    if (!s->seg.whole_line || s->words >= FRAGMENT_WORDS)
+        return 0;
+    if (!s->seg.terminated)
+        return 1;
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
+        if (!d->toks[k].stop && !(d->toks[k].flags & TOK_CAPITAL))
+            return 0;
+    return 1;
+}
+
 static const char *alone_reason(const doc *d, const doc_sentence *s)
 {
+    const char *reason = pattern_reason(d, s);
+    if (reason)
+        return reason;
     uint32_t letters = 0;
     for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
         letters += !(d->toks[k].flags & TOK_NUMBER);
     if (letters < 2)
         return "noise";
-    const char *reason = pattern_reason(d, s);
-    if (reason)
-        return reason;
-    if (s->seg.whole_line && !s->seg.terminated && s->words < FRAGMENT_WORDS)
-        return "fragment";
-    /* "By Jane Doe." "Reuters." — a few words and not one function word. */
-    if (s->words < 4 && s->content == s->words && d->lang)
+    if (is_fragment(d, s))
         return "fragment";
     return NULL;
 }
@@ -149,7 +162,8 @@ int boilerplate_mark(doc *d, int have_title)
     /* A headline opening the text is the title, not summary material;
      * with a title given, a first line repeating it is its copy. */
     doc_sentence *first = &d->sents[0];
-    if (d->nsents > 1 && !first->excluded && first->seg.whole_line) {
+    int plain = !first->excluded || !strcmp(first->excluded, "fragment");
+    if (d->nsents > 1 && plain && first->seg.whole_line) {
         if (have_title ? d->ntitle > 0 && near_duplicate_terms(
                                               first->vec, first->nvec,
                                               d->title, d->ntitle)

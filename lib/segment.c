@@ -20,6 +20,7 @@ typedef struct line {
     size_t first, last;       /* trimmed content [first, last) */
     unsigned blank : 1;
     unsigned terminal : 1;    /* ends in sentence punctuation */
+    unsigned ends_open : 1;   /* ends in a comma or a lower-case stop word */
     unsigned starts_lower : 1;
 } line;
 
@@ -144,6 +145,28 @@ static int abbrev_kind(const seg_ctx *c, size_t start, size_t end)
     return kind ? (int)*kind : 0;
 }
 
+/* "U.S", "e.g", "J.R.R": letters in groups of one or two, with dots. */
+static int is_initialism(const char *text, size_t start, size_t end)
+{
+    size_t group = 0, dots = 0;
+    for (size_t k = start; k < end;) {
+        int n;
+        int32_t cp = cp_at(text, end, k, &n);
+        if (cp == '.') {
+            if (group == 0)
+                return 0;
+            group = 0;
+            dots++;
+        } else if (uc_is_letter(cp) && group < 2) {
+            group++;
+        } else {
+            return 0;
+        }
+        k += (size_t)n;
+    }
+    return dots > 0 && group > 0;
+}
+
 /* A single full stop at i; the next word starts at w.  Decide from the
  * word before the stop. */
 static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
@@ -164,7 +187,7 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
         p += (size_t)n;
     }
     if (p >= i)
-        return 1;
+        return 0;  /* a stray dot after a space: ". . ." */
     int kind = abbrev_kind(c, p, i);
     if (kind == ABBR_PREFIX)
         return 0;
@@ -173,7 +196,7 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
     int n;
     int32_t first = cp_at(c->text, i, p, &n);
     int initial = p + (size_t)n == i && uc_is_upper(first);
-    int dotted = memchr(c->text + p, '.', i - p) != NULL;
+    int dotted = is_initialism(c->text, p, i);
     if (kind || initial || dotted)
         return uc_is_upper(next) && capitalised_stopword(c, w);
     return 1;
@@ -273,8 +296,37 @@ static int scan_block(seg_ctx *c)
     return push(c, s, e);
 }
 
+/* "The report, released on" / "Officials said that," cannot end a
+ * sentence, so the line runs on whatever case the next one starts in. */
+static int ends_open(const char *text, size_t first, size_t last,
+                     const seg_rules *rules)
+{
+    char ch = text[last - 1];
+    if (ch == ',' || ch == ';')
+        return 1;
+    if (ch == '-' && last - first >= 2) {  /* "well-" + "known" */
+        int n;
+        return uc_is_letter(cp_at(text, last, utf8_prev(text, last - 1), &n));
+    }
+    size_t w = last;
+    while (w > first) {
+        size_t p = utf8_prev(text, w);
+        int n;
+        if (!uc_is_letter(cp_at(text, last, p, &n)))
+            break;
+        w = p;
+    }
+    if (w == last || !rules || !rules->stop || (w > first && text[w - 1] != ' '))
+        return 0;
+    int n;
+    if (!uc_is_lower(cp_at(text, last, w, &n)))
+        return 0;
+    return strmap_get(rules->stop, text + w, last - w) != NULL;
+}
+
 /* Split into lines: \n, \r\n, \r, U+0085, U+2028, U+2029. */
-static int split_lines(const char *text, size_t len, line **out, size_t *count)
+static int split_lines(const char *text, size_t len, const seg_rules *rules,
+                       line **out, size_t *count)
 {
     size_t cap = 64, n = 0;
     line *lines = malloc(cap * sizeof *lines);
@@ -310,6 +362,8 @@ static int split_lines(const char *text, size_t len, line **out, size_t *count)
         l->blank = l->first >= l->last;
         l->terminal = !l->blank && ends_terminal(text, l->first, l->last);
         l->starts_lower = 0;
+        l->ends_open = !l->blank && !l->terminal &&
+                       ends_open(text, l->first, l->last, rules);
         if (!l->blank) {
             int32_t first;
             utf8_decode(text, len, l->first, &first);
@@ -353,7 +407,7 @@ int segment_text(const char *text, size_t len, const seg_rules *rules,
     memset(list, 0, sizeof *list);
     line *lines;
     size_t n;
-    if (split_lines(text, len, &lines, &n) != 0)
+    if (split_lines(text, len, rules, &lines, &n) != 0)
         return -1;
     int wrapped = is_hard_wrapped(lines, n);
     seg_ctx c = {text, len, rules, list, 0, 0};
@@ -365,8 +419,8 @@ int segment_text(const char *text, size_t len, const seg_rules *rules,
         }
         size_t last = k;
         while (last + 1 < n && !lines[last + 1].blank &&
-               (wrapped || (!lines[last].terminal &&
-                            lines[last + 1].starts_lower)))
+               (wrapped || lines[last].ends_open ||
+                (!lines[last].terminal && lines[last + 1].starts_lower)))
             last++;
         c.block_start = lines[k].first;
         c.block_end = lines[last].last;

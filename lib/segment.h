@@ -2,9 +2,10 @@
  * segment.h -- paragraphs and sentences with byte offsets.
  *
  * Input is first cut into lines.  Consecutive lines form one block (a
- * paragraph) only when the text is hard-wrapped or a line stops
- * mid-sentence and the next starts in lower case; otherwise a line break
- * ends the sentence, so headlines and captions never merge into the
+ * paragraph) only when the text is hard-wrapped, or a line stops
+ * mid-sentence (on a comma, on a lower-case stop word, or without
+ * punctuation before a line in lower case); otherwise a line break ends
+ * the sentence, so headlines and captions never merge into the
  * text after them.  Inside a block, sentence ends are found at . ! ? …
  * and CJK full stops, with abbreviations, initials, decimals, URLs and
  * closing quotes/brackets taken into account.

@@ -1,0 +1,156 @@
+/*
+ * test_boilerplate.c -- page noise is excluded from selection and
+ * reported with its reason.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+/* A short article body the noise is mixed into. */
+#define BODY                                                               \
+    "The city council approved the new transit budget on Tuesday after a " \
+    "long debate.\n"                                                       \
+    "The plan adds forty buses and extends two tram lines to the suburbs " \
+    "by next year.\n"                                                      \
+    "Opponents said the cost of the tram extension had doubled since the " \
+    "first estimate.\n"
+
+static precis_result_t *all_selected(void **state, const char *text)
+{
+    precis_options_t o;
+    precis_options_init(&o);
+    o.budget = PRECIS_BUDGET_RATIO;
+    o.budget_value = 1.0;
+    return summarize_ok(test_engine(state), text, &o);
+}
+
+static void boilerplate_excludes_caption_with_credit(void **state)
+{
+    const char *text = BODY "The mayor at the depot on Monday.Credit: Jane Doe/AP\n";
+    precis_result_t *r = all_selected(state, text);
+    assert_string_equal(excluded_reason(r, text, "Credit:"), "caption");
+    assert_false(summary_contains(r, "Credit"));
+    assert_int_equal(precis_result_sentence_count(r), 3);
+    precis_result_free(r);
+}
+
+static void boilerplate_excludes_caption_repeated_without_credit(void **state)
+{
+    const char *text =
+        "The mayor speaks to workers at the northern bus depot, today.\n"
+        "The mayor speaks to workers at the northern bus depot, today."
+        "Credit: Jane Doe/AP\n" BODY;
+    precis_result_t *r = all_selected(state, text);
+    assert_int_equal(precis_result_excluded_count(r), 2);
+    assert_string_equal(precis_result_excluded(r, 0)->reason, "caption");
+    assert_string_equal(precis_result_excluded(r, 1)->reason, "caption");
+    assert_false(summary_contains(r, "depot"));
+    precis_result_free(r);
+}
+
+static void boilerplate_excludes_promo_lines(void **state)
+{
+    const char *text = "Send in e-mailSend in e-mail\n" BODY
+                       "How the city pays for buses: LISTEN to our podcast\n"
+                       "Click the alert icon to follow topics:\n"
+                       "Advertisement\n";
+    precis_result_t *r = all_selected(state, text);
+    assert_string_equal(excluded_reason(r, text, "Send in"), "promo");
+    assert_string_equal(excluded_reason(r, text, "LISTEN"), "promo");
+    assert_string_equal(excluded_reason(r, text, "Click the"), "promo");
+    assert_string_equal(excluded_reason(r, text, "Advertisement"), "promo");
+    assert_int_equal(precis_result_sentence_count(r), 3);
+    precis_result_free(r);
+}
+
+static void boilerplate_keeps_pattern_words_in_prose(void **state)
+{
+    /* "Advertisement" must be the whole line to count as a promo. */
+    const char *text = BODY "Advertisement spending by the transit agency "
+                            "rose sharply during the campaign last year.\n";
+    precis_result_t *r = all_selected(state, text);
+    assert_string_equal(excluded_reason(r, text, "Advertisement spending"),
+                        "none");
+    assert_true(summary_contains(r, "Advertisement spending"));
+    precis_result_free(r);
+}
+
+static void boilerplate_excludes_exact_duplicates(void **state)
+{
+    const char *text = BODY
+        "The plan adds forty buses and extends two tram lines to the suburbs "
+        "by next year.\n";
+    precis_result_t *r = all_selected(state, text);
+    assert_int_equal(precis_result_excluded_count(r), 1);
+    const precis_excluded_t *x = precis_result_excluded(r, 0);
+    assert_string_equal(x->reason, "duplicate");
+    assert_true(x->start > strlen(BODY) - 1);
+    precis_result_free(r);
+}
+
+static void boilerplate_excludes_near_duplicates(void **state)
+{
+    const char *text = BODY
+        "The plan adds forty new buses and extends two tram lines to the "
+        "suburbs by next year, officials said.\n";
+    precis_result_t *r = all_selected(state, text);
+    assert_string_equal(excluded_reason(r, text, "officials said"),
+                        "near_duplicate");
+    precis_result_free(r);
+}
+
+static void boilerplate_excludes_fragments_and_noise(void **state)
+{
+    const char *text = "-- : --\n" BODY "Related Articles\nBy Jane Doe.\n";
+    precis_result_t *r = all_selected(state, text);
+    assert_string_equal(excluded_reason(r, text, "-- : --"), "noise");
+    assert_string_equal(excluded_reason(r, text, "Related Articles"),
+                        "fragment");
+    assert_string_equal(excluded_reason(r, text, "By Jane"), "fragment");
+    assert_int_equal(precis_result_sentence_count(r), 3);
+    precis_result_free(r);
+}
+
+static void boilerplate_excludes_opening_headline(void **state)
+{
+    const char *text = "Council Approves Transit Budget After Long Debate\n\n" BODY;
+    precis_result_t *r = all_selected(state, text);
+    assert_string_equal(excluded_reason(r, text, "Council Approves"),
+                        "headline");
+    precis_result_free(r);
+    /* With the title given, a first line repeating it is its copy. */
+    precis_options_t o;
+    precis_options_init(&o);
+    o.title = "Council approves transit budget after long debate";
+    r = summarize_ok(test_engine(state), text, &o);
+    assert_string_equal(excluded_reason(r, text, "Council Approves"),
+                        "headline");
+    precis_result_free(r);
+}
+
+static void boilerplate_falls_back_to_fragments_when_nothing_else(void **state)
+{
+    const char *text = "Transit budget vote\nNew buses for the suburbs\n"
+                       "Tram line extension";
+    precis_result_t *r = summarize_ok(test_engine(state), text, NULL);
+    assert_true(precis_result_sentence_count(r) > 0);
+    precis_result_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(boilerplate_excludes_caption_with_credit),
+        cmocka_unit_test(boilerplate_excludes_caption_repeated_without_credit),
+        cmocka_unit_test(boilerplate_excludes_promo_lines),
+        cmocka_unit_test(boilerplate_keeps_pattern_words_in_prose),
+        cmocka_unit_test(boilerplate_excludes_exact_duplicates),
+        cmocka_unit_test(boilerplate_excludes_near_duplicates),
+        cmocka_unit_test(boilerplate_excludes_fragments_and_noise),
+        cmocka_unit_test(boilerplate_excludes_opening_headline),
+        cmocka_unit_test(boilerplate_falls_back_to_fragments_when_nothing_else),
+    };
+    return cmocka_run_group_tests_name("boilerplate", tests, engine_setup,
+                                       engine_teardown);
+}

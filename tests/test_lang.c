@@ -1,0 +1,141 @@
+/*
+ * test_lang.c -- language detection, explicit languages, stop words and
+ * Snowball stemming per language.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "testutil.h"
+
+static const struct {
+    const char *code, *text;
+} samples[] = {
+    {"en", "The government said on Monday that it would not raise taxes "
+           "this year, and the opposition called the plan a failure."},
+    {"fr", "Le gouvernement a annoncé lundi qu'il ne relèverait pas les "
+           "impôts cette année, et l'opposition a dénoncé un échec."},
+    {"de", "Die Regierung hat am Montag angekündigt, dass sie die Steuern "
+           "in diesem Jahr nicht erhöhen wird, und die Opposition ist dagegen."},
+    {"es", "El gobierno anunció el lunes que no subirá los impuestos este "
+           "año, y la oposición calificó el plan de fracaso."},
+    {"pt", "O governo anunciou na segunda-feira que não vai aumentar os "
+           "impostos este ano, e a oposição chamou o plano de fracasso."},
+    {"it", "Il governo ha annunciato lunedì che non aumenterà le tasse "
+           "quest'anno, e l'opposizione ha definito il piano un fallimento."},
+    {"nl", "De regering heeft maandag aangekondigd dat zij de belastingen "
+           "dit jaar niet zal verhogen, en de oppositie noemde het een mislukking."},
+    {"ru", "Правительство в понедельник заявило, что не будет повышать "
+           "налоги в этом году, а оппозиция назвала этот план провалом."},
+};
+
+static void lang_detects_each_loaded_language(void **state)
+{
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        precis_result_t *r = summarize_ok(test_engine(state), samples[i].text,
+                                          NULL);
+        assert_string_equal(precis_result_lang(r), samples[i].code);
+        assert_int_equal(precis_result_sentence_count(r), 1);
+        precis_result_free(r);
+    }
+}
+
+static void lang_undetermined_without_evidence(void **state)
+{
+    precis_result_t *r = summarize_ok(test_engine(state),
+                                      "東京都は晴れです。大阪も晴れです。", NULL);
+    assert_string_equal(precis_result_lang(r), "und");
+    /* CJK still gets scored and summarized. */
+    assert_true(precis_result_sentence_count(r) >= 1);
+    assert_true(precis_result_keyword_count(r) >= 1);
+    precis_result_free(r);
+}
+
+static void lang_given_by_caller_wins(void **state)
+{
+    precis_options_t o;
+    precis_options_init(&o);
+    o.lang = "fr";
+    precis_result_t *r = summarize_ok(test_engine(state), samples[0].text, &o);
+    assert_string_equal(precis_result_lang(r), "fr");
+    precis_result_free(r);
+}
+
+static void lang_unknown_code_is_an_error(void **state)
+{
+    precis_options_t o;
+    precis_options_init(&o);
+    o.lang = "xx";
+    precis_result_t *r = (precis_result_t *)1;
+    precis_error_t err;
+    assert_int_equal(precis_summarize(test_engine(state), "Hello there.", 12,
+                                      &o, &r, &err), PRECIS_ELANG);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "xx"));
+}
+
+/* The term of a word already in d (no stemmer: lookups by folded form
+ * hit the word map first). */
+static uint32_t term_of(doc *d, const char *word)
+{
+    return doc_intern(d, word, strlen(word), NULL);
+}
+
+static void lang_stems_inflections_together(void **state)
+{
+    static const struct {
+        const char *code, *a, *b;
+    } pairs[] = {
+        {"en", "running", "runs"},   {"en", "elections", "election"},
+        {"fr", "gouvernements", "gouvernement"},
+        {"de", "Regierungen", "Regierung"},
+        {"es", "impuestos", "impuesto"},
+        {"pt", "impostos", "imposto"},
+        {"it", "governi", "governo"},
+        {"nl", "regeringen", "regering"},
+        {"ru", "налоги", "налог"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        const lang *l = engine_lang(test_engine(state), pairs[i].code);
+        assert_non_null(l);
+        assert_true(l->has_stemmer);
+        char text[256];
+        snprintf(text, sizeof text, "%s %s.", pairs[i].a, pairs[i].b);
+        doc d;
+        assert_int_equal(doc_build(&d, test_engine(state), l, text,
+                                   strlen(text), NULL, 0), PRECIS_OK);
+        assert_int_equal(d.ntoks, 2);
+        assert_int_equal(d.toks[0].term, d.toks[1].term);
+        doc_free(&d);
+    }
+}
+
+static void lang_marks_stop_words(void **state)
+{
+    const lang *l = engine_lang(test_engine(state), "en");
+    doc d;
+    const char *text = "The minister said that the bill would pass.";
+    assert_int_equal(doc_build(&d, test_engine(state), l, text, strlen(text),
+                               NULL, 0), PRECIS_OK);
+    assert_true(d.terms[term_of(&d, "the")].stop);
+    assert_true(d.terms[term_of(&d, "said")].stop);
+    assert_false(d.terms[term_of(&d, "minister")].stop);
+    /* The sentence vector holds content terms only. */
+    assert_int_equal(d.sents[0].nvec, 3);  /* minister, bill, pass */
+    doc_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(lang_detects_each_loaded_language),
+        cmocka_unit_test(lang_undetermined_without_evidence),
+        cmocka_unit_test(lang_given_by_caller_wins),
+        cmocka_unit_test(lang_unknown_code_is_an_error),
+        cmocka_unit_test(lang_stems_inflections_together),
+        cmocka_unit_test(lang_marks_stop_words),
+    };
+    return cmocka_run_group_tests_name("lang", tests, engine_setup,
+                                       engine_teardown);
+}

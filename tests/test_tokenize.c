@@ -1,0 +1,138 @@
+/*
+ * test_tokenize.c -- word tokens and their folded forms, driven by
+ * tokenize_cases.txt, plus offsets, flags and limits.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "tokenize.h"
+
+#define CASES "tests/tokenize_cases.txt"
+
+static void unescape_tabs(char *s)
+{
+    char *o = s;
+    for (char *p = s; *p; p++) {
+        if (p[0] == '\\' && p[1] == 't') {
+            *o++ = '\t';
+            p++;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+}
+
+static void tokenize_cases_from_table(void **state)
+{
+    (void)state;
+    FILE *f = fopen(CASES, "r");
+    assert_non_null(f);
+    char line[1024];
+    size_t lineno = 0, cases = 0, failed = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        line[strcspn(line, "\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        if (line[0] == '#' || !tab)
+            continue;
+        *tab = '\0';
+        unescape_tabs(line);
+        const char *expected = tab + 1;
+        char got[1024] = "";
+        tokenizer t;
+        token tok;
+        tokenizer_init(&t, line, 0, strlen(line));
+        while (tokenizer_next(&t, &tok)) {
+            if (got[0])
+                strcat(got, "|");
+            strncat(got, t.fold, sizeof got - strlen(got) - 1);
+        }
+        cases++;
+        if (strcmp(got, expected) != 0) {
+            failed++;
+            fprintf(stderr, "%s:%zu: expected [%s], got [%s]\n", CASES,
+                    lineno, expected, got);
+        }
+    }
+    fclose(f);
+    print_message("%zu tokenizer cases, %zu failed\n", cases, failed);
+    assert_true(cases >= 40);
+    assert_int_equal(failed, 0);
+}
+
+static void tokenize_offsets_cover_original_bytes(void **state)
+{
+    (void)state;
+    const char *text = "  \xC3\x89" "COLE, U.S. 3.5";  /* "  ÉCOLE, U.S. 3.5" */
+    tokenizer t;
+    token tok;
+    tokenizer_init(&t, text, 0, strlen(text));
+    assert_true(tokenizer_next(&t, &tok));
+    assert_int_equal(tok.start, 2);
+    assert_int_equal(tok.end, 8);
+    assert_true(tok.flags & TOK_CAPITAL);
+    assert_true(tok.flags & TOK_ALLCAPS);
+    assert_true(tokenizer_next(&t, &tok));
+    assert_memory_equal(text + tok.start, "U.S.", 4);
+    assert_int_equal(tok.end - tok.start, 4);
+    assert_true(tokenizer_next(&t, &tok));
+    assert_memory_equal(text + tok.start, "3.5", 3);
+    assert_true(tok.flags & TOK_NUMBER);
+    assert_false(tokenizer_next(&t, &tok));
+}
+
+static void tokenize_respects_range(void **state)
+{
+    (void)state;
+    const char *text = "alpha beta gamma";
+    tokenizer t;
+    token tok;
+    tokenizer_init(&t, text, 6, 10);
+    assert_true(tokenizer_next(&t, &tok));
+    assert_string_equal(t.fold, "beta");
+    assert_false(tokenizer_next(&t, &tok));
+}
+
+static void tokenize_caps_folded_length(void **state)
+{
+    (void)state;
+    char word[1000];
+    memset(word, 'x', sizeof word - 1);
+    word[sizeof word - 1] = '\0';
+    tokenizer t;
+    token tok;
+    tokenizer_init(&t, word, 0, strlen(word));
+    assert_true(tokenizer_next(&t, &tok));
+    assert_int_equal(tok.end, strlen(word));
+    assert_true(tok.fold_len <= TOK_MAX_FOLD);
+    assert_false(tokenizer_next(&t, &tok));
+}
+
+static void tokenize_survives_invalid_bytes(void **state)
+{
+    (void)state;
+    const char text[] = "ab\xFF\xC3" "cd\xE2\x82";
+    tokenizer t;
+    token tok;
+    tokenizer_init(&t, text, 0, sizeof text - 1);
+    assert_true(tokenizer_next(&t, &tok));
+    assert_string_equal(t.fold, "ab");
+    assert_true(tokenizer_next(&t, &tok));
+    assert_string_equal(t.fold, "cd");
+    assert_false(tokenizer_next(&t, &tok));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tokenize_cases_from_table),
+        cmocka_unit_test(tokenize_offsets_cover_original_bytes),
+        cmocka_unit_test(tokenize_respects_range),
+        cmocka_unit_test(tokenize_caps_folded_length),
+        cmocka_unit_test(tokenize_survives_invalid_bytes),
+    };
+    return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
+}
