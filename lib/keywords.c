@@ -169,7 +169,8 @@ int keywords_extract(const doc *d, size_t max, kw_candidate **out,
         c->score = candidate_score(d, c);
         l.items[kept++] = *c;
     }
-    qsort(l.items, kept, sizeof *l.items, by_score);
+    if (kept > 1)
+        qsort(l.items, kept, sizeof *l.items, by_score);
     size_t n = 0;
     for (size_t i = 0; i < kept && n < max; i++) {
         int clash = 0;

@@ -80,10 +80,12 @@ int score_sentences(doc *d)
         centroid_sq += (double)d->terms[i].weight * d->terms[i].weight;
     double centroid_norm = sqrt(centroid_sq);
 
-    double *salience = malloc((d->nsents ? d->nsents : 1) * sizeof *salience);
+    size_t n = d->nsents ? d->nsents : 1;
+    double *salience = malloc(2 * n * sizeof *salience);
     if (!salience)
         return PRECIS_ENOMEM;
-    double max_salience = 0;
+    double *centrality = salience + n;
+    double max_salience = 0, max_centrality = 0;
     uint32_t rank = 0;
     size_t last_paragraph = SIZE_MAX;
     for (size_t i = 0; i < d->nsents; i++) {
@@ -100,19 +102,21 @@ int score_sentences(doc *d)
                                                           : SALIENCE_MIN_TERMS);
         if (salience[i] > max_salience)
             max_salience = salience[i];
+        centrality[i] = 0;
+        if (s->norm > 0 && centroid_norm > 0) {
+            double dot = 0;
+            for (uint32_t k = 0; k < s->nvec; k++)
+                dot += (double)s->vec[k].w * d->terms[s->vec[k].term].weight;
+            centrality[i] = dot / (s->norm * centroid_norm);
+        }
+        if (centrality[i] > max_centrality)
+            max_centrality = centrality[i];
     }
     for (size_t i = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         if (s->excluded) {
             s->score = 0;
             continue;
-        }
-        double centrality = 0;
-        if (s->norm > 0 && centroid_norm > 0) {
-            double dot = 0;
-            for (uint32_t k = 0; k < s->nvec; k++)
-                dot += (double)s->vec[k].w * d->terms[s->vec[k].term].weight;
-            centrality = dot / (s->norm * centroid_norm);
         }
         double title = d->ntitle ? (double)vec_common(s->vec, s->nvec,
                                                       d->title, d->ntitle) /
@@ -123,8 +127,11 @@ int score_sentences(doc *d)
         last_paragraph = s->seg.paragraph;
         double sal = max_salience > 0 ? salience[i] / max_salience : 0;
         double form = s->seg.terminated ? 1.0 : UNTERMINATED_FACTOR;
+        double topical = max_centrality > 0 ? centrality[i] / max_centrality
+                                            : 1.0;
+        form *= TOPIC_FLOOR + (1 - TOPIC_FLOOR) * topical;
         s->score = form * length_prior(s->words) *
-                   (W_SALIENCE * sal + W_CENTRALITY * centrality +
+                   (W_SALIENCE * sal + W_CENTRALITY * centrality[i] +
                     W_POSITION * position + W_TITLE * title +
                     W_PARAGRAPH * para_start);
     }

@@ -40,6 +40,13 @@
  * dek restates the lede; no dev set has such lines. */
 #define UNTERMINATED_FACTOR 0.7
 
+/* Topicality: the score is scaled by TOPIC_FLOOR + (1 - TOPIC_FLOOR) *
+ * centrality / best centrality, so an aside sharing no words with the
+ * rest (a sidebar, a stray paragraph) cannot ride on position alone.
+ * An editor's rule more than a dev-set gain: 0.7 costs under 0.001
+ * ROUGE-1 against none (1.0) on DUC2002 and CNN/DM, 0.5 cost 0.004. */
+#define TOPIC_FLOOR 0.7
+
 /* Smoothed IDF: ln((N + 1) / (df + 1)) + 1, N documents in the model
  * or selectable sentences in the document when there is no model. */
 

@@ -1,0 +1,175 @@
+/*
+ * test_badinput.c -- hostile and degenerate input gives a clear error or
+ * a sensible (possibly empty) result: never a crash, hang or leak (the
+ * SANITIZE=1 build checks the last).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "utf8.h"
+
+static precis_result_t *run(void **state, const char *text, size_t len,
+                            const precis_options_t *o)
+{
+    precis_result_t *r = NULL;
+    precis_error_t err;
+    int rc = precis_summarize(test_engine(state), text, len, o, &r, &err);
+    if (rc != PRECIS_OK)
+        fail_msg("precis_summarize: %s", err.message);
+    return r;
+}
+
+static void assert_valid_result(const precis_result_t *r, size_t len)
+{
+    for (size_t i = 0; i < precis_result_sentence_count(r); i++) {
+        const precis_sentence_t *s = precis_result_sentence(r, i);
+        assert_true(s->start < s->end && s->end <= len);
+        assert_int_equal(utf8_validate(s->text, strlen(s->text)),
+                         strlen(s->text));
+    }
+    for (size_t i = 0; i < precis_result_keyword_count(r); i++) {
+        const char *k = precis_result_keyword(r, i)->text;
+        assert_int_equal(utf8_validate(k, strlen(k)), strlen(k));
+    }
+}
+
+static void badinput_empty_text(void **state)
+{
+    precis_result_t *r = run(state, "", 0, NULL);
+    assert_int_equal(precis_result_sentence_count(r), 0);
+    assert_int_equal(precis_result_keyword_count(r), 0);
+    assert_int_equal(precis_result_total_words(r), 0);
+    assert_string_equal(precis_result_lang(r), "und");
+    precis_result_free(r);
+    r = run(state, NULL, 0, NULL);
+    assert_int_equal(precis_result_sentence_count(r), 0);
+    precis_result_free(r);
+}
+
+static void badinput_whitespace_only(void **state)
+{
+    const char *text = " \t\r\n\n\xC2\xA0\xE2\x80\x8B  \n";
+    precis_result_t *r = run(state, text, strlen(text), NULL);
+    assert_int_equal(precis_result_total_sentences(r), 0);
+    precis_result_free(r);
+}
+
+static void badinput_only_punctuation(void **state)
+{
+    const char *text = "!!! ... ??? --- ,,, ;;; \xE2\x80\xA6 (((( )))) \"\"\n"
+                       ". . . ! ? ! ?\n-- : --\n";
+    precis_result_t *r = run(state, text, strlen(text), NULL);
+    assert_int_equal(precis_result_sentence_count(r), 0);
+    assert_int_equal(precis_result_keyword_count(r), 0);
+    assert_true(precis_result_excluded_count(r) > 0);
+    precis_result_free(r);
+}
+
+static void badinput_binary_junk(void **state)
+{
+    size_t len = 1 << 20;
+    char *junk = malloc(len);
+    unsigned x = 12345;
+    for (size_t i = 0; i < len; i++) {
+        x = x * 1103515245u + 12345u;
+        junk[i] = (char)(x >> 16);
+    }
+    precis_result_t *r = (precis_result_t *)1;
+    assert_int_equal(precis_summarize(test_engine(state), junk, len, NULL, &r,
+                                      NULL), PRECIS_EUTF8);
+    assert_null(r);
+    precis_options_t o;
+    precis_options_init(&o);
+    o.utf8_policy = PRECIS_UTF8_REPLACE;
+    r = run(state, junk, len, &o);
+    assert_valid_result(r, len);
+    precis_result_free(r);
+    free(junk);
+}
+
+static void badinput_one_huge_line(void **state)
+{
+    /* 50 MB of words and no punctuation or newline at all. */
+    size_t len = 50u << 20;
+    char *text = malloc(len);
+    static const char word[] = "lorem ipsum dolor sit amet consectetur ";
+    for (size_t i = 0; i < len; i++)
+        text[i] = word[i % (sizeof word - 1)];
+    precis_result_t *r = run(state, text, len, NULL);
+    assert_valid_result(r, len);
+    assert_true(precis_result_total_sentences(r) > 1000);
+    assert_true(precis_result_sentence_count(r) <= 3);
+    precis_result_free(r);
+    free(text);
+}
+
+static void badinput_many_one_word_sentences(void **state)
+{
+    size_t n = 100000, len = 0;
+    char *text = malloc(n * 16);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)sprintf(text + len, "Word%zu. ", i % 977);
+    precis_result_t *r = run(state, text, len, NULL);
+    assert_int_equal(precis_result_total_sentences(r), n);
+    assert_valid_result(r, len);
+    precis_result_free(r);
+    free(text);
+}
+
+static void badinput_runs_of_dots_and_quotes(void **state)
+{
+    size_t len = 1 << 20;
+    char *text = malloc(len);
+    for (size_t i = 0; i < len; i++)
+        text[i] = "..\"'?)(!"[i % 8];
+    precis_result_t *r = run(state, text, len, NULL);
+    assert_valid_result(r, len);
+    precis_result_free(r);
+    free(text);
+}
+
+static void badinput_too_large_is_refused(void **state)
+{
+    precis_result_t *r = (precis_result_t *)1;
+    precis_error_t err;
+    assert_int_equal(precis_summarize(test_engine(state), "x",
+                                      PRECIS_MAX_INPUT + 1, NULL, &r, &err),
+                     PRECIS_ETOOBIG);
+    assert_null(r);
+    assert_string_equal(precis_err_name(err.code), "too_large");
+}
+
+static void badinput_accessors_tolerate_null_and_range(void **state)
+{
+    (void)state;
+    assert_int_equal(precis_result_sentence_count(NULL), 0);
+    assert_null(precis_result_sentence(NULL, 0));
+    assert_null(precis_result_keyword(NULL, 0));
+    assert_null(precis_result_excluded(NULL, 0));
+    assert_null(precis_result_lang(NULL));
+    precis_result_free(NULL);
+    precis_engine_free(NULL);
+    precis_result_t *r = run(state, "One sentence here.", 18, NULL);
+    assert_null(precis_result_sentence(r, 1));
+    assert_null(precis_result_keyword(r, 99));
+    precis_result_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(badinput_empty_text),
+        cmocka_unit_test(badinput_whitespace_only),
+        cmocka_unit_test(badinput_only_punctuation),
+        cmocka_unit_test(badinput_binary_junk),
+        cmocka_unit_test(badinput_one_huge_line),
+        cmocka_unit_test(badinput_many_one_word_sentences),
+        cmocka_unit_test(badinput_runs_of_dots_and_quotes),
+        cmocka_unit_test(badinput_too_large_is_refused),
+        cmocka_unit_test(badinput_accessors_tolerate_null_and_range),
+    };
+    return cmocka_run_group_tests_name("badinput", tests, engine_setup,
+                                       engine_teardown);
+}

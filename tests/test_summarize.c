@@ -1,0 +1,279 @@
+/*
+ * test_summarize.c -- scoring, selection under each budget, redundancy
+ * control, keywords and option checking, through the public API (and
+ * the doc internals where a feature has no public face).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "testutil.h"
+
+static const char *article =
+    "The city council approved a new transit budget on Tuesday after a "
+    "long debate about buses and trams.\n"
+    "The transit budget adds forty buses and extends two tram lines to the "
+    "northern suburbs.\n"
+    "Council members said the buses would run every ten minutes at peak "
+    "hours.\n"
+    "A local bakery won a regional prize for its sourdough bread.\n"
+    "Opponents of the budget said the cost of the tram extension had "
+    "doubled since the first estimate.\n"
+    "The mayor defended the transit plan and said the trams would cut "
+    "traffic in the city centre.\n"
+    "Work on the tram lines is due to begin in the spring, officials "
+    "said.\n";
+
+static precis_options_t opts_budget(int kind, double value)
+{
+    precis_options_t o;
+    precis_options_init(&o);
+    o.budget = kind;
+    o.budget_value = value;
+    return o;
+}
+
+static void summarize_budget_sentences(void **state)
+{
+    precis_options_t o = opts_budget(PRECIS_BUDGET_SENTENCES, 3);
+    precis_result_t *r = summarize_ok(test_engine(state), article, &o);
+    assert_int_equal(precis_result_sentence_count(r), 3);
+    assert_int_equal(precis_result_total_sentences(r), 7);
+    precis_result_free(r);
+    o.budget_value = 50;  /* more than there are */
+    r = summarize_ok(test_engine(state), article, &o);
+    assert_int_equal(precis_result_sentence_count(r), 7);
+    precis_result_free(r);
+}
+
+static size_t summary_words(const precis_result_t *r)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < precis_result_sentence_count(r); i++)
+        w += precis_result_sentence(r, i)->words;
+    return w;
+}
+
+static size_t smallest_words(const precis_result_t *r)
+{
+    size_t m = SIZE_MAX;
+    for (size_t i = 0; i < precis_result_sentence_count(r); i++)
+        if (precis_result_sentence(r, i)->words < m)
+            m = precis_result_sentence(r, i)->words;
+    return m;
+}
+
+static void summarize_budget_words(void **state)
+{
+    precis_options_t o = opts_budget(PRECIS_BUDGET_WORDS, 30);
+    precis_result_t *r = summarize_ok(test_engine(state), article, &o);
+    size_t words = summary_words(r);
+    /* Stops at the first sentence that reaches the budget. */
+    assert_true(words >= 30);
+    assert_true(words - smallest_words(r) < 30);
+    precis_result_free(r);
+}
+
+static void summarize_budget_ratio(void **state)
+{
+    precis_options_t o = opts_budget(PRECIS_BUDGET_RATIO, 0.4);
+    precis_result_t *r = summarize_ok(test_engine(state), article, &o);
+    double target = 0.4 * (double)precis_result_total_words(r);
+    size_t words = summary_words(r);
+    assert_true((double)words >= target);
+    assert_true((double)(words - smallest_words(r)) < target);
+    assert_true(precis_result_sentence_count(r) < 7);
+    precis_result_free(r);
+}
+
+static void summarize_returns_document_order_and_offsets(void **state)
+{
+    precis_options_t o = opts_budget(PRECIS_BUDGET_SENTENCES, 4);
+    precis_result_t *r = summarize_ok(test_engine(state), article, &o);
+    size_t prev_end = 0;
+    for (size_t i = 0; i < precis_result_sentence_count(r); i++) {
+        const precis_sentence_t *s = precis_result_sentence(r, i);
+        assert_true(s->start >= prev_end);
+        if (i > 0)
+            assert_true(s->index > precis_result_sentence(r, i - 1)->index);
+        assert_int_equal(strlen(s->text), s->end - s->start);
+        assert_memory_equal(article + s->start, s->text, s->end - s->start);
+        assert_true(s->score > 0 && s->score <= 1.5);
+        prev_end = s->end;
+    }
+    precis_result_free(r);
+}
+
+static void summarize_prefers_lead_and_topic_over_aside(void **state)
+{
+    precis_options_t o = opts_budget(PRECIS_BUDGET_SENTENCES, 3);
+    precis_result_t *r = summarize_ok(test_engine(state), article, &o);
+    assert_true(summary_contains(r, "approved a new transit budget"));
+    assert_false(summary_contains(r, "bakery"));
+    precis_result_free(r);
+}
+
+static void summarize_avoids_redundant_sentences(void **state)
+{
+    const char *text =
+        "Heavy snow closed the main airport on Friday, stranding thousands "
+        "of travellers. Heavy snow closed the main airport on Friday and "
+        "stranded thousands of travellers, officials said. Rail services "
+        "were also cut as drifts blocked the northern lines. Schools will "
+        "stay shut until the roads are cleared, the mayor said.";
+    precis_options_t o = opts_budget(PRECIS_BUDGET_SENTENCES, 2);
+    precis_result_t *r = summarize_ok(test_engine(state), text, &o);
+    assert_int_equal(precis_result_sentence_count(r), 2);
+    int airport = 0;
+    for (size_t i = 0; i < 2; i++)
+        airport += strstr(precis_result_sentence(r, i)->text,
+                          "closed the main airport") != NULL;
+    assert_int_equal(airport, 1);
+    precis_result_free(r);
+}
+
+static void summarize_penalises_very_short_sentences(void **state)
+{
+    const char *text =
+        "Officials confirmed that the bridge repairs would take at least "
+        "three more months to finish. It rained. Drivers should use the "
+        "ring road while the bridge is closed, officials said.";
+    precis_options_t o = opts_budget(PRECIS_BUDGET_SENTENCES, 2);
+    precis_result_t *r = summarize_ok(test_engine(state), text, &o);
+    assert_false(summary_contains(r, "It rained."));
+    precis_result_free(r);
+}
+
+static void summarize_keywords_are_content_terms(void **state)
+{
+    precis_options_t o = opts_budget(PRECIS_BUDGET_SENTENCES, 3);
+    o.keywords = 5;
+    precis_result_t *r = summarize_ok(test_engine(state), article, &o);
+    size_t n = precis_result_keyword_count(r);
+    assert_true(n > 0 && n <= 5);
+    assert_true(fabs(precis_result_keyword(r, 0)->score - 1.0) < 1e-9);
+    for (size_t i = 0; i < n; i++) {
+        const precis_keyword_t *k = precis_result_keyword(r, i);
+        assert_memory_equal(article + k->start, k->text, k->end - k->start);
+        assert_true(k->count >= 1);
+        assert_true(strcmp(k->text, "the") != 0);
+        if (i > 0)
+            assert_true(k->score <= precis_result_keyword(r, i - 1)->score);
+    }
+    int transit = 0;
+    for (size_t i = 0; i < n; i++)
+        transit += strstr(precis_result_keyword(r, i)->text, "transit") ||
+                   strstr(precis_result_keyword(r, i)->text, "tram") ||
+                   strstr(precis_result_keyword(r, i)->text, "bus");
+    assert_true(transit >= 1);
+    precis_result_free(r);
+    o.keywords = 0;
+    r = summarize_ok(test_engine(state), article, &o);
+    assert_int_equal(precis_result_keyword_count(r), 0);
+    precis_result_free(r);
+}
+
+static void summarize_keywords_find_names_and_strip_possessive(void **state)
+{
+    const char *text =
+        "Prime Minister Benjamin Netanyahu met the envoy on Monday. "
+        "Netanyahu's office said the talks were useful. "
+        "The envoy later met Benjamin Netanyahu again in Jerusalem.";
+    precis_result_t *r = summarize_ok(test_engine(state), text, NULL);
+    int name = 0;
+    for (size_t i = 0; i < precis_result_keyword_count(r); i++) {
+        const char *k = precis_result_keyword(r, i)->text;
+        assert_null(strstr(k, "'s"));
+        name += strstr(k, "Netanyahu") != NULL;
+    }
+    assert_int_equal(name, 1);  /* one keyword per name, not three */
+    precis_result_free(r);
+}
+
+static void summarize_uses_idf_model_or_sentence_frequency(void **state)
+{
+    const precis_engine_t *e = test_engine(state);
+    const char *text = "The senate passed the bill. The bill goes to the "
+                       "house. The house votes on Monday.";
+    for (int with_model = 0; with_model < 2; with_model++) {
+        /* German has no model in data/idf; English has one. */
+        const lang *l = engine_lang(e, with_model ? "en" : "de");
+        doc d;
+        assert_int_equal(doc_build(&d, e, l, text, strlen(text), NULL, 0), 0);
+        assert_int_equal(boilerplate_mark(&d, 0), 0);
+        assert_int_equal(score_sentences(&d), 0);
+        const doc_term *bill = NULL;
+        for (size_t i = 0; i < d.nterms; i++)
+            if (!strcmp(d.terms[i].stem, "bill"))
+                bill = &d.terms[i];
+        assert_non_null(bill);
+        double n = with_model ? l->idf_docs : d.selectable;
+        double df = bill->sf;
+        if (with_model) {
+            const uint32_t *v = strmap_get(&l->idf, "bill", 4);
+            assert_non_null(v);
+            df = *v;
+        }
+        assert_true(fabs(bill->idf - (log((n + 1) / (df + 1)) + 1)) < 1e-4);
+        assert_int_equal(bill->tf, 2);
+        doc_free(&d);
+    }
+}
+
+static void summarize_rejects_bad_options(void **state)
+{
+    const precis_engine_t *e = test_engine(state);
+    precis_result_t *r;
+    precis_error_t err;
+    precis_options_t o;
+    struct {
+        int budget;
+        double value;
+        int keywords;
+        double redundancy;
+    } bad[] = {
+        {PRECIS_BUDGET_SENTENCES, 0, 10, 0.3},
+        {PRECIS_BUDGET_WORDS, -5, 10, 0.3},
+        {PRECIS_BUDGET_RATIO, 1.5, 10, 0.3},
+        {PRECIS_BUDGET_RATIO, NAN, 10, 0.3},
+        {7, 3, 10, 0.3},
+        {PRECIS_BUDGET_SENTENCES, 3, -1, 0.3},
+        {PRECIS_BUDGET_SENTENCES, 3, 10, 2.0},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        precis_options_init(&o);
+        o.budget = bad[i].budget;
+        o.budget_value = bad[i].value;
+        o.keywords = bad[i].keywords;
+        o.redundancy = bad[i].redundancy;
+        assert_int_equal(precis_summarize(e, article, strlen(article), &o, &r,
+                                          &err), PRECIS_EINVAL);
+        assert_true(strlen(err.message) > 0);
+    }
+    assert_int_equal(precis_summarize(e, article, 10, NULL, NULL, NULL),
+                     PRECIS_EINVAL);
+    assert_int_equal(precis_summarize(NULL, article, 10, NULL, &r, NULL),
+                     PRECIS_EINVAL);
+    assert_int_equal(precis_summarize(e, NULL, 10, NULL, &r, NULL),
+                     PRECIS_EINVAL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(summarize_budget_sentences),
+        cmocka_unit_test(summarize_budget_words),
+        cmocka_unit_test(summarize_budget_ratio),
+        cmocka_unit_test(summarize_returns_document_order_and_offsets),
+        cmocka_unit_test(summarize_prefers_lead_and_topic_over_aside),
+        cmocka_unit_test(summarize_avoids_redundant_sentences),
+        cmocka_unit_test(summarize_penalises_very_short_sentences),
+        cmocka_unit_test(summarize_keywords_are_content_terms),
+        cmocka_unit_test(summarize_keywords_find_names_and_strip_possessive),
+        cmocka_unit_test(summarize_uses_idf_model_or_sentence_frequency),
+        cmocka_unit_test(summarize_rejects_bad_options),
+    };
+    return cmocka_run_group_tests_name("summarize", tests, engine_setup,
+                                       engine_teardown);
+}
