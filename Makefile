@@ -55,8 +55,9 @@ TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
 TEST_COMMON := $(BUILD)/tests/testutil.o
 
 TOOLS := $(BUILD)/tools/precis-idf
+BENCH := $(BUILD)/bench/speed
 
-.PHONY: all deps check check-run run install uninstall clean idf tools
+.PHONY: all deps check check-run run install uninstall clean idf tools bench
 
 all: $(LIB_A) $(LIB_SO)
 
@@ -98,12 +99,24 @@ $(BUILD)/tools/precis-idf: $(BUILD)/tools/precis-idf.o $(LIB_A)
 
 tools: $(TOOLS)
 
+# Benchmarks use the public API only.
+$(BUILD)/bench/%.o: bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS)
+
+# Prints figures; timing never fails a build.
+bench: $(BENCH)
+	$(BUILD)/bench/speed --data data
+
 # `make check` first makes sure the packages are there, then builds and
 # runs in a second make so the pkg-config results above are fresh.
 check: deps
 	@$(MAKE) --no-print-directory check-run
 
-check-run: all $(TEST_BIN) $(TOOLS)
+check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	@failed=0; \
 	for t in $(TEST_BIN); do \
 	    echo "== $$t"; \

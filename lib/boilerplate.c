@@ -1,4 +1,3 @@
-#define _GNU_SOURCE /* memmem */
 /*
  * boilerplate.c -- keeping page noise out of summaries.
  *
@@ -26,26 +25,31 @@
  * are, and it bounds the cost on huge inputs. */
 #define PATTERN_MAX_BYTES 600
 
+static int pattern_at(const bp_pattern *p, const char *t, size_t len,
+                      size_t at, size_t core)
+{
+    if (p->match == BP_WHOLE)
+        return at == 0 && core == p->len && memcmp(t, p->text, p->len) == 0;
+    if (p->match == BP_PREFIX && at != 0)
+        return 0;
+    return len - at >= p->len && memcmp(t + at, p->text, p->len) == 0;
+}
+
 static const char *pattern_reason(const doc *d, const doc_sentence *s)
 {
+    const precis_engine_t *e = d->engine;
     const char *t = d->text + s->seg.start;
     size_t len = s->seg.end - s->seg.start;
-    if (len > PATTERN_MAX_BYTES)
+    if (len > PATTERN_MAX_BYTES || e->npatterns == 0)
         return NULL;
     size_t core = len;  /* without trailing punctuation, for BP_WHOLE */
-    while (core > 0 && strchr(".!:;", t[core - 1]))
+    while (core > 0 && memchr(".!:;", t[core - 1], 4))
         core--;
-    for (size_t i = 0; i < d->engine->npatterns; i++) {
-        const bp_pattern *p = &d->engine->patterns[i];
-        int hit = 0;
-        if (p->match == BP_WHOLE)
-            hit = core == p->len && memcmp(t, p->text, p->len) == 0;
-        else if (p->match == BP_PREFIX)
-            hit = len >= p->len && memcmp(t, p->text, p->len) == 0;
-        else
-            hit = memmem(t, len, p->text, p->len) != NULL;
-        if (hit)
-            return p->reason;
+    for (size_t at = 0; at < len; at++) {
+        unsigned char c = (unsigned char)t[at];
+        for (size_t i = e->by_first[c]; i < e->by_first[c + 1]; i++)
+            if (pattern_at(&e->patterns[i], t, len, at, core))
+                return e->patterns[i].reason;
     }
     return NULL;
 }

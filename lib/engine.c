@@ -58,6 +58,26 @@ static void free_lang(lang *l)
     strmap_free(&l->idf);
 }
 
+static int cmp_first_byte(const void *a, const void *b)
+{
+    unsigned char x = (unsigned char)((const bp_pattern *)a)->text[0];
+    unsigned char y = (unsigned char)((const bp_pattern *)b)->text[0];
+    return x < y ? -1 : x > y;
+}
+
+static void index_patterns(precis_engine_t *e)
+{
+    if (e->npatterns > 1)
+        qsort(e->patterns, e->npatterns, sizeof *e->patterns, cmp_first_byte);
+    size_t k = 0;
+    for (int c = 0; c < 256; c++) {
+        e->by_first[c] = (uint16_t)k;
+        while (k < e->npatterns && (unsigned char)e->patterns[k].text[0] == c)
+            k++;
+    }
+    e->by_first[256] = (uint16_t)k;
+}
+
 static int cmp_code(const void *a, const void *b)
 {
     return strcmp(((const lang *)a)->code, ((const lang *)b)->code);
@@ -104,9 +124,28 @@ static int load_langs(precis_engine_t *e, const char *dir,
     if (rc == PRECIS_OK && e->nlangs == 0)
         rc = set_error(err, PRECIS_EDATA, "%s: no stopwords/XX.txt files",
                        path);
-    if (rc == PRECIS_OK)
-        qsort(e->langs, e->nlangs, sizeof *e->langs, cmp_code);
-    return rc;
+    if (rc == PRECIS_OK && e->nlangs > ENGINE_MAX_LANGS)
+        rc = set_error(err, PRECIS_EDATA, "%s: more than %d languages", path,
+                       ENGINE_MAX_LANGS);
+    if (rc != PRECIS_OK)
+        return rc;
+    qsort(e->langs, e->nlangs, sizeof *e->langs, cmp_code);
+    if (strmap_init(&e->stop_langs, 2048))
+        return set_error(err, PRECIS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < e->nlangs; i++) {
+        const strmap *stop = &e->langs[i].stop;
+        for (size_t k = 0; k < stop->cap; k++) {
+            const strmap_slot *s = &stop->slots[k];
+            uint32_t *mask = s->key ? strmap_put(&e->stop_langs, s->key,
+                                                 s->len, 0, NULL)
+                                    : NULL;
+            if (s->key && !mask)
+                return set_error(err, PRECIS_ENOMEM, "out of memory");
+            if (mask)
+                *mask |= 1u << i;
+        }
+    }
+    return PRECIS_OK;
 }
 
 int precis_engine_open(const char *data_dir, precis_engine_t **out,
@@ -125,10 +164,13 @@ int precis_engine_open(const char *data_dir, precis_engine_t **out,
     snprintf(path, sizeof path, "%s/boilerplate.txt", data_dir);
     if (rc == PRECIS_OK && file_exists(path))
         rc = load_boilerplate(e, path, err);
+    if (rc == PRECIS_OK && e->npatterns > UINT16_MAX)
+        rc = set_error(err, PRECIS_EDATA, "%s: too many patterns", path);
     if (rc != PRECIS_OK) {
         precis_engine_free(e);
         return rc;
     }
+    index_patterns(e);
     if (err)
         err->code = PRECIS_OK;
     *out = e;
@@ -142,6 +184,7 @@ void precis_engine_free(precis_engine_t *e)
     for (size_t i = 0; i < e->nlangs; i++)
         free_lang(&e->langs[i]);
     free(e->langs);
+    strmap_free(&e->stop_langs);
     for (size_t i = 0; i < e->npatterns; i++)
         free(e->patterns[i].text);
     free(e->patterns);

@@ -12,6 +12,8 @@
 #include "precis.h"
 #include "strmap.h"
 
+#define ENGINE_MAX_LANGS 32
+
 typedef struct lang {
     char code[8];          /* ISO 639-1, also the libstemmer name */
     strmap stop;           /* folded stop words -> 1 */
@@ -31,10 +33,17 @@ typedef struct bp_pattern {
 } bp_pattern;
 
 struct precis_engine {
-    lang *langs;
-    size_t nlangs;
-    bp_pattern *patterns;
+    lang *langs;              /* sorted by code */
+    size_t nlangs;            /* at most ENGINE_MAX_LANGS */
+    strmap stop_langs;        /* stop word -> bit i set when langs[i]
+                                 lists it: one lookup per token in
+                                 language detection */
+    bp_pattern *patterns;     /* sorted by first byte */
     size_t npatterns;
+    /* patterns[by_first[c] .. by_first[c + 1]) start with byte c: a
+     * sentence is scanned once, trying only patterns that can start at
+     * each byte, instead of once per pattern. */
+    uint16_t by_first[257];
 };
 
 /* The language with this code, or NULL. */

@@ -32,10 +32,10 @@ typedef struct seg_ctx {
     size_t block_start, block_end;
 } seg_ctx;
 
-static int32_t cp_at(const char *text, size_t end, size_t i, int *n)
+static inline int32_t cp_at(const char *text, size_t end, size_t i, int *n)
 {
     int32_t cp;
-    *n = utf8_decode(text, end, i, &cp);
+    *n = utf8_next(text, end, i, &cp);
     return cp;
 }
 

@@ -23,17 +23,17 @@ void tokenizer_init(tokenizer *t, const char *text, size_t start, size_t end)
     t->after_cjk = 0;
 }
 
-static int is_word_char(int32_t cp)
+static inline int is_word_char(int32_t cp)
 {
     return (uc_is_letter(cp) || uc_is_digit(cp)) && !uc_is_cjk(cp);
 }
 
-static int32_t peek(const tokenizer *t, size_t i, int *n)
+static inline int32_t peek(const tokenizer *t, size_t i, int *n)
 {
     int32_t cp = UTF8_INVALID;
     *n = 1;
     if (i < t->end)
-        *n = utf8_decode(t->text, t->end, i, &cp);
+        *n = utf8_next(t->text, t->end, i, &cp);
     return cp;
 }
 
@@ -51,6 +51,12 @@ static size_t fold_cps(tokenizer *t, int32_t *cps, size_t ncp)
             len = (utf8proc_ssize_t)ncp;
     }
     size_t out = 0;
+    if (ascii) {
+        out = ncp < TOK_MAX_FOLD ? ncp : TOK_MAX_FOLD;
+        for (size_t i = 0; i < out; i++)
+            t->fold[i] = (char)cps[i];
+        return out;
+    }
     for (utf8proc_ssize_t i = 0; i < len; i++) {
         char enc[4];
         int n = utf8_encode(cps[i], enc);

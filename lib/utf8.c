@@ -108,16 +108,8 @@ size_t utf8_lower(const char *s, size_t start, size_t end, char *buf,
     return out;
 }
 
-int uc_is_newline(int32_t cp)
+int uc_space_wide(int32_t cp)
 {
-    return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 ||
-           cp == 0x85;
-}
-
-int uc_is_space(int32_t cp)
-{
-    if (cp < 0x80)
-        return cp <= 0x20 || cp == 0x7F;
     if (cp == UTF8_INVALID)
         return 0;
     switch (utf8proc_category(cp)) {
@@ -138,10 +130,8 @@ int uc_is_ignorable(int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
 }
 
-int uc_is_letter(int32_t cp)
+int uc_letter_wide(int32_t cp)
 {
-    if (cp < 0x80)
-        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
     if (cp == UTF8_INVALID)
         return 0;
     utf8proc_category_t c = utf8proc_category(cp);
@@ -149,44 +139,27 @@ int uc_is_letter(int32_t cp)
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 }
 
-int uc_is_digit(int32_t cp)
+int uc_digit_wide(int32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= '0' && cp <= '9';
     if (cp == UTF8_INVALID)
         return 0;
     utf8proc_category_t c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO;
 }
 
-int uc_is_upper(int32_t cp)
+int uc_upper_wide(int32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z';
     if (cp == UTF8_INVALID)
         return 0;
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-int uc_is_lower(int32_t cp)
+int uc_lower_wide(int32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z';
     if (cp == UTF8_INVALID)
         return 0;
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
-}
-
-int uc_is_cjk(int32_t cp)
-{
-    return (cp >= 0x3040 && cp <= 0x30FF) ||   /* hiragana, katakana */
-           (cp >= 0x31F0 && cp <= 0x31FF) ||   /* katakana extensions */
-           (cp >= 0x3400 && cp <= 0x4DBF) ||   /* CJK extension A */
-           (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* CJK unified */
-           (cp >= 0xF900 && cp <= 0xFAFF) ||   /* compatibility ideographs */
-           (cp >= 0xFF66 && cp <= 0xFF9F) ||   /* halfwidth katakana */
-           (cp >= 0x20000 && cp <= 0x2FA1F);   /* extensions B.. */
 }
 
 int uc_is_apostrophe(int32_t cp)

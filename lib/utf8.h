@@ -33,18 +33,79 @@ size_t utf8_lower(const char *s, size_t start, size_t end, char *buf,
 
 /* Character classes.  "space" includes NUL, controls, NBSP and every
  * Unicode separator; "ignorable" are format characters (zero-width
- * joiners, BOM, soft hyphen) that vanish inside words. */
-int uc_is_space(int32_t cp);
-int uc_is_newline(int32_t cp);      /* \n, \r, U+2028, U+2029, U+0085 */
+ * joiners, BOM, soft hyphen) that vanish inside words.  The ASCII cases
+ * are answered inline, since news text is mostly ASCII; the rest ask
+ * utf8proc's tables (the *_wide functions). */
+int uc_space_wide(int32_t cp);
+int uc_letter_wide(int32_t cp);
+int uc_digit_wide(int32_t cp);
+int uc_upper_wide(int32_t cp);
+int uc_lower_wide(int32_t cp);
 int uc_is_ignorable(int32_t cp);
-int uc_is_letter(int32_t cp);       /* L* and M* (marks stay in words) */
-int uc_is_digit(int32_t cp);        /* N* */
-int uc_is_upper(int32_t cp);        /* Lu, Lt */
-int uc_is_lower(int32_t cp);        /* Ll */
-int uc_is_cjk(int32_t cp);          /* Han, kana: no spaces between words */
 int uc_is_apostrophe(int32_t cp);
 int uc_is_hyphen(int32_t cp);
 int uc_is_open_punct(int32_t cp);   /* opening quotes and brackets */
 int uc_is_close_punct(int32_t cp);  /* closing quotes and brackets */
+
+/* utf8_decode with the ASCII case inline. */
+static inline int utf8_next(const char *s, size_t len, size_t i, int32_t *cp)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    return utf8_decode(s, len, i, cp);
+}
+
+static inline int uc_is_space(int32_t cp)
+{
+    return cp < 0x80 ? cp <= 0x20 || cp == 0x7F : uc_space_wide(cp);
+}
+
+/* \n, \r, U+2028, U+2029, U+0085 */
+static inline int uc_is_newline(int32_t cp)
+{
+    return cp == '\n' || cp == '\r' ||
+           (cp >= 0x80 && (cp == 0x2028 || cp == 0x2029 || cp == 0x85));
+}
+
+/* L* and M* (marks stay in words) */
+static inline int uc_is_letter(int32_t cp)
+{
+    return cp < 0x80 ? (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'
+                     : uc_letter_wide(cp);
+}
+
+/* N* */
+static inline int uc_is_digit(int32_t cp)
+{
+    return cp < 0x80 ? cp >= '0' && cp <= '9' : uc_digit_wide(cp);
+}
+
+/* Lu, Lt */
+static inline int uc_is_upper(int32_t cp)
+{
+    return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : uc_upper_wide(cp);
+}
+
+/* Ll */
+static inline int uc_is_lower(int32_t cp)
+{
+    return cp < 0x80 ? cp >= 'a' && cp <= 'z' : uc_lower_wide(cp);
+}
+
+/* Han and kana: scripts written without spaces between words. */
+static inline int uc_is_cjk(int32_t cp)
+{
+    return cp >= 0x3040 &&
+           ((cp <= 0x30FF) ||                    /* hiragana, katakana */
+            (cp >= 0x31F0 && cp <= 0x31FF) ||    /* katakana extensions */
+            (cp >= 0x3400 && cp <= 0x4DBF) ||    /* CJK extension A */
+            (cp >= 0x4E00 && cp <= 0x9FFF) ||    /* CJK unified */
+            (cp >= 0xF900 && cp <= 0xFAFF) ||    /* compatibility */
+            (cp >= 0xFF66 && cp <= 0xFF9F) ||    /* halfwidth katakana */
+            (cp >= 0x20000 && cp <= 0x2FA1F));   /* extensions B.. */
+}
 
 #endif
