@@ -123,6 +123,12 @@ check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	    PRECIS_DATA=data PRECIS_SHARED=$(SHARED) PRECIS_BUILD=$(BUILD) \
 	        $$t || failed=$$((failed + 1)); \
 	done; \
+	if [ "$(SANITIZE)" = 1 ]; then \
+	    echo "== tests/install.sh: runs in the plain build only (installs it)"; \
+	else \
+	    echo "== tests/install.sh"; \
+	    ./tests/install.sh || failed=$$((failed + 1)); \
+	fi; \
 	if [ $$failed -ne 0 ]; then echo "$$failed test program(s) failed"; exit 1; fi; \
 	echo "all test programs passed"
 

@@ -20,9 +20,10 @@
 /* position = 1 / (1 + rank / POSITION_HALF): the sentence at rank
  * POSITION_HALF gets half the lead's credit.  News puts the point first
  * (inverted pyramid); the lead baseline beats most systems on DUC2002 and
- * CNN/DM for that reason.  1.5 beat 1, 3 and 6 on both dev sets
- * (docs/engine.md#tuning); the weights above moved ROUGE-1 by less than
- * 0.003 either way and were left at round values. */
+ * CNN/DM for that reason.  1.5 was as good as or better than 1, 3 and 6
+ * on both dev sets (docs/engine.md#tuning); the weights above moved
+ * ROUGE-1 by less than 0.003 either way and were left at round values,
+ * and a larger title weight lost ROUGE on DUC2002's headlines. */
 #define POSITION_HALF 1.5
 
 /* Salience divides summed term weights by at least this many terms, so
