@@ -13,6 +13,7 @@
 
 #include <libstemmer.h>
 
+#include "array.h"
 #include "doc.h"
 #include "tokenize.h"
 
@@ -21,15 +22,12 @@
 static uint32_t new_term(doc *d, const char *stem, size_t len, int stop,
                          int number)
 {
-    if (d->nterms == d->termcap) {
-        size_t cap = d->termcap ? d->termcap * 2 : 1024;
-        doc_term *t = realloc(d->terms, cap * sizeof *t);
-        if (!t)
-            return UINT32_MAX;
-        d->terms = t;
-        d->termcap = cap;
-    }
-    doc_term *t = &d->terms[d->nterms];
+    doc_term *terms = array_grow(d->terms, &d->termcap, d->nterms,
+                                 sizeof *terms, 1024);
+    if (!terms)
+        return UINT32_MAX;
+    d->terms = terms;
+    doc_term *t = &terms[d->nterms];
     memset(t, 0, sizeof *t);
     t->stem = arena_strndup(&d->arena, stem, len);
     if (!t->stem)
@@ -112,51 +110,33 @@ int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
     return PRECIS_OK;
 }
 
-float vec_dot(const vec_entry *a, uint32_t na, const vec_entry *b,
-              uint32_t nb)
-{
-    float dot = 0;
-    for (uint32_t i = 0, j = 0; i < na && j < nb;) {
-        if (a[i].term < b[j].term) {
-            i++;
-        } else if (a[i].term > b[j].term) {
-            j++;
-        } else {
-            dot += a[i++].w * b[j++].w;
-        }
-    }
-    return dot;
-}
-
-uint32_t vec_common(const vec_entry *a, uint32_t na, const vec_entry *b,
-                    uint32_t nb)
+uint32_t vec_overlap(const vec_entry *a, uint32_t na, const vec_entry *b,
+                     uint32_t nb, float *dot)
 {
     uint32_t common = 0;
+    float sum = 0;
     for (uint32_t i = 0, j = 0; i < na && j < nb;) {
         if (a[i].term < b[j].term) {
             i++;
         } else if (a[i].term > b[j].term) {
             j++;
         } else {
+            sum += a[i++].w * b[j++].w;
             common++;
-            i++;
-            j++;
         }
     }
+    if (dot)
+        *dot = sum;
     return common;
 }
 
 static int push_token(doc *d, size_t *cap, const token *tok, uint32_t term)
 {
-    if (d->ntoks == *cap) {
-        size_t grown = *cap * 2;
-        doc_token *t = realloc(d->toks, grown * sizeof *t);
-        if (!t)
-            return PRECIS_ENOMEM;
-        d->toks = t;
-        *cap = grown;
-    }
-    doc_token *t = &d->toks[d->ntoks];
+    doc_token *toks = array_grow(d->toks, cap, d->ntoks, sizeof *toks, 1024);
+    if (!toks)
+        return PRECIS_ENOMEM;
+    d->toks = toks;
+    doc_token *t = &toks[d->ntoks];
     t->start = (uint32_t)tok->start;
     t->end = (uint32_t)tok->end;
     t->term = term;
@@ -168,6 +148,7 @@ static int push_token(doc *d, size_t *cap, const token *tok, uint32_t term)
 
 static int tokenize_sentences(doc *d, struct sb_stemmer *stemmer)
 {
+    /* News text averages about six bytes per token. */
     size_t cap = d->len / 6 + 64;
     d->toks = malloc(cap * sizeof *d->toks);
     if (!d->toks)

@@ -93,12 +93,10 @@ uint32_t doc_intern(doc *d, const char *fold, size_t len,
  * allocated in the arena. */
 int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
                uint32_t *n);
-/* Dot product of two sorted sparse vectors. */
-float vec_dot(const vec_entry *a, uint32_t na, const vec_entry *b,
-              uint32_t nb);
-/* Terms shared by two sorted sparse vectors. */
-uint32_t vec_common(const vec_entry *a, uint32_t na, const vec_entry *b,
-                    uint32_t nb);
+/* Terms shared by two sorted sparse vectors; their dot product into *dot
+ * unless dot is NULL. */
+uint32_t vec_overlap(const vec_entry *a, uint32_t na, const vec_entry *b,
+                     uint32_t nb, float *dot);
 
 /* Stages, in pipeline order.  Each returns 0 or a precis_status. */
 const lang *lang_detect(const precis_engine_t *e, const char *text,

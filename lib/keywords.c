@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "keywords.h"
 #include "tokenize.h"
 
@@ -26,15 +27,12 @@ typedef struct kw_list {
 
 static kw_candidate *kw_push(kw_list *l)
 {
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        kw_candidate *items = realloc(l->items, cap * sizeof *items);
-        if (!items)
-            return NULL;
-        l->items = items;
-        l->cap = cap;
-    }
-    kw_candidate *c = &l->items[l->count++];
+    kw_candidate *items = array_grow(l->items, &l->cap, l->count,
+                                     sizeof *items, 256);
+    if (!items)
+        return NULL;
+    l->items = items;
+    kw_candidate *c = &items[l->count++];
     memset(c, 0, sizeof *c);
     return c;
 }

@@ -118,8 +118,8 @@ int score_sentences(doc *d)
             s->score = 0;
             continue;
         }
-        double title = d->ntitle ? (double)vec_common(s->vec, s->nvec,
-                                                      d->title, d->ntitle) /
+        double title = d->ntitle ? (double)vec_overlap(s->vec, s->nvec,
+                                                      d->title, d->ntitle, NULL) /
                                        d->ntitle
                                  : 0;
         double position = 1.0 / (1.0 + s->rank / POSITION_HALF);

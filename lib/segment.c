@@ -10,6 +10,7 @@
  * abbreviation can never end a sentence ("Mr.").
  */
 #include "segment.h"
+#include "array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -100,15 +101,12 @@ static int push(seg_ctx *c, size_t start, size_t end)
     if (start >= end)
         return 0;
     seg_list *l = c->list;
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        seg_sentence *items = realloc(l->items, cap * sizeof *items);
-        if (!items)
-            return -1;
-        l->items = items;
-        l->cap = cap;
-    }
-    seg_sentence *s = &l->items[l->count++];
+    seg_sentence *items = array_grow(l->items, &l->cap, l->count,
+                                     sizeof *items, 64);
+    if (!items)
+        return -1;
+    l->items = items;
+    seg_sentence *s = &items[l->count++];
     s->start = start;
     s->end = end;
     s->paragraph = l->paragraphs;
@@ -328,10 +326,8 @@ static int ends_open(const char *text, size_t first, size_t last,
 static int split_lines(const char *text, size_t len, const seg_rules *rules,
                        line **out, size_t *count)
 {
-    size_t cap = 64, n = 0;
-    line *lines = malloc(cap * sizeof *lines);
-    if (!lines)
-        return -1;
+    size_t cap = 0, n = 0;
+    line *lines = NULL;
     size_t start = 0, i = 0;
     while (i <= len) {
         int w = 1;
@@ -347,15 +343,12 @@ static int split_lines(const char *text, size_t len, const seg_rules *rules,
                 continue;
             }
         }
-        if (n == cap) {
-            line *grown = realloc(lines, cap * 2 * sizeof *lines);
-            if (!grown) {
-                free(lines);
-                return -1;
-            }
-            lines = grown;
-            cap *= 2;
+        line *grown = array_grow(lines, &cap, n, sizeof *lines, 64);
+        if (!grown) {
+            free(lines);
+            return -1;
         }
+        lines = grown;
         line *l = &lines[n++];
         l->first = skip_blank(text, start, i);
         l->last = trim_end(text, l->first, i);

@@ -33,7 +33,9 @@ static double cosine(const doc_sentence *a, const doc_sentence *b)
 {
     if (a->norm == 0 || b->norm == 0)
         return 0;
-    return vec_dot(a->vec, a->nvec, b->vec, b->nvec) / (a->norm * b->norm);
+    float dot;
+    vec_overlap(a->vec, a->nvec, b->vec, b->nvec, &dot);
+    return dot / (a->norm * b->norm);
 }
 
 int select_sentences(const doc *d, int budget, double value, double lambda,
