@@ -42,13 +42,13 @@ extern "C" {
 
 enum precis_status {
     PRECIS_OK = 0,
-    PRECIS_EINVAL = -1,    /* bad argument or option value */
-    PRECIS_ENOMEM = -2,    /* allocation failed */
-    PRECIS_EUTF8 = -3,     /* input is not valid UTF-8 */
-    PRECIS_ETOOBIG = -4,   /* input larger than PRECIS_MAX_INPUT */
-    PRECIS_ELANG = -5,     /* requested language is not loaded */
-    PRECIS_EDATA = -6,     /* data directory missing or malformed */
-    PRECIS_EIO = -7        /* a data file could not be read */
+    PRECIS_EINVAL = -1,  /* bad argument or option value */
+    PRECIS_ENOMEM = -2,  /* allocation failed */
+    PRECIS_EUTF8 = -3,   /* input is not valid UTF-8 */
+    PRECIS_ETOOBIG = -4, /* input larger than PRECIS_MAX_INPUT */
+    PRECIS_ELANG = -5,   /* requested language is not loaded */
+    PRECIS_EDATA = -6,   /* data directory missing or malformed */
+    PRECIS_EIO = -7      /* a data file could not be read */
 };
 
 /* Largest input precis_summarize() accepts, in bytes (offsets stay
@@ -56,8 +56,8 @@ enum precis_status {
 #define PRECIS_MAX_INPUT ((size_t)1 << 30)
 
 typedef struct precis_error {
-    int code;              /* the same value the function returned */
-    char message[256];     /* NUL-terminated, one line, no trailing dot */
+    int code;          /* the same value the function returned */
+    char message[256]; /* NUL-terminated, one line, no trailing dot */
 } precis_error_t;
 
 /* Static, never NULL, for any int (unknown codes give "unknown error"). */
@@ -88,8 +88,8 @@ PRECIS_EXTERN void precis_engine_free(precis_engine_t *engine);
  * The returned string lives as long as the engine. */
 PRECIS_EXTERN size_t
 precis_engine_language_count(const precis_engine_t *engine);
-PRECIS_EXTERN const char *
-precis_engine_language(const precis_engine_t *engine, size_t i);
+PRECIS_EXTERN const char *precis_engine_language(const precis_engine_t *engine,
+                                                 size_t i);
 /* 1 when a background IDF model is loaded for lang, else 0. */
 PRECIS_EXTERN int precis_engine_has_idf(const precis_engine_t *engine,
                                         const char *lang);
@@ -105,21 +105,21 @@ enum precis_budget {
 };
 
 enum precis_utf8_policy {
-    PRECIS_UTF8_STRICT = 0,  /* invalid UTF-8 fails with PRECIS_EUTF8 */
-    PRECIS_UTF8_REPLACE = 1  /* each invalid byte reads as U+FFFD; offsets
-                                still count original bytes */
+    PRECIS_UTF8_STRICT = 0, /* invalid UTF-8 fails with PRECIS_EUTF8 */
+    PRECIS_UTF8_REPLACE = 1 /* each invalid byte reads as U+FFFD; offsets
+                               still count original bytes */
 };
 
 typedef struct precis_options {
-    const char *lang;          /* "auto" (default) or a loaded code */
-    const char *title;         /* optional headline, UTF-8; NULL: none */
-    size_t title_len;          /* bytes of title; 0 with a title: strlen */
-    int budget;                /* enum precis_budget */
-    double budget_value;       /* sentences, words or ratio; default 3 */
-    int keywords;              /* how many keywords to return (default 10) */
-    int utf8_policy;           /* enum precis_utf8_policy */
-    double redundancy;         /* 0..1, MMR weight against similarity to
-                                  sentences already chosen (default 0.3) */
+    const char *lang;    /* "auto" (default) or a loaded code */
+    const char *title;   /* optional headline, UTF-8; NULL: none */
+    size_t title_len;    /* bytes of title; 0 with a title: strlen */
+    int budget;          /* enum precis_budget */
+    double budget_value; /* sentences, words or ratio; default 3 */
+    int keywords;        /* how many keywords to return (default 10) */
+    int utf8_policy;     /* enum precis_utf8_policy */
+    double redundancy;   /* 0..1, MMR weight against similarity to
+                            sentences already chosen (default 0.3) */
 } precis_options_t;
 
 /* Fill opts with the defaults listed above.  Always call it first, then
@@ -131,27 +131,27 @@ PRECIS_EXTERN void precis_options_init(precis_options_t *opts);
 typedef struct precis_result precis_result_t;
 
 typedef struct precis_sentence {
-    size_t start, end;   /* byte range in the input */
-    const char *text;    /* valid UTF-8 copy of the range, whitespace
-                            runs and control characters made single spaces */
-    double score;        /* final salience, higher is better (0..~1) */
-    size_t index;        /* position among all sentences of the document */
-    size_t paragraph;    /* paragraph number, from 0 */
-    size_t words;        /* word tokens in the sentence */
+    size_t start, end; /* byte range in the input */
+    const char *text;  /* valid UTF-8 copy of the range, whitespace
+                          runs and control characters made single spaces */
+    double score;      /* final salience, higher is better (0..~1) */
+    size_t index;      /* position among all sentences of the document */
+    size_t paragraph;  /* paragraph number, from 0 */
+    size_t words;      /* word tokens in the sentence */
 } precis_sentence_t;
 
 typedef struct precis_keyword {
-    const char *text;    /* surface form of the first occurrence */
-    size_t start, end;   /* byte range of that first occurrence */
-    double score;        /* relative weight, the best keyword is 1 */
-    size_t count;        /* occurrences in the selectable text */
+    const char *text;  /* surface form of the first occurrence */
+    size_t start, end; /* byte range of that first occurrence */
+    double score;      /* relative weight, the best keyword is 1 */
+    size_t count;      /* occurrences in the selectable text */
 } precis_keyword_t;
 
 /* Why a sentence may never be selected; see docs/engine.md. */
 typedef struct precis_excluded {
-    size_t start, end;   /* byte range in the input */
-    const char *reason;  /* "headline", "duplicate", "near_duplicate",
-                            "caption", "promo", "fragment", "noise" */
+    size_t start, end;  /* byte range in the input */
+    const char *reason; /* "headline", "duplicate", "near_duplicate",
+                           "caption", "promo", "fragment", "noise" */
 } precis_excluded_t;
 
 /*

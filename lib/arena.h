@@ -15,7 +15,7 @@ typedef struct arena_block arena_block;
 
 typedef struct arena {
     arena_block *head;
-    size_t block_size;   /* size of the next ordinary block */
+    size_t block_size; /* size of the next ordinary block */
 } arena;
 
 void arena_init(arena *a, size_t block_size);

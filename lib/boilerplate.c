@@ -42,7 +42,7 @@ static const char *pattern_reason(const doc *d, const doc_sentence *s)
     size_t len = s->seg.end - s->seg.start;
     if (len > PATTERN_MAX_BYTES || e->npatterns == 0)
         return NULL;
-    size_t core = len;  /* without trailing punctuation, for BP_WHOLE */
+    size_t core = len; /* without trailing punctuation, for BP_WHOLE */
     while (core > 0 && memchr(".!:;", t[core - 1], 4))
         core--;
     for (size_t at = 0; at < len; at++) {
@@ -104,8 +104,8 @@ static int mark_duplicates(doc *d)
         for (size_t k = 0; k < n; k++)
             key[k] = d->toks[s->tok_begin + k].term;
         int added;
-        if (!strmap_put(&seen, (const char *)key, n * sizeof *key,
-                        (uint32_t)i, &added)) {
+        if (!strmap_put(&seen, (const char *)key, n * sizeof *key, (uint32_t)i,
+                        &added)) {
             strmap_free(&seen);
             return PRECIS_ENOMEM;
         }
@@ -168,9 +168,9 @@ int boilerplate_mark(doc *d, int have_title)
     doc_sentence *first = &d->sents[0];
     int plain = !first->excluded || !strcmp(first->excluded, "fragment");
     if (d->nsents > 1 && plain && first->seg.whole_line) {
-        if (have_title ? d->ntitle > 0 && near_duplicate_terms(
-                                              first->vec, first->nvec,
-                                              d->title, d->ntitle)
+        if (have_title ? d->ntitle > 0 &&
+                             near_duplicate_terms(first->vec, first->nvec,
+                                                  d->title, d->ntitle)
                        : !first->seg.terminated)
             first->excluded = "headline";
     }

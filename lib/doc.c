@@ -22,8 +22,8 @@
 static uint32_t new_term(doc *d, const char *stem, size_t len, int stop,
                          int number)
 {
-    doc_term *terms = array_grow(d->terms, &d->termcap, d->nterms,
-                                 sizeof *terms, 1024);
+    doc_term *terms =
+        array_grow(d->terms, &d->termcap, d->nterms, sizeof *terms, 1024);
     if (!terms)
         return UINT32_MAX;
     d->terms = terms;
@@ -55,8 +55,8 @@ uint32_t doc_intern(doc *d, const char *fold, size_t len,
         stem = key;
         slen = len + 1;
     } else if (stemmer && !number) {
-        const sb_symbol *s = sb_stemmer_stem(
-            stemmer, (const sb_symbol *)fold, (int)len);
+        const sb_symbol *s =
+            sb_stemmer_stem(stemmer, (const sb_symbol *)fold, (int)len);
         if (s) {
             stem = (const char *)s;
             slen = (size_t)sb_stemmer_length(stemmer);
@@ -67,8 +67,8 @@ uint32_t doc_intern(doc *d, const char *fold, size_t len,
     if (have) {
         id = *have;
     } else {
-        id = new_term(d, stop ? stem + 1 : stem, stop ? slen - 1 : slen,
-                      stop, number);
+        id = new_term(d, stop ? stem + 1 : stem, stop ? slen - 1 : slen, stop,
+                      number);
         if (id == UINT32_MAX || !strmap_put(&d->stems, stem, slen, id, NULL))
             return UINT32_MAX;
     }
@@ -79,7 +79,8 @@ uint32_t doc_intern(doc *d, const char *fold, size_t len,
 
 static int cmp_entry(const void *a, const void *b)
 {
-    uint32_t x = ((const vec_entry *)a)->term, y = ((const vec_entry *)b)->term;
+    uint32_t x = ((const vec_entry *)a)->term,
+             y = ((const vec_entry *)b)->term;
     return x < y ? -1 : x > y;
 }
 

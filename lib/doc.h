@@ -18,24 +18,24 @@
 struct sb_stemmer;
 
 typedef struct doc_term {
-    const char *stem;       /* folded (and stemmed) form, in the arena */
+    const char *stem; /* folded (and stemmed) form, in the arena */
     /* Filled by score_sentences() from the selectable sentences: */
-    uint32_t tf;            /* occurrences */
-    uint32_t sf;            /* sentences that contain it */
-    uint32_t first;         /* token index of its first occurrence */
-    uint32_t first_inner;   /* first occurrence not opening a sentence,
-                               UINT32_MAX if none */
+    uint32_t tf;          /* occurrences */
+    uint32_t sf;          /* sentences that contain it */
+    uint32_t first;       /* token index of its first occurrence */
+    uint32_t first_inner; /* first occurrence not opening a sentence,
+                             UINT32_MAX if none */
     float idf;
-    float weight;           /* document weight: tf x idf (0 for stop) */
+    float weight; /* document weight: tf x idf (0 for stop) */
     unsigned stop : 1;
     unsigned number : 1;
 } doc_term;
 
 typedef struct doc_token {
-    uint32_t start, end;    /* bytes in the text */
-    uint32_t term;          /* index into doc.terms */
-    uint16_t flags;         /* TOK_* */
-    uint16_t stop;          /* is a stop word */
+    uint32_t start, end; /* bytes in the text */
+    uint32_t term;       /* index into doc.terms */
+    uint16_t flags;      /* TOK_* */
+    uint16_t stop;       /* is a stop word */
 } doc_token;
 
 /* One entry of a sentence's sparse tf-idf vector, sorted by term. */
@@ -46,21 +46,21 @@ typedef struct vec_entry {
 
 typedef struct doc_sentence {
     seg_sentence seg;
-    uint32_t tok_begin, tok_end;  /* [begin, end) in doc.toks */
-    uint32_t words;               /* word tokens */
-    uint32_t content;             /* non-stop word tokens */
-    vec_entry *vec;               /* unique content terms, in the arena */
+    uint32_t tok_begin, tok_end; /* [begin, end) in doc.toks */
+    uint32_t words;              /* word tokens */
+    uint32_t content;            /* non-stop word tokens */
+    vec_entry *vec;              /* unique content terms, in the arena */
     uint32_t nvec;
-    float norm;                   /* Euclidean norm of the tf-idf vec */
-    const char *excluded;         /* reason, or NULL when selectable */
-    uint32_t rank;                /* position among selectable sentences */
+    float norm;           /* Euclidean norm of the tf-idf vec */
+    const char *excluded; /* reason, or NULL when selectable */
+    uint32_t rank;        /* position among selectable sentences */
     double score;
 } doc_sentence;
 
 typedef struct doc {
     const char *text;
     size_t len;
-    const lang *lang;             /* NULL: no language matched */
+    const lang *lang; /* NULL: no language matched */
     const precis_engine_t *engine;
     arena arena;
     doc_sentence *sents;
@@ -70,12 +70,12 @@ typedef struct doc {
     size_t ntoks;
     doc_term *terms;
     size_t nterms, termcap;
-    strmap words;                 /* folded word -> term index */
-    strmap stems;                 /* stem -> term index */
+    strmap words; /* folded word -> term index */
+    strmap stems; /* stem -> term index */
     size_t total_words;
     size_t selectable;
-    vec_entry *title;             /* content terms of the title (given,
-                                     or the opening headline) */
+    vec_entry *title; /* content terms of the title (given,
+                         or the opening headline) */
     uint32_t ntitle;
 } doc;
 

@@ -98,8 +98,7 @@ static int language_file(const char *name, char *code)
     return 1;
 }
 
-static int load_langs(precis_engine_t *e, const char *dir,
-                      precis_error_t *err)
+static int load_langs(precis_engine_t *e, const char *dir, precis_error_t *err)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/stopwords", dir);
@@ -136,9 +135,9 @@ static int load_langs(precis_engine_t *e, const char *dir,
         const strmap *stop = &e->langs[i].stop;
         for (size_t k = 0; k < stop->cap; k++) {
             const strmap_slot *s = &stop->slots[k];
-            uint32_t *mask = s->key ? strmap_put(&e->stop_langs, s->key,
-                                                 s->len, 0, NULL)
-                                    : NULL;
+            uint32_t *mask =
+                s->key ? strmap_put(&e->stop_langs, s->key, s->len, 0, NULL)
+                       : NULL;
             if (s->key && !mask)
                 return set_error(err, PRECIS_ENOMEM, "out of memory");
             if (mask)

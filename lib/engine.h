@@ -15,30 +15,30 @@
 #define ENGINE_MAX_LANGS 32
 
 typedef struct lang {
-    char code[8];          /* ISO 639-1, also the libstemmer name */
-    strmap stop;           /* folded stop words -> 1 */
-    strmap abbrev;         /* lower-cased abbreviations -> ABBR_* */
-    strmap idf;            /* folded, stemmed term -> document frequency */
-    uint32_t idf_docs;     /* documents behind idf; 0: no model */
-    int has_stemmer;       /* libstemmer knows code */
+    char code[8];      /* ISO 639-1, also the libstemmer name */
+    strmap stop;       /* folded stop words -> 1 */
+    strmap abbrev;     /* lower-cased abbreviations -> ABBR_* */
+    strmap idf;        /* folded, stemmed term -> document frequency */
+    uint32_t idf_docs; /* documents behind idf; 0: no model */
+    int has_stemmer;   /* libstemmer knows code */
 } lang;
 
 enum bp_match { BP_CONTAINS, BP_PREFIX, BP_WHOLE };
 
 typedef struct bp_pattern {
-    const char *reason;    /* "caption", "promo" (static strings) */
+    const char *reason; /* "caption", "promo" (static strings) */
     char *text;
     size_t len;
-    int match;             /* enum bp_match */
+    int match; /* enum bp_match */
 } bp_pattern;
 
 struct precis_engine {
-    lang *langs;              /* sorted by code */
-    size_t nlangs;            /* at most ENGINE_MAX_LANGS */
-    strmap stop_langs;        /* stop word -> bit i set when langs[i]
-                                 lists it: one lookup per token in
-                                 language detection */
-    bp_pattern *patterns;     /* sorted by first byte */
+    lang *langs;          /* sorted by code */
+    size_t nlangs;        /* at most ENGINE_MAX_LANGS */
+    strmap stop_langs;    /* stop word -> bit i set when langs[i]
+                             lists it: one lookup per token in
+                             language detection */
+    bp_pattern *patterns; /* sorted by first byte */
     size_t npatterns;
     /* patterns[by_first[c] .. by_first[c + 1]) start with byte c: a
      * sentence is scanned once, trying only patterns that can start at

@@ -27,8 +27,8 @@ typedef struct kw_list {
 
 static kw_candidate *kw_push(kw_list *l)
 {
-    kw_candidate *items = array_grow(l->items, &l->cap, l->count,
-                                     sizeof *items, 256);
+    kw_candidate *items =
+        array_grow(l->items, &l->cap, l->count, sizeof *items, 256);
     if (!items)
         return NULL;
     l->items = items;
@@ -67,9 +67,9 @@ static int add_phrases(const doc *d, const doc_sentence *s, strmap *seen,
             key[n - 1] = d->toks[last].term;
             names = names && (d->toks[last].flags & TOK_CAPITAL);
             int added;
-            uint32_t *slot = strmap_put(seen, (const char *)key,
-                                        n * sizeof key[0],
-                                        (uint32_t)l->count, &added);
+            uint32_t *slot =
+                strmap_put(seen, (const char *)key, n * sizeof key[0],
+                           (uint32_t)l->count, &added);
             if (!slot)
                 return PRECIS_ENOMEM;
             if (!added) {
@@ -123,8 +123,8 @@ static int gather(const doc *d, kw_list *l)
         const doc_term *t = &d->terms[i];
         if (t->stop || t->number || t->tf == 0)
             continue;
-        uint32_t tok = t->first_inner != UINT32_MAX ? t->first_inner
-                                                    : t->first;
+        uint32_t tok =
+            t->first_inner != UINT32_MAX ? t->first_inner : t->first;
         if (!is_candidate_token(d, &d->toks[tok]))
             continue;
         kw_candidate *c = kw_push(l);

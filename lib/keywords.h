@@ -7,11 +7,11 @@
 #include "doc.h"
 
 typedef struct kw_candidate {
-    uint32_t terms[3];      /* term indexes; unused slots UINT32_MAX */
+    uint32_t terms[3]; /* term indexes; unused slots UINT32_MAX */
     uint32_t nterms;
-    uint32_t count;         /* occurrences in selectable sentences */
-    uint32_t first_tok;     /* token where the shown occurrence starts */
-    uint32_t last_tok;      /* token where it ends (inclusive) */
+    uint32_t count;     /* occurrences in selectable sentences */
+    uint32_t first_tok; /* token where the shown occurrence starts */
+    uint32_t last_tok;  /* token where it ends (inclusive) */
     double score;
 } kw_candidate;
 

@@ -18,8 +18,7 @@
 #define DETECT_MIN_HITS 3
 #define DETECT_MIN_SHARE 20
 
-const lang *lang_detect(const precis_engine_t *e, const char *text,
-                        size_t len)
+const lang *lang_detect(const precis_engine_t *e, const char *text, size_t len)
 {
     double hits[ENGINE_MAX_LANGS] = {0};
     size_t matches = 0;
@@ -34,8 +33,8 @@ const lang *lang_detect(const precis_engine_t *e, const char *text,
             continue;
         }
         tokens++;
-        const uint32_t *mask = strmap_get(&e->stop_langs, t.fold,
-                                          tok.fold_len);
+        const uint32_t *mask =
+            strmap_get(&e->stop_langs, t.fold, tok.fold_len);
         if (!mask)
             continue;
         double share = 1.0 / __builtin_popcount(*mask);

@@ -2,8 +2,9 @@
  * load.c -- reading the data directory's text files.
  *
  * All formats are line based, UTF-8, with comments from a leading '#'
- * or from '|' (Snowball's convention) to the end of the line, so they can be reviewed and diffed; a malformed line is an
- * error naming the file and line rather than something skipped quietly.
+ * or from '|' (Snowball's convention) to the end of the line, so they can be
+ * reviewed and diffed; a malformed line is an error naming the file and line
+ * rather than something skipped quietly.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -146,12 +147,12 @@ static int abbrev_line(void *ctx, char *line, size_t len, const char *path,
     char key[64];
     size_t klen = utf8_lower(line, 0, len, key, sizeof key);
     if (klen == 0 || memchr(key, ' ', klen))
-        return set_error(err, PRECIS_EDATA, "%s:%zu: bad abbreviation",
-                         path, lineno);
+        return set_error(err, PRECIS_EDATA, "%s:%zu: bad abbreviation", path,
+                         lineno);
     uint32_t *v = strmap_put(a->map, key, klen, a->kind, NULL);
     if (!v)
         return nomem(err, path);
-    *v = a->kind;  /* a later section wins */
+    *v = a->kind; /* a later section wins */
     return PRECIS_OK;
 }
 
@@ -218,8 +219,8 @@ static int boilerplate_line(void *ctx, char *line, size_t len,
     }
     if (!reason || tab[1] == '\0')
         return set_error(err, PRECIS_EDATA,
-                         "%s:%zu: expected caption|promo|noise<TAB>text",
-                         path, lineno);
+                         "%s:%zu: expected caption|promo|noise<TAB>text", path,
+                         lineno);
     const char *text = tab + 1;
     int match = BP_CONTAINS;
     if (*text == '^' || *text == '=') {
@@ -241,8 +242,7 @@ static int boilerplate_line(void *ctx, char *line, size_t len,
     return PRECIS_OK;
 }
 
-int load_boilerplate(precis_engine_t *e, const char *path,
-                     precis_error_t *err)
+int load_boilerplate(precis_engine_t *e, const char *path, precis_error_t *err)
 {
     return each_line(path, boilerplate_line, e, err);
 }

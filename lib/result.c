@@ -73,8 +73,8 @@ static int fill_keywords(precis_result_t *r, const doc *d,
     for (size_t i = 0; i < nkws; i++) {
         precis_keyword_t *k = &r->kws[i];
         k->start = d->toks[kws[i].first_tok].start;
-        k->end = strip_possessive(d->text, k->start,
-                                  d->toks[kws[i].last_tok].end);
+        k->end =
+            strip_possessive(d->text, k->start, d->toks[kws[i].last_tok].end);
         k->text = clean_copy(&r->arena, d->text, k->start, k->end);
         k->score = kws[i].score;
         k->count = kws[i].count;
@@ -88,8 +88,8 @@ static int fill_keywords(precis_result_t *r, const doc *d,
 static int fill(precis_result_t *r, const doc *d, const size_t *chosen,
                 size_t nchosen, const kw_candidate *kws, size_t nkws)
 {
-    r->sents = arena_alloc(&r->arena, (nchosen ? nchosen : 1) *
-                                          sizeof *r->sents);
+    r->sents =
+        arena_alloc(&r->arena, (nchosen ? nchosen : 1) * sizeof *r->sents);
     if (!r->sents)
         return PRECIS_ENOMEM;
     for (size_t i = 0; i < nchosen; i++) {
@@ -109,8 +109,8 @@ static int fill(precis_result_t *r, const doc *d, const size_t *chosen,
     size_t nexcl = 0;
     for (size_t i = 0; i < d->nsents; i++)
         nexcl += d->sents[i].excluded != NULL;
-    r->excluded = arena_alloc(&r->arena, (nexcl ? nexcl : 1) *
-                                             sizeof *r->excluded);
+    r->excluded =
+        arena_alloc(&r->arena, (nexcl ? nexcl : 1) * sizeof *r->excluded);
     if (!r->excluded)
         return PRECIS_ENOMEM;
     for (size_t i = 0; i < d->nsents; i++) {

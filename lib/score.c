@@ -98,8 +98,9 @@ int score_sentences(doc *d)
         double sum = 0;
         for (uint32_t k = 0; k < s->nvec; k++)
             sum += d->terms[s->vec[k].term].weight;
-        salience[i] = sum / (s->nvec > SALIENCE_MIN_TERMS ? s->nvec
-                                                          : SALIENCE_MIN_TERMS);
+        salience[i] =
+            sum /
+            (s->nvec > SALIENCE_MIN_TERMS ? s->nvec : SALIENCE_MIN_TERMS);
         if (salience[i] > max_salience)
             max_salience = salience[i];
         centrality[i] = 0;
@@ -118,17 +119,18 @@ int score_sentences(doc *d)
             s->score = 0;
             continue;
         }
-        double title = d->ntitle ? (double)vec_overlap(s->vec, s->nvec,
-                                                      d->title, d->ntitle, NULL) /
-                                       d->ntitle
-                                 : 0;
+        double title = d->ntitle
+                           ? (double)vec_overlap(s->vec, s->nvec, d->title,
+                                                 d->ntitle, NULL) /
+                                 d->ntitle
+                           : 0;
         double position = 1.0 / (1.0 + s->rank / POSITION_HALF);
         int para_start = s->seg.paragraph != last_paragraph;
         last_paragraph = s->seg.paragraph;
         double sal = max_salience > 0 ? salience[i] / max_salience : 0;
         double form = s->seg.terminated ? 1.0 : UNTERMINATED_FACTOR;
-        double topical = max_centrality > 0 ? centrality[i] / max_centrality
-                                            : 1.0;
+        double topical =
+            max_centrality > 0 ? centrality[i] / max_centrality : 1.0;
         form *= TOPIC_FLOOR + (1 - TOPIC_FLOOR) * topical;
         s->score = form * length_prior(s->words) *
                    (W_SALIENCE * sal + W_CENTRALITY * centrality[i] +

@@ -18,10 +18,10 @@
 #include "utf8.h"
 
 typedef struct line {
-    size_t first, last;       /* trimmed content [first, last) */
+    size_t first, last; /* trimmed content [first, last) */
     unsigned blank : 1;
-    unsigned terminal : 1;    /* ends in sentence punctuation */
-    unsigned ends_open : 1;   /* ends in a comma or a lower-case stop word */
+    unsigned terminal : 1;  /* ends in sentence punctuation */
+    unsigned ends_open : 1; /* ends in a comma or a lower-case stop word */
     unsigned starts_lower : 1;
 } line;
 
@@ -101,8 +101,8 @@ static int push(seg_ctx *c, size_t start, size_t end)
     if (start >= end)
         return 0;
     seg_list *l = c->list;
-    seg_sentence *items = array_grow(l->items, &l->cap, l->count,
-                                     sizeof *items, 64);
+    seg_sentence *items =
+        array_grow(l->items, &l->cap, l->count, sizeof *items, 64);
     if (!items)
         return -1;
     l->items = items;
@@ -178,14 +178,14 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
             break;
         p = q;
     }
-    for (;;) {  /* "(Mr." and "“Gen." are still abbreviations */
+    for (;;) { /* "(Mr." and "“Gen." are still abbreviations */
         int n;
         if (p >= i || !uc_is_open_punct(cp_at(c->text, i, p, &n)))
             break;
         p += (size_t)n;
     }
     if (p >= i)
-        return 0;  /* a stray dot after a space: ". . ." */
+        return 0; /* a stray dot after a space: ". . ." */
     int kind = abbrev_kind(c, p, i);
     if (kind == ABBR_PREFIX)
         return 0;
@@ -213,7 +213,7 @@ static int is_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
         next = w < c->block_end ? cp_at(c->text, c->block_end, w, &n) : 0;
     }
     if (uc_is_lower(next))
-        return 0;  /* "“Why?” he asked", "e.g. the", "2 a.m. on" */
+        return 0; /* "“Why?” he asked", "e.g. the", "2 a.m. on" */
     int dots = 0, other = 0;
     for (size_t k = i; k < run_end; k += (size_t)n) {
         int32_t cp = cp_at(c->text, run_end, k, &n);
@@ -258,14 +258,14 @@ static int scan_block(seg_ctx *c)
         }
         if (is_cjk_stop(cp) || is_stop_punct(cp)) {
             size_t j = i + (size_t)n;
-            while (j < e) {   /* the whole run: "?!", "...", "。" */
+            while (j < e) { /* the whole run: "?!", "...", "。" */
                 int32_t c2 = cp_at(t, e, j, &n);
                 if (!is_stop_punct(c2) && !is_cjk_stop(c2))
                     break;
                 j += (size_t)n;
             }
             size_t run_end = j;
-            while (j < e) {   /* closing quotes and brackets: …win.” */
+            while (j < e) { /* closing quotes and brackets: …win.” */
                 int32_t c2 = cp_at(t, e, j, &n);
                 if (!uc_is_close_punct(c2))
                     break;
@@ -273,7 +273,7 @@ static int scan_block(seg_ctx *c)
             }
             int cjk = is_cjk_stop(cp);
             if (j < e && !cjk && !uc_is_space(cp_at(t, e, j, &n))) {
-                i = run_end;      /* "3.5", "example.com", "today.Credit" */
+                i = run_end; /* "3.5", "example.com", "today.Credit" */
                 continue;
             }
             size_t m = skip_blank(t, j, e);
@@ -302,7 +302,7 @@ static int ends_open(const char *text, size_t first, size_t last,
     char ch = text[last - 1];
     if (ch == ',' || ch == ';')
         return 1;
-    if (ch == '-' && last - first >= 2) {  /* "well-" + "known" */
+    if (ch == '-' && last - first >= 2) { /* "well-" + "known" */
         int n;
         return uc_is_letter(cp_at(text, last, utf8_prev(text, last - 1), &n));
     }
@@ -314,7 +314,8 @@ static int ends_open(const char *text, size_t first, size_t last,
             break;
         w = p;
     }
-    if (w == last || !rules || !rules->stop || (w > first && text[w - 1] != ' '))
+    if (w == last || !rules || !rules->stop ||
+        (w > first && text[w - 1] != ' '))
         return 0;
     int n;
     if (!uc_is_lower(cp_at(text, last, w, &n)))

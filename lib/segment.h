@@ -20,9 +20,9 @@
 
 /* Abbreviation kinds, the values of seg_rules.abbrev. */
 enum {
-    ABBR_PLAIN = 1,   /* may end a sentence: "Inc.", "U.S.", "a.m." */
-    ABBR_PREFIX = 2,  /* stands before a name, never ends one: "Mr." */
-    ABBR_NUMBER = 3   /* stands before a number: "No. 5", "Jan. 12" */
+    ABBR_PLAIN = 1,  /* may end a sentence: "Inc.", "U.S.", "a.m." */
+    ABBR_PREFIX = 2, /* stands before a name, never ends one: "Mr." */
+    ABBR_NUMBER = 3  /* stands before a number: "No. 5", "Jan. 12" */
 };
 
 /* A sentence longer than this is cut at a space: nothing that long is a
@@ -30,15 +30,15 @@ enum {
 #define SEG_MAX_SENTENCE 4096
 
 typedef struct seg_rules {
-    const strmap *abbrev;  /* lower-cased, without final dot -> ABBR_* */
-    const strmap *stop;    /* lower-cased stop words */
+    const strmap *abbrev; /* lower-cased, without final dot -> ABBR_* */
+    const strmap *stop;   /* lower-cased stop words */
 } seg_rules;
 
 typedef struct seg_sentence {
-    size_t start, end;      /* trimmed byte range */
+    size_t start, end; /* trimmed byte range */
     size_t paragraph;
-    unsigned terminated : 1;  /* ends in sentence punctuation */
-    unsigned whole_line : 1;  /* is alone on its line(s) */
+    unsigned terminated : 1; /* ends in sentence punctuation */
+    unsigned whole_line : 1; /* is alone on its line(s) */
 } seg_sentence;
 
 typedef struct seg_list {

@@ -44,8 +44,8 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
     *out = NULL;
     *count = 0;
     size_t pool_n = 0;
-    doc_sentence **pool = malloc((d->selectable ? d->selectable : 1) *
-                                 sizeof *pool);
+    doc_sentence **pool =
+        malloc((d->selectable ? d->selectable : 1) * sizeof *pool);
     if (!pool)
         return PRECIS_ENOMEM;
     for (size_t i = 0; i < d->nsents; i++)
@@ -64,8 +64,8 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
     else
         max_words = value * (double)d->total_words;
 
-    size_t *chosen = malloc((max_sentences ? max_sentences : 1) *
-                            sizeof *chosen);
+    size_t *chosen =
+        malloc((max_sentences ? max_sentences : 1) * sizeof *chosen);
     char *used = calloc(pool_n ? pool_n : 1, 1);
     if (!chosen || !used) {
         free(pool);

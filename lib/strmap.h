@@ -15,7 +15,7 @@
 #include "arena.h"
 
 typedef struct strmap_slot {
-    const char *key;     /* NULL: empty */
+    const char *key; /* NULL: empty */
     uint32_t len;
     uint32_t hash;
     uint32_t value;
@@ -23,7 +23,7 @@ typedef struct strmap_slot {
 
 typedef struct strmap {
     strmap_slot *slots;
-    size_t cap;          /* power of two */
+    size_t cap; /* power of two */
     size_t count;
     arena keys;
 } strmap;

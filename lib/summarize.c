@@ -39,8 +39,7 @@ static int check_options(const precis_options_t *o, precis_error_t *err)
         break;
     case PRECIS_BUDGET_RATIO:
         if (!(v > 0 && v <= 1))
-            return set_error(err, PRECIS_EINVAL,
-                             "ratio must be in (0, 1]");
+            return set_error(err, PRECIS_EINVAL, "ratio must be in (0, 1]");
         break;
     default:
         return set_error(err, PRECIS_EINVAL, "unknown budget kind %d",
@@ -64,14 +63,13 @@ static int check_utf8(const char *s, size_t len, const char *what,
         return PRECIS_OK;
     size_t bad = utf8_validate(s, len);
     if (bad != len)
-        return set_error(err, PRECIS_EUTF8,
-                         "%s: invalid UTF-8 at byte %zu", what, bad);
+        return set_error(err, PRECIS_EUTF8, "%s: invalid UTF-8 at byte %zu",
+                         what, bad);
     return PRECIS_OK;
 }
 
-static int choose_lang(const precis_engine_t *e, const char *text,
-                       size_t len, const char *code, const lang **out,
-                       precis_error_t *err)
+static int choose_lang(const precis_engine_t *e, const char *text, size_t len,
+                       const char *code, const lang **out, precis_error_t *err)
 {
     if (!code || !*code || strcmp(code, "auto") == 0) {
         *out = lang_detect(e, text, len);

@@ -91,7 +91,7 @@ static int cjk_token(tokenizer *t, token *tok, size_t start, int n1)
     int32_t next = peek(t, second, &n2);
     if (second < t->end && uc_is_cjk(next)) {
         tok->end = second + (size_t)n2;
-        t->pos = second;          /* the next bigram starts here */
+        t->pos = second; /* the next bigram starts here */
         t->after_cjk = 1;
     } else if (t->after_cjk) {
         /* Last character of a run: already inside the previous bigram. */
@@ -170,9 +170,10 @@ int tokenizer_next(tokenizer *t, token *tok)
             } else if (uc_is_ignorable(cp)) {
                 /* zero-width joiners, soft hyphens: invisible in words */
             } else if (joins(t, cp, prev, i, n, segment_letters)) {
-                ncp = push_cp(cps, ncp, uc_is_apostrophe(cp) ? '\''
-                                        : uc_is_hyphen(cp)   ? '-'
-                                                             : cp);
+                ncp = push_cp(cps, ncp,
+                              uc_is_apostrophe(cp) ? '\''
+                              : uc_is_hyphen(cp)   ? '-'
+                                                   : cp);
                 if (cp == '.')
                     segment_letters = 0;
             } else {

@@ -19,22 +19,22 @@
 #define TOK_MAX_FOLD 96
 
 enum {
-    TOK_CAPITAL = 1 << 0,  /* first letter is upper case */
-    TOK_ALLCAPS = 1 << 1,  /* two or more letters, all upper case */
-    TOK_NUMBER = 1 << 2,   /* digits (and separators) only */
-    TOK_CJK = 1 << 3       /* a CJK character or bigram */
+    TOK_CAPITAL = 1 << 0, /* first letter is upper case */
+    TOK_ALLCAPS = 1 << 1, /* two or more letters, all upper case */
+    TOK_NUMBER = 1 << 2,  /* digits (and separators) only */
+    TOK_CJK = 1 << 3      /* a CJK character or bigram */
 };
 
 typedef struct token {
-    size_t start, end;     /* byte range in the text */
+    size_t start, end; /* byte range in the text */
     unsigned flags;
-    size_t fold_len;       /* bytes in tokenizer.fold */
+    size_t fold_len; /* bytes in tokenizer.fold */
 } token;
 
 typedef struct tokenizer {
     const char *text;
     size_t pos, end;
-    int after_cjk;         /* the previous emitted token was a CJK bigram */
+    int after_cjk; /* the previous emitted token was a CJK bigram */
     char fold[TOK_MAX_FOLD + 8];
 } tokenizer;
 

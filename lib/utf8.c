@@ -20,11 +20,17 @@ int utf8_decode(const char *str, size_t len, size_t i, int32_t *cp)
     int n;
     int32_t v, min;
     if (c >= 0xC2 && c <= 0xDF) {
-        n = 2; v = c & 0x1F; min = 0x80;
+        n = 2;
+        v = c & 0x1F;
+        min = 0x80;
     } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3; v = c & 0x0F; min = 0x800;
+        n = 3;
+        v = c & 0x0F;
+        min = 0x800;
     } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4; v = c & 0x07; min = 0x10000;
+        n = 4;
+        v = c & 0x07;
+        min = 0x10000;
     } else {
         *cp = UTF8_INVALID;
         return 1;
@@ -83,7 +89,8 @@ size_t utf8_prev(const char *s, size_t i)
 {
     size_t j = i - 1;
     /* At most three continuation bytes precede a lead byte. */
-    for (int k = 0; k < 3 && j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80; k++)
+    for (int k = 0; k < 3 && j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80;
+         k++)
         j--;
     return j;
 }
@@ -119,7 +126,7 @@ int uc_space_wide(int32_t cp)
     case UTF8PROC_CATEGORY_CC:
         return 1;
     default:
-        return cp == 0x200B;  /* zero width space separates words */
+        return cp == 0x200B; /* zero width space separates words */
     }
 }
 
@@ -175,9 +182,19 @@ int uc_is_hyphen(int32_t cp)
 int uc_is_open_punct(int32_t cp)
 {
     switch (cp) {
-    case '"': case '\'': case '(': case '[': case '{':
-    case 0x201C: case 0x2018: case 0x00AB: case 0x2039: case 0x201E:
-    case 0x300C: case 0x300E: case 0xFF08:
+    case '"':
+    case '\'':
+    case '(':
+    case '[':
+    case '{':
+    case 0x201C:
+    case 0x2018:
+    case 0x00AB:
+    case 0x2039:
+    case 0x201E:
+    case 0x300C:
+    case 0x300E:
+    case 0xFF08:
         return 1;
     default:
         return 0;
@@ -187,9 +204,18 @@ int uc_is_open_punct(int32_t cp)
 int uc_is_close_punct(int32_t cp)
 {
     switch (cp) {
-    case '"': case '\'': case ')': case ']': case '}':
-    case 0x201D: case 0x2019: case 0x00BB: case 0x203A:
-    case 0x300D: case 0x300F: case 0xFF09:
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}':
+    case 0x201D:
+    case 0x2019:
+    case 0x00BB:
+    case 0x203A:
+    case 0x300D:
+    case 0x300F:
+    case 0xFF09:
         return 1;
     default:
         return 0;

@@ -44,8 +44,8 @@ int uc_lower_wide(int32_t cp);
 int uc_is_ignorable(int32_t cp);
 int uc_is_apostrophe(int32_t cp);
 int uc_is_hyphen(int32_t cp);
-int uc_is_open_punct(int32_t cp);   /* opening quotes and brackets */
-int uc_is_close_punct(int32_t cp);  /* closing quotes and brackets */
+int uc_is_open_punct(int32_t cp);  /* opening quotes and brackets */
+int uc_is_close_punct(int32_t cp); /* closing quotes and brackets */
 
 /* utf8_decode with the ASCII case inline. */
 static inline int utf8_next(const char *s, size_t len, size_t i, int32_t *cp)
@@ -99,13 +99,13 @@ static inline int uc_is_lower(int32_t cp)
 static inline int uc_is_cjk(int32_t cp)
 {
     return cp >= 0x3040 &&
-           ((cp <= 0x30FF) ||                    /* hiragana, katakana */
-            (cp >= 0x31F0 && cp <= 0x31FF) ||    /* katakana extensions */
-            (cp >= 0x3400 && cp <= 0x4DBF) ||    /* CJK extension A */
-            (cp >= 0x4E00 && cp <= 0x9FFF) ||    /* CJK unified */
-            (cp >= 0xF900 && cp <= 0xFAFF) ||    /* compatibility */
-            (cp >= 0xFF66 && cp <= 0xFF9F) ||    /* halfwidth katakana */
-            (cp >= 0x20000 && cp <= 0x2FA1F));   /* extensions B.. */
+           ((cp <= 0x30FF) ||                  /* hiragana, katakana */
+            (cp >= 0x31F0 && cp <= 0x31FF) ||  /* katakana extensions */
+            (cp >= 0x3400 && cp <= 0x4DBF) ||  /* CJK extension A */
+            (cp >= 0x4E00 && cp <= 0x9FFF) ||  /* CJK unified */
+            (cp >= 0xF900 && cp <= 0xFAFF) ||  /* compatibility */
+            (cp >= 0xFF66 && cp <= 0xFF9F) ||  /* halfwidth katakana */
+            (cp >= 0x20000 && cp <= 0x2FA1F)); /* extensions B.. */
 }
 
 #endif

@@ -14,7 +14,8 @@ int main(int argc, char **argv)
     precis_engine_t *e;
     precis_error_t err;
     if (argc < 2 || precis_engine_open(argv[1], &e, &err) != PRECIS_OK) {
-        fprintf(stderr, "install_hello: %s\n", argc < 2 ? "usage" : err.message);
+        fprintf(stderr, "install_hello: %s\n",
+                argc < 2 ? "usage" : err.message);
         return 1;
     }
     precis_options_t o;
@@ -27,7 +28,8 @@ int main(int argc, char **argv)
     }
     int ok = precis_result_sentence_count(r) == 1 &&
              strcmp(precis_result_lang(r), "en") == 0;
-    printf("%s\n", ok ? precis_result_sentence(r, 0)->text : "unexpected result");
+    printf("%s\n",
+           ok ? precis_result_sentence(r, 0)->text : "unexpected result");
     precis_result_free(r);
     precis_engine_free(e);
     return ok ? 0 : 1;

@@ -77,8 +77,9 @@ static void badinput_binary_junk(void **state)
         junk[i] = (char)(x >> 16);
     }
     precis_result_t *r = (precis_result_t *)1;
-    assert_int_equal(precis_summarize(test_engine(state), junk, len, NULL, &r,
-                                      NULL), PRECIS_EUTF8);
+    assert_int_equal(
+        precis_summarize(test_engine(state), junk, len, NULL, &r, NULL),
+        PRECIS_EUTF8);
     assert_null(r);
     precis_options_t o;
     precis_options_init(&o);

@@ -8,12 +8,12 @@
 #include "testutil.h"
 
 /* A short article body the noise is mixed into. */
-#define BODY                                                               \
-    "The city council approved the new transit budget on Tuesday after a " \
-    "long debate.\n"                                                       \
-    "The plan adds forty buses and extends two tram lines to the suburbs " \
-    "by next year.\n"                                                      \
-    "Opponents said the cost of the tram extension had doubled since the " \
+#define BODY                                                                  \
+    "The city council approved the new transit budget on Tuesday after a "    \
+    "long debate.\n"                                                          \
+    "The plan adds forty buses and extends two tram lines to the suburbs "    \
+    "by next year.\n"                                                         \
+    "Opponents said the cost of the tram extension had doubled since the "    \
     "first estimate.\n"
 
 static precis_result_t *all_selected(void **state, const char *text)
@@ -27,7 +27,8 @@ static precis_result_t *all_selected(void **state, const char *text)
 
 static void boilerplate_excludes_caption_with_credit(void **state)
 {
-    const char *text = BODY "The mayor at the depot on Monday.Credit: Jane Doe/AP\n";
+    const char *text =
+        BODY "The mayor at the depot on Monday.Credit: Jane Doe/AP\n";
     precis_result_t *r = all_selected(state, text);
     assert_string_equal(excluded_reason(r, text, "Credit:"), "caption");
     assert_false(summary_contains(r, "Credit"));
@@ -91,9 +92,9 @@ static void boilerplate_excludes_exact_duplicates(void **state)
 
 static void boilerplate_excludes_near_duplicates(void **state)
 {
-    const char *text = BODY
-        "The plan adds forty new buses and extends two tram lines to the "
-        "suburbs by next year, officials said.\n";
+    const char *text =
+        BODY "The plan adds forty new buses and extends two tram lines to the "
+             "suburbs by next year, officials said.\n";
     precis_result_t *r = all_selected(state, text);
     assert_string_equal(excluded_reason(r, text, "officials said"),
                         "near_duplicate");
@@ -114,7 +115,8 @@ static void boilerplate_excludes_fragments_and_noise(void **state)
 
 static void boilerplate_excludes_opening_headline(void **state)
 {
-    const char *text = "Council Approves Transit Budget After Long Debate\n\n" BODY;
+    const char *text =
+        "Council Approves Transit Budget After Long Debate\n\n" BODY;
     precis_result_t *r = all_selected(state, text);
     assert_string_equal(excluded_reason(r, text, "Council Approves"),
                         "headline");
@@ -149,7 +151,8 @@ int main(void)
         cmocka_unit_test(boilerplate_excludes_near_duplicates),
         cmocka_unit_test(boilerplate_excludes_fragments_and_noise),
         cmocka_unit_test(boilerplate_excludes_opening_headline),
-        cmocka_unit_test(boilerplate_falls_back_to_fragments_when_nothing_else),
+        cmocka_unit_test(
+            boilerplate_falls_back_to_fragments_when_nothing_else),
     };
     return cmocka_run_group_tests_name("boilerplate", tests, engine_setup,
                                        engine_teardown);

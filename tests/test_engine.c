@@ -98,7 +98,7 @@ static void engine_open_minimal_dir(void **state)
 static void engine_rejects_bad_abbrev_file(void **state)
 {
     (void)state;
-    write_file("abbrev/en.txt", "Mr\n");  /* entry before any section */
+    write_file("abbrev/en.txt", "Mr\n"); /* entry before any section */
     precis_engine_t *e;
     precis_error_t err;
     assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
@@ -116,7 +116,7 @@ static void engine_rejects_bad_idf_file(void **state)
     (void)state;
     precis_engine_t *e;
     precis_error_t err;
-    write_file("idf/en.idf", "word\t3\n");  /* no docs line */
+    write_file("idf/en.idf", "word\t3\n"); /* no docs line */
     assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
     assert_non_null(strstr(err.message, "docs N"));
     write_file("idf/en.idf", "docs 10\nword\tthree\n");
@@ -193,8 +193,8 @@ static void *summarize_many(void *arg)
     job *j = arg;
     for (int k = 0; k < 20 && j->rc == 0; k++) {
         precis_result_t *r;
-        j->rc = precis_summarize(j->engine, j->text, strlen(j->text), NULL,
-                                 &r, NULL);
+        j->rc = precis_summarize(j->engine, j->text, strlen(j->text), NULL, &r,
+                                 NULL);
         if (j->rc == 0) {
             char now[4096];
             render(r, now, sizeof now);
@@ -217,8 +217,8 @@ static void engine_is_shared_by_threads(void **state)
     pthread_t th[4];
     for (int i = 0; i < 4; i++) {
         jobs[i] = (job){.engine = e, .text = text};
-        assert_int_equal(pthread_create(&th[i], NULL, summarize_many,
-                                        &jobs[i]), 0);
+        assert_int_equal(
+            pthread_create(&th[i], NULL, summarize_many, &jobs[i]), 0);
     }
     for (int i = 0; i < 4; i++) {
         pthread_join(th[i], NULL);

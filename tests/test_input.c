@@ -18,14 +18,14 @@ static void input_validates_utf8_sequences(void **state)
     } cases[] = {
         {"plain ascii", 11, 11},
         {"caf\xC3\xA9", 5, 5},
-        {"\xF0\x9F\x99\x82", 4, 4},        /* emoji */
-        {"ab\xC0\xAF", 4, 2},              /* overlong '/' */
-        {"ab\xE0\x80\xAF", 5, 2},          /* overlong, three bytes */
-        {"x\xED\xA0\x80", 4, 1},           /* UTF-16 surrogate */
-        {"x\xF4\x90\x80\x80", 5, 1},       /* above U+10FFFF */
-        {"abc\xE2\x82", 5, 3},             /* truncated */
-        {"\x80", 1, 0},                    /* lone continuation */
-        {"12345678\xFF", 9, 8},            /* after the ASCII fast path */
+        {"\xF0\x9F\x99\x82", 4, 4},  /* emoji */
+        {"ab\xC0\xAF", 4, 2},        /* overlong '/' */
+        {"ab\xE0\x80\xAF", 5, 2},    /* overlong, three bytes */
+        {"x\xED\xA0\x80", 4, 1},     /* UTF-16 surrogate */
+        {"x\xF4\x90\x80\x80", 5, 1}, /* above U+10FFFF */
+        {"abc\xE2\x82", 5, 3},       /* truncated */
+        {"\x80", 1, 0},              /* lone continuation */
+        {"12345678\xFF", 9, 8},      /* after the ASCII fast path */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         assert_int_equal(utf8_validate(cases[i].bytes, cases[i].len),
@@ -47,18 +47,21 @@ static void input_rejects_invalid_utf8_with_offset(void **state)
 
 static void input_replaces_invalid_bytes_on_request(void **state)
 {
-    const char text[] = "The \xFF" "council met on Monday. It voted.";
+    const char text[] = "The \xFF"
+                        "council met on Monday. It voted.";
     precis_options_t o;
     precis_options_init(&o);
     o.utf8_policy = PRECIS_UTF8_REPLACE;
     precis_result_t *r;
     assert_int_equal(precis_summarize(test_engine(state), text,
-                                      sizeof text - 1, &o, &r, NULL), 0);
+                                      sizeof text - 1, &o, &r, NULL),
+                     0);
     assert_int_equal(precis_result_sentence_count(r), 2);
     const precis_sentence_t *s = precis_result_sentence(r, 0);
     assert_int_equal(s->start, 0);
-    assert_int_equal(s->end, 27);   /* offsets still count original bytes */
-    assert_string_equal(s->text, "The \xEF\xBF\xBD" "council met on Monday.");
+    assert_int_equal(s->end, 27); /* offsets still count original bytes */
+    assert_string_equal(s->text, "The \xEF\xBF\xBD"
+                                 "council met on Monday.");
     assert_int_equal(utf8_validate(s->text, strlen(s->text)), strlen(s->text));
     precis_result_free(r);
 }
@@ -68,7 +71,8 @@ static void input_treats_nul_and_controls_as_space(void **state)
     const char text[] = "The board met\0on Monday. It voted\x01to sell.";
     precis_result_t *r;
     assert_int_equal(precis_summarize(test_engine(state), text,
-                                      sizeof text - 1, NULL, &r, NULL), 0);
+                                      sizeof text - 1, NULL, &r, NULL),
+                     0);
     assert_int_equal(precis_result_sentence_count(r), 2);
     assert_string_equal(precis_result_sentence(r, 0)->text,
                         "The board met on Monday.");
@@ -96,7 +100,8 @@ static void input_ignores_zero_width_characters(void **state)
 {
     /* A zero-width joiner inside "council" and a BOM at the start must
      * not split the word: both sentences share it, so it is a keyword. */
-    const char *text = "\xEF\xBB\xBFThe coun\xE2\x80\x8D" "cil met on Monday. "
+    const char *text = "\xEF\xBB\xBFThe coun\xE2\x80\x8D"
+                       "cil met on Monday. "
                        "The council voted to sell the park.";
     precis_options_t o;
     precis_options_init(&o);
@@ -106,7 +111,8 @@ static void input_ignores_zero_width_characters(void **state)
     const precis_keyword_t *k = precis_result_keyword(r, 0);
     assert_int_equal(k->count, 2);
     assert_string_equal(precis_result_sentence(r, 0)->text,
-                        "The coun\xE2\x80\x8D" "cil met on Monday.");
+                        "The coun\xE2\x80\x8D"
+                        "cil met on Monday.");
     precis_result_free(r);
 }
 
@@ -135,8 +141,9 @@ static void input_rejects_invalid_title(void **state)
     o.title = "Bad \xFF title";
     precis_result_t *r;
     precis_error_t err;
-    assert_int_equal(precis_summarize(test_engine(state), "Fine text.", 10,
-                                      &o, &r, &err), PRECIS_EUTF8);
+    assert_int_equal(
+        precis_summarize(test_engine(state), "Fine text.", 10, &o, &r, &err),
+        PRECIS_EUTF8);
     assert_non_null(strstr(err.message, "title"));
 }
 

@@ -16,16 +16,18 @@ static const struct {
            "this year, and the opposition called the plan a failure."},
     {"fr", "Le gouvernement a annoncé lundi qu'il ne relèverait pas les "
            "impôts cette année, et l'opposition a dénoncé un échec."},
-    {"de", "Die Regierung hat am Montag angekündigt, dass sie die Steuern "
-           "in diesem Jahr nicht erhöhen wird, und die Opposition ist dagegen."},
+    {"de",
+     "Die Regierung hat am Montag angekündigt, dass sie die Steuern "
+     "in diesem Jahr nicht erhöhen wird, und die Opposition ist dagegen."},
     {"es", "El gobierno anunció el lunes que no subirá los impuestos este "
            "año, y la oposición calificó el plan de fracaso."},
     {"pt", "O governo anunciou na segunda-feira que não vai aumentar os "
            "impostos este ano, e a oposição chamou o plano de fracasso."},
     {"it", "Il governo ha annunciato lunedì che non aumenterà le tasse "
            "quest'anno, e l'opposizione ha definito il piano un fallimento."},
-    {"nl", "De regering heeft maandag aangekondigd dat zij de belastingen "
-           "dit jaar niet zal verhogen, en de oppositie noemde het een mislukking."},
+    {"nl",
+     "De regering heeft maandag aangekondigd dat zij de belastingen "
+     "dit jaar niet zal verhogen, en de oppositie noemde het een mislukking."},
     {"ru", "Правительство в понедельник заявило, что не будет повышать "
            "налоги в этом году, а оппозиция назвала этот план провалом."},
 };
@@ -33,8 +35,8 @@ static const struct {
 static void lang_detects_each_loaded_language(void **state)
 {
     for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
-        precis_result_t *r = summarize_ok(test_engine(state), samples[i].text,
-                                          NULL);
+        precis_result_t *r =
+            summarize_ok(test_engine(state), samples[i].text, NULL);
         assert_string_equal(precis_result_lang(r), samples[i].code);
         assert_int_equal(precis_result_sentence_count(r), 1);
         precis_result_free(r);
@@ -43,8 +45,8 @@ static void lang_detects_each_loaded_language(void **state)
 
 static void lang_undetermined_without_evidence(void **state)
 {
-    precis_result_t *r = summarize_ok(test_engine(state),
-                                      "東京都は晴れです。大阪も晴れです。", NULL);
+    precis_result_t *r = summarize_ok(
+        test_engine(state), "東京都は晴れです。大阪も晴れです。", NULL);
     assert_string_equal(precis_result_lang(r), "und");
     /* CJK still gets scored and summarized. */
     assert_true(precis_result_sentence_count(r) >= 1);
@@ -69,8 +71,9 @@ static void lang_unknown_code_is_an_error(void **state)
     o.lang = "xx";
     precis_result_t *r = (precis_result_t *)1;
     precis_error_t err;
-    assert_int_equal(precis_summarize(test_engine(state), "Hello there.", 12,
-                                      &o, &r, &err), PRECIS_ELANG);
+    assert_int_equal(
+        precis_summarize(test_engine(state), "Hello there.", 12, &o, &r, &err),
+        PRECIS_ELANG);
     assert_null(r);
     assert_non_null(strstr(err.message, "xx"));
 }
@@ -87,7 +90,8 @@ static void lang_stems_inflections_together(void **state)
     static const struct {
         const char *code, *a, *b;
     } pairs[] = {
-        {"en", "running", "runs"},   {"en", "elections", "election"},
+        {"en", "running", "runs"},
+        {"en", "elections", "election"},
         {"fr", "gouvernements", "gouvernement"},
         {"de", "Regierungen", "Regierung"},
         {"es", "impuestos", "impuesto"},
@@ -103,8 +107,9 @@ static void lang_stems_inflections_together(void **state)
         char text[256];
         snprintf(text, sizeof text, "%s %s.", pairs[i].a, pairs[i].b);
         doc d;
-        assert_int_equal(doc_build(&d, test_engine(state), l, text,
-                                   strlen(text), NULL, 0), PRECIS_OK);
+        assert_int_equal(
+            doc_build(&d, test_engine(state), l, text, strlen(text), NULL, 0),
+            PRECIS_OK);
         assert_int_equal(d.ntoks, 2);
         assert_int_equal(d.toks[0].term, d.toks[1].term);
         doc_free(&d);
@@ -116,13 +121,14 @@ static void lang_marks_stop_words(void **state)
     const lang *l = engine_lang(test_engine(state), "en");
     doc d;
     const char *text = "The minister said that the bill would pass.";
-    assert_int_equal(doc_build(&d, test_engine(state), l, text, strlen(text),
-                               NULL, 0), PRECIS_OK);
+    assert_int_equal(
+        doc_build(&d, test_engine(state), l, text, strlen(text), NULL, 0),
+        PRECIS_OK);
     assert_true(d.terms[term_of(&d, "the")].stop);
     assert_true(d.terms[term_of(&d, "said")].stop);
     assert_false(d.terms[term_of(&d, "minister")].stop);
     /* The sentence vector holds content terms only. */
-    assert_int_equal(d.sents[0].nvec, 3);  /* minister, bill, pass */
+    assert_int_equal(d.sents[0].nvec, 3); /* minister, bill, pass */
     doc_free(&d);
 }
 

@@ -166,15 +166,14 @@ static void segment_marks_unterminated_whole_lines(void **state)
 
 static void segment_joins_hard_wrapped_paragraphs(void **state)
 {
-    const char *text =
-        "The committee met on Tuesday to discuss the\n"
-        "budget for next year and agreed that spending\n"
-        "on roads would rise. The chairman said the\n"
-        "Treasury had approved the plan in principle\n"
-        "and that work could begin in the spring.\n"
-        "\n"
-        "Critics said the plan was too small and came\n"
-        "Too late for the towns that need it most.\n";
+    const char *text = "The committee met on Tuesday to discuss the\n"
+                       "budget for next year and agreed that spending\n"
+                       "on roads would rise. The chairman said the\n"
+                       "Treasury had approved the plan in principle\n"
+                       "and that work could begin in the spring.\n"
+                       "\n"
+                       "Critics said the plan was too small and came\n"
+                       "Too late for the towns that need it most.\n";
     seg_list l = segment_en(state, text);
     assert_int_equal(l.count, 3);
     assert_memory_equal(text + l.items[1].start, "The chairman", 12);
@@ -194,7 +193,8 @@ static void segment_cuts_overlong_sentence_at_space(void **state)
     assert_true(l.count >= 3);
     for (size_t k = 0; k < l.count; k++) {
         assert_true(l.items[k].end - l.items[k].start <= SEG_MAX_SENTENCE + 8);
-        assert_true(l.items[k].start == 0 || text[l.items[k].start - 1] == ' ');
+        assert_true(l.items[k].start == 0 ||
+                    text[l.items[k].start - 1] == ' ');
     }
     free(l.items);
     free(text);

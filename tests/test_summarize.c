@@ -41,7 +41,7 @@ static void summarize_budget_sentences(void **state)
     assert_int_equal(precis_result_sentence_count(r), 3);
     assert_int_equal(precis_result_total_sentences(r), 7);
     precis_result_free(r);
-    o.budget_value = 50;  /* more than there are */
+    o.budget_value = 50; /* more than there are */
     r = summarize_ok(test_engine(state), article, &o);
     assert_int_equal(precis_result_sentence_count(r), 7);
     precis_result_free(r);
@@ -187,7 +187,7 @@ static void summarize_keywords_find_names_and_strip_possessive(void **state)
         assert_null(strstr(k, "'s"));
         name += strstr(k, "Netanyahu") != NULL;
     }
-    assert_int_equal(name, 1);  /* one keyword per name, not three */
+    assert_int_equal(name, 1); /* one keyword per name, not three */
     precis_result_free(r);
 }
 
@@ -247,8 +247,9 @@ static void summarize_rejects_bad_options(void **state)
         o.budget_value = bad[i].value;
         o.keywords = bad[i].keywords;
         o.redundancy = bad[i].redundancy;
-        assert_int_equal(precis_summarize(e, article, strlen(article), &o, &r,
-                                          &err), PRECIS_EINVAL);
+        assert_int_equal(
+            precis_summarize(e, article, strlen(article), &o, &r, &err),
+            PRECIS_EINVAL);
         assert_true(strlen(err.message) > 0);
     }
     assert_int_equal(precis_summarize(e, article, 10, NULL, NULL, NULL),

@@ -53,8 +53,8 @@ static void tokenize_cases_from_table(void **state)
         cases++;
         if (strcmp(got, expected) != 0) {
             failed++;
-            fprintf(stderr, "%s:%zu: expected [%s], got [%s]\n", CASES,
-                    lineno, expected, got);
+            fprintf(stderr, "%s:%zu: expected [%s], got [%s]\n", CASES, lineno,
+                    expected, got);
         }
     }
     fclose(f);
@@ -66,7 +66,8 @@ static void tokenize_cases_from_table(void **state)
 static void tokenize_offsets_cover_original_bytes(void **state)
 {
     (void)state;
-    const char *text = "  \xC3\x89" "COLE, U.S. 3.5";  /* "  ÉCOLE, U.S. 3.5" */
+    const char *text = "  \xC3\x89"
+                       "COLE, U.S. 3.5"; /* "  ÉCOLE, U.S. 3.5" */
     tokenizer t;
     token tok;
     tokenizer_init(&t, text, 0, strlen(text));
@@ -114,7 +115,8 @@ static void tokenize_caps_folded_length(void **state)
 static void tokenize_survives_invalid_bytes(void **state)
 {
     (void)state;
-    const char text[] = "ab\xFF\xC3" "cd\xE2\x82";
+    const char text[] = "ab\xFF\xC3"
+                        "cd\xE2\x82";
     tokenizer t;
     token tok;
     tokenizer_init(&t, text, 0, sizeof text - 1);

@@ -124,7 +124,8 @@ int main(int argc, char **argv)
         qsort(all, m, sizeof *all, by_term);
         printf("# precis IDF model: document frequencies of folded, stemmed "
                "terms\n# built by precis-idf --lang %s --min-df %lu\n"
-               "docs %zu\n", code, min_df, docs);
+               "docs %zu\n",
+               code, min_df, docs);
         for (size_t i = 0; i < m; i++)
             printf("%s\t%u\n", all[i].term, all[i].df);
     }
