@@ -117,6 +117,7 @@ typedef struct precis_options {
     int budget;          /* enum precis_budget */
     double budget_value; /* sentences, words or ratio; default 3 */
     int keywords;        /* how many keywords to return (default 10) */
+    int quotes;          /* how many direct quotes to return (default 0) */
     int utf8_policy;     /* enum precis_utf8_policy */
     double redundancy;   /* 0..1, MMR weight against similarity to
                             sentences already chosen (default 0.3) */
@@ -147,6 +148,19 @@ typedef struct precis_keyword {
     size_t count;      /* occurrences in the selectable text */
 } precis_keyword_t;
 
+/* A direct quotation and, when it could be attributed, its speaker. */
+typedef struct precis_quote {
+    size_t start, end;   /* the words between the quotation marks */
+    const char *text;    /* valid UTF-8 copy of them */
+    const char *speaker; /* the speaker's name, NULL when unattributed */
+    size_t speaker_start, speaker_end; /* where that name was found (for
+                                          "he said", the earlier mention
+                                          it stands for); 0, 0 if none */
+    size_t sentence; /* index of the sentence holding the quote */
+    double score;    /* the salience of that sentence, lower when
+                        unattributed */
+} precis_quote_t;
+
 /* Why a sentence may never be selected; see docs/engine.md. */
 typedef struct precis_excluded {
     size_t start, end;  /* byte range in the input */
@@ -174,6 +188,10 @@ precis_result_sentence(const precis_result_t *r, size_t i);
 PRECIS_EXTERN size_t precis_result_keyword_count(const precis_result_t *r);
 PRECIS_EXTERN const precis_keyword_t *
 precis_result_keyword(const precis_result_t *r, size_t i);
+/* The best quotes (at most opts.quotes), in document order. */
+PRECIS_EXTERN size_t precis_result_quote_count(const precis_result_t *r);
+PRECIS_EXTERN const precis_quote_t *
+precis_result_quote(const precis_result_t *r, size_t i);
 /* Sentences kept out of selection as page noise, in document order. */
 PRECIS_EXTERN size_t precis_result_excluded_count(const precis_result_t *r);
 PRECIS_EXTERN const precis_excluded_t *

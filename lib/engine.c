@@ -1,9 +1,9 @@
 /*
  * engine.c -- loading the data directory into an immutable engine.
  *
- * Languages are discovered from stopwords/XX.txt; abbrev/XX.txt and
- * idf/XX.idf are optional per language.  A malformed file fails the
- * whole load with a message naming it: a daemon reloading its data
+ * Languages are discovered from stopwords/XX.txt; abbrev/XX.txt,
+ * speech/XX.txt and idf/XX.idf are optional per language.  A malformed file
+ * fails the whole load with a message naming it: a daemon reloading its data
  * keeps the old engine rather than running on half a new one.
  */
 #include <dirent.h>
@@ -16,6 +16,8 @@
 #include <libstemmer.h>
 
 #include "engine.h"
+#include "quotes.h"
+#include "segment.h"
 
 #ifndef PRECIS_DATADIR
 #define PRECIS_DATADIR "/usr/local/share/precis"
@@ -27,6 +29,20 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+static const section_def abbrev_sections[] = {
+    {"[plain]", ABBR_PLAIN},
+    {"[prefix]", ABBR_PREFIX},
+    {"[number]", ABBR_NUMBER},
+    {NULL, 0},
+};
+
+static const section_def speech_sections[] = {
+    {"[verbs]", CUE_VERB},
+    {"[according]", CUE_ACCORDING},
+    {"[pronouns]", CUE_PRONOUN},
+    {NULL, 0},
+};
+
 static int load_lang(lang *l, const char *dir, const char *code,
                      precis_error_t *err)
 {
@@ -34,13 +50,16 @@ static int load_lang(lang *l, const char *dir, const char *code,
     memset(l, 0, sizeof *l);
     snprintf(l->code, sizeof l->code, "%s", code);
     if (strmap_init(&l->stop, 256) || strmap_init(&l->abbrev, 128) ||
-        strmap_init(&l->idf, 1024))
+        strmap_init(&l->speech, 64) || strmap_init(&l->idf, 1024))
         return set_error(err, PRECIS_ENOMEM, "out of memory");
     snprintf(path, sizeof path, "%s/stopwords/%s.txt", dir, code);
     int rc = load_stopwords(&l->stop, path, err);
     snprintf(path, sizeof path, "%s/abbrev/%s.txt", dir, code);
     if (rc == PRECIS_OK && file_exists(path))
-        rc = load_abbrev(&l->abbrev, path, err);
+        rc = load_sections(&l->abbrev, path, abbrev_sections, 0, err);
+    snprintf(path, sizeof path, "%s/speech/%s.txt", dir, code);
+    if (rc == PRECIS_OK && file_exists(path))
+        rc = load_sections(&l->speech, path, speech_sections, 1, err);
     snprintf(path, sizeof path, "%s/idf/%s.idf", dir, code);
     if (rc == PRECIS_OK && file_exists(path))
         rc = load_idf(&l->idf, &l->idf_docs, path, err);
@@ -55,6 +74,7 @@ static void free_lang(lang *l)
 {
     strmap_free(&l->stop);
     strmap_free(&l->abbrev);
+    strmap_free(&l->speech);
     strmap_free(&l->idf);
 }
 

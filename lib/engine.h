@@ -18,6 +18,7 @@ typedef struct lang {
     char code[8];      /* ISO 639-1, also the libstemmer name */
     strmap stop;       /* folded stop words -> 1 */
     strmap abbrev;     /* lower-cased abbreviations -> ABBR_* */
+    strmap speech;     /* folded quote attribution cues -> CUE_* */
     strmap idf;        /* folded, stemmed term -> document frequency */
     uint32_t idf_docs; /* documents behind idf; 0: no model */
     int has_stemmer;   /* libstemmer knows code */
@@ -52,7 +53,14 @@ const lang *engine_lang(const precis_engine_t *e, const char *code);
 /* Data loading (load.c).  Each returns 0 or a precis_status and fills
  * err with the file and line at fault. */
 int load_stopwords(strmap *m, const char *path, precis_error_t *err);
-int load_abbrev(strmap *m, const char *path, precis_error_t *err);
+/* A word list in [sections]: each entry maps to its section's value.
+ * fold: keys folded like tokens; else lower-cased, final dot dropped. */
+typedef struct section_def {
+    const char *name; /* "[prefix]" */
+    uint32_t value;
+} section_def;
+int load_sections(strmap *m, const char *path, const section_def *sections,
+                  int fold, precis_error_t *err);
 int load_idf(strmap *m, uint32_t *docs, const char *path, precis_error_t *err);
 int load_boilerplate(precis_engine_t *e, const char *path,
                      precis_error_t *err);

@@ -118,48 +118,69 @@ int load_stopwords(strmap *m, const char *path, precis_error_t *err)
     return each_line(path, stopword_line, m, err);
 }
 
-typedef struct abbrev_ctx {
+typedef struct section_ctx {
     strmap *map;
-    uint32_t kind;
-} abbrev_ctx;
+    const section_def *sections;
+    int fold;       /* keys folded like tokens, else lower-cased */
+    uint32_t value; /* of the current section, 0 before the first */
+} section_ctx;
 
-static int abbrev_line(void *ctx, char *line, size_t len, const char *path,
-                       size_t lineno, precis_error_t *err)
+/* The key of an entry: folded by the tokenizer (so it matches tokens
+ * exactly), or lower-cased with a final dot dropped (abbreviations, which
+ * the segmenter compares with raw text). */
+static size_t entry_key(const section_ctx *c, const char *line, size_t len,
+                        char *key, size_t size)
 {
-    abbrev_ctx *a = ctx;
-    if (line[0] == '[') {
-        if (strcmp(line, "[plain]") == 0)
-            a->kind = ABBR_PLAIN;
-        else if (strcmp(line, "[prefix]") == 0)
-            a->kind = ABBR_PREFIX;
-        else if (strcmp(line, "[number]") == 0)
-            a->kind = ABBR_NUMBER;
-        else
-            return set_error(err, PRECIS_EDATA, "%s:%zu: unknown section %s",
-                             path, lineno, line);
-        return PRECIS_OK;
+    if (c->fold) {
+        tokenizer t;
+        token tok;
+        tokenizer_init(&t, line, 0, len);
+        if (!tokenizer_next(&t, &tok) || tok.end != len ||
+            tok.fold_len >= size)
+            return 0;
+        memcpy(key, t.fold, tok.fold_len);
+        return tok.fold_len;
     }
-    if (a->kind == 0)
-        return set_error(err, PRECIS_EDATA, "%s:%zu: entry before a section",
-                         path, lineno);
     if (line[len - 1] == '.')
         len--;
+    size_t n = utf8_lower(line, 0, len, key, size);
+    return memchr(key, ' ', n) ? 0 : n;
+}
+
+static int section_line(void *ctx, char *line, size_t len, const char *path,
+                        size_t lineno, precis_error_t *err)
+{
+    section_ctx *c = ctx;
+    if (line[0] == '[') {
+        for (const section_def *d = c->sections; d->name; d++) {
+            if (strcmp(line, d->name) == 0) {
+                c->value = d->value;
+                return PRECIS_OK;
+            }
+        }
+        return set_error(err, PRECIS_EDATA, "%s:%zu: unknown section %s", path,
+                         lineno, line);
+    }
+    if (c->value == 0)
+        return set_error(err, PRECIS_EDATA, "%s:%zu: entry before a section",
+                         path, lineno);
     char key[64];
-    size_t klen = utf8_lower(line, 0, len, key, sizeof key);
-    if (klen == 0 || memchr(key, ' ', klen))
-        return set_error(err, PRECIS_EDATA, "%s:%zu: bad abbreviation", path,
-                         lineno);
-    uint32_t *v = strmap_put(a->map, key, klen, a->kind, NULL);
+    size_t klen = entry_key(c, line, len, key, sizeof key);
+    if (klen == 0)
+        return set_error(err, PRECIS_EDATA, "%s:%zu: bad entry \"%s\"", path,
+                         lineno, line);
+    uint32_t *v = strmap_put(c->map, key, klen, c->value, NULL);
     if (!v)
         return nomem(err, path);
-    *v = a->kind; /* a later section wins */
+    *v = c->value; /* a later section wins */
     return PRECIS_OK;
 }
 
-int load_abbrev(strmap *m, const char *path, precis_error_t *err)
+int load_sections(strmap *m, const char *path, const section_def *sections,
+                  int fold, precis_error_t *err)
 {
-    abbrev_ctx a = {m, 0};
-    return each_line(path, abbrev_line, &a, err);
+    section_ctx c = {m, sections, fold, 0};
+    return each_line(path, section_line, &c, err);
 }
 
 typedef struct idf_ctx {

@@ -16,6 +16,8 @@ struct precis_result {
     size_t nsents;
     precis_keyword_t *kws;
     size_t nkws;
+    precis_quote_t *quotes;
+    size_t nquotes;
     precis_excluded_t *excluded;
     size_t nexcluded;
     char lang[8];
@@ -85,6 +87,36 @@ static int fill_keywords(precis_result_t *r, const doc *d,
     return PRECIS_OK;
 }
 
+static int fill_quotes(precis_result_t *r, const doc *d, const quote *qs,
+                       size_t n)
+{
+    r->quotes = arena_alloc(&r->arena, (n ? n : 1) * sizeof *r->quotes);
+    if (!r->quotes)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        precis_quote_t *q = &r->quotes[i];
+        memset(q, 0, sizeof *q);
+        q->start = qs[i].start;
+        q->end = qs[i].end;
+        q->text = clean_copy(&r->arena, d->text, q->start, q->end);
+        if (!q->text)
+            return PRECIS_ENOMEM;
+        if (qs[i].sp_end > qs[i].sp_start) {
+            q->speaker_start = qs[i].sp_start;
+            q->speaker_end =
+                strip_possessive(d->text, qs[i].sp_start, qs[i].sp_end);
+            q->speaker = clean_copy(&r->arena, d->text, q->speaker_start,
+                                    q->speaker_end);
+            if (!q->speaker)
+                return PRECIS_ENOMEM;
+        }
+        q->sentence = qs[i].sentence;
+        q->score = qs[i].score;
+    }
+    r->nquotes = n;
+    return PRECIS_OK;
+}
+
 static int fill(precis_result_t *r, const doc *d, const size_t *chosen,
                 size_t nchosen, const kw_candidate *kws, size_t nkws)
 {
@@ -126,13 +158,16 @@ static int fill(precis_result_t *r, const doc *d, const size_t *chosen,
 }
 
 int result_build(const doc *d, const size_t *chosen, size_t nchosen,
-                 const kw_candidate *kws, size_t nkws, precis_result_t **out)
+                 const kw_candidate *kws, size_t nkws, const quote *quotes,
+                 size_t nquotes, precis_result_t **out)
 {
     precis_result_t *r = calloc(1, sizeof *r);
     if (!r)
         return PRECIS_ENOMEM;
     arena_init(&r->arena, 16 * 1024);
     int rc = fill(r, d, chosen, nchosen, kws, nkws);
+    if (rc == PRECIS_OK)
+        rc = fill_quotes(r, d, quotes, nquotes);
     if (rc != PRECIS_OK) {
         precis_result_free(r);
         return rc;
@@ -169,6 +204,16 @@ const precis_keyword_t *precis_result_keyword(const precis_result_t *r,
                                               size_t i)
 {
     return r && i < r->nkws ? &r->kws[i] : NULL;
+}
+
+size_t precis_result_quote_count(const precis_result_t *r)
+{
+    return r ? r->nquotes : 0;
+}
+
+const precis_quote_t *precis_result_quote(const precis_result_t *r, size_t i)
+{
+    return r && i < r->nquotes ? &r->quotes[i] : NULL;
 }
 
 size_t precis_result_excluded_count(const precis_result_t *r)

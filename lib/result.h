@@ -6,8 +6,10 @@
 
 #include "doc.h"
 #include "keywords.h"
+#include "quotes.h"
 
 int result_build(const doc *d, const size_t *chosen, size_t nchosen,
-                 const kw_candidate *kws, size_t nkws, precis_result_t **out);
+                 const kw_candidate *kws, size_t nkws, const quote *quotes,
+                 size_t nquotes, precis_result_t **out);
 
 #endif

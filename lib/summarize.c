@@ -2,7 +2,7 @@
  * summarize.c -- precis_summarize(): the pipeline from bytes to result.
  *
  *   validate -> language -> segment + tokenize (doc.c) -> boilerplate
- *   -> score -> select (MMR) -> keywords -> result
+ *   -> score -> select (MMR) -> keywords -> quotes -> result
  *
  * Each stage annotates the same doc; only the result outlives the call.
  */
@@ -23,6 +23,7 @@ void precis_options_init(precis_options_t *opts)
     opts->budget = PRECIS_BUDGET_SENTENCES;
     opts->budget_value = 3;
     opts->keywords = 10;
+    opts->quotes = 0;
     opts->utf8_policy = PRECIS_UTF8_STRICT;
     opts->redundancy = 0.3;
 }
@@ -47,6 +48,8 @@ static int check_options(const precis_options_t *o, precis_error_t *err)
     }
     if (o->keywords < 0 || o->keywords > 1000)
         return set_error(err, PRECIS_EINVAL, "keywords must be 0..1000");
+    if (o->quotes < 0 || o->quotes > 1000)
+        return set_error(err, PRECIS_EINVAL, "quotes must be 0..1000");
     if (!(o->redundancy >= 0 && o->redundancy <= 1))
         return set_error(err, PRECIS_EINVAL, "redundancy must be in [0, 1]");
     if (o->utf8_policy != PRECIS_UTF8_STRICT &&
@@ -99,7 +102,8 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
     }
     size_t *chosen = NULL, nchosen = 0;
     kw_candidate *kws = NULL;
-    size_t nkws = 0;
+    quote *quotes = NULL;
+    size_t nkws = 0, nquotes = 0;
     rc = score_sentences(d);
     if (rc == PRECIS_OK)
         rc = select_sentences(d, o->budget, o->budget_value, o->redundancy,
@@ -107,9 +111,12 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
     if (rc == PRECIS_OK)
         rc = keywords_extract(d, (size_t)o->keywords, &kws, &nkws);
     if (rc == PRECIS_OK)
-        rc = result_build(d, chosen, nchosen, kws, nkws, out);
+        rc = quotes_extract(d, (size_t)o->quotes, &quotes, &nquotes);
+    if (rc == PRECIS_OK)
+        rc = result_build(d, chosen, nchosen, kws, nkws, quotes, nquotes, out);
     free(chosen);
     free(kws);
+    free(quotes);
     return rc;
 }
 

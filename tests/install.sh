@@ -8,7 +8,7 @@ prefix=/usr/local
 make -s --no-print-directory install DESTDIR="$dest" PREFIX="$prefix" >/dev/null
 for f in include/precis.h lib/libprecis.a lib/libprecis.so lib/libprecis.so.0 \
          lib/pkgconfig/precis.pc share/precis/stopwords/en.txt \
-         share/precis/abbrev/en.txt share/precis/idf/en.idf \
+         share/precis/abbrev/en.txt share/precis/speech/en.txt share/precis/idf/en.idf \
          share/precis/boilerplate.txt; do
     [ -e "$dest$prefix/$f" ] || { echo "install: missing $prefix/$f"; exit 1; }
 done

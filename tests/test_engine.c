@@ -37,6 +37,8 @@ static int make_datadir(void **state)
     mkdir(path, 0755);
     snprintf(path, sizeof path, "%s/idf", tmpdir);
     mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/speech", tmpdir);
+    mkdir(path, 0755);
     write_file("stopwords/en.txt", "the\na\nof | comment\n");
     return 0;
 }
@@ -107,6 +109,19 @@ static void engine_rejects_bad_abbrev_file(void **state)
     assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
     assert_non_null(strstr(err.message, "unknown section"));
     write_file("abbrev/en.txt", "[prefix]\nMr.\n");
+    assert_int_equal(open_tmp(&e, &err), PRECIS_OK);
+    precis_engine_free(e);
+}
+
+static void engine_rejects_bad_speech_file(void **state)
+{
+    (void)state;
+    precis_engine_t *e;
+    precis_error_t err;
+    write_file("speech/en.txt", "[verbs]\nsaid so\n"); /* two words */
+    assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
+    assert_non_null(strstr(err.message, "speech/en.txt:2: bad entry"));
+    write_file("speech/en.txt", "[verbs]\nSaid\n[pronouns]\nhe\n");
     assert_int_equal(open_tmp(&e, &err), PRECIS_OK);
     precis_engine_free(e);
 }
@@ -237,6 +252,7 @@ int main(void)
         cmocka_unit_test(engine_open_fails_on_missing_dir),
         cmocka_unit_test(engine_open_minimal_dir),
         cmocka_unit_test(engine_rejects_bad_abbrev_file),
+        cmocka_unit_test(engine_rejects_bad_speech_file),
         cmocka_unit_test(engine_rejects_bad_idf_file),
         cmocka_unit_test(engine_rejects_invalid_utf8_data),
         cmocka_unit_test(engine_rejects_bad_boilerplate_file),
