@@ -12,6 +12,7 @@
 PREFIX ?= /usr/local
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
+BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/precis
 SHARED ?= ../shared/data
 
@@ -54,12 +55,17 @@ TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
 TEST_COMMON := $(BUILD)/tests/testutil.o
 
+DAEMON_SRC := $(wildcard daemon/*.c)
+DAEMON_OBJ := $(DAEMON_SRC:%.c=$(BUILD)/%.o)
+PRECISD := $(BUILD)/daemon/precisd
+UV_LIBS = $(shell pkg-config --libs libuv 2>/dev/null || echo -luv)
+
 TOOLS := $(BUILD)/tools/precis-idf
 BENCH := $(BUILD)/bench/speed
 
 .PHONY: all deps check check-run run install uninstall clean idf tools bench
 
-all: $(LIB_A) $(LIB_SO)
+all: $(LIB_A) $(LIB_SO) $(PRECISD)
 
 deps:
 	@./tools/deps.sh
@@ -81,14 +87,30 @@ $(LIB_SO): $(LIB_OBJ)
 	$(CC) -shared -Wl,-soname,libprecis.so.$(SOVERSION) $(ALL_LDFLAGS) \
 	    $^ -o $@ $(LIB_DEPS)
 
+# The daemon knows the engine through include/precis.h only.
+$(BUILD)/daemon/%.o: daemon/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(PRECISD): $(DAEMON_OBJ) $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(UV_LIBS) $(JANSSON_LIBS) -pthread
+
 # Tests link the static library and may include lib/ headers to test
 # internal stages (segmenter, tokenizer) directly.
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Ilib -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -Ilib -Idaemon -c $< -o $@
 
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_COMMON) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) -pthread
+
+# The daemon tests drive the real binary and compare its replies with the
+# engine's, serialised by the daemon's own protocol.o.
+$(BUILD)/tests/test_daemon: $(BUILD)/tests/test_daemon.o \
+    $(BUILD)/tests/daemon_harness.o $(BUILD)/daemon/protocol.o \
+    $(TEST_COMMON) $(LIB_A) | $(PRECISD)
+	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \
+	    $(CMOCKA_LIBS) $(JANSSON_LIBS) -pthread
 
 $(BUILD)/tools/%.o: tools/%.c
 	@mkdir -p $(@D)
@@ -123,6 +145,8 @@ check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	    PRECIS_DATA=data PRECIS_SHARED=$(SHARED) PRECIS_BUILD=$(BUILD) \
 	        $$t || failed=$$((failed + 1)); \
 	done; \
+	echo "== tests/systemd_units.sh"; \
+	PRECIS_BUILD=$(BUILD) ./tests/systemd_units.sh || failed=$$((failed + 1)); \
 	if [ "$(SANITIZE)" = 1 ]; then \
 	    echo "== tests/install.sh: runs in the plain build only (installs it)"; \
 	else \
@@ -132,13 +156,13 @@ check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	if [ $$failed -ne 0 ]; then echo "$$failed test program(s) failed"; exit 1; fi; \
 	echo "all test programs passed"
 
+# precisd in the foreground on ./precisd.sock; Ctrl-C stops it.
 run: deps
 	@$(MAKE) --no-print-directory all
-	@if [ -x $(BUILD)/daemon/precisd ]; then \
-	    exec $(BUILD)/daemon/precisd --socket ./precisd.sock --data data; \
-	else \
-	    echo "precisd: daemon not built yet (issue #3); the engine is in $(LIB_A)"; \
-	fi
+	@echo "precisd: starting on ./precisd.sock (Ctrl-C stops it). Try, from another shell:"
+	@echo "  echo '{\"id\":1,\"text\":\"The council met on Monday. It approved the budget.\",\"sentences\":1}' | socat - UNIX-CONNECT:./precisd.sock"
+	@echo "  (socat: apt-get install socat; the protocol is in docs/protocol.md)"
+	@exec $(PRECISD) --socket ./precisd.sock --socket-mode 0600 --data data
 
 # Document frequencies for the IDF models, from the background corpora
 # described in ../shared/EVAL.md (not shipped; the models are).
@@ -149,7 +173,9 @@ idf: $(BUILD)/tools/precis-idf
 	mv data/idf/fr.idf.tmp data/idf/fr.idf
 
 install: all
-	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig
+	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	    $(DESTDIR)$(BINDIR)
+	install -m 755 $(PRECISD) $(DESTDIR)$(BINDIR)/
 	install -m 644 include/precis.h $(DESTDIR)$(INCLUDEDIR)/
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/libprecis.so.$(VERSION)
@@ -166,6 +192,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(INCLUDEDIR)/precis.h $(DESTDIR)$(LIBDIR)/libprecis.* \
+	    $(DESTDIR)$(BINDIR)/precisd \
 	    $(DESTDIR)$(LIBDIR)/pkgconfig/precis.pc
 	rm -rf $(DESTDIR)$(DATADIR)
 

@@ -67,6 +67,11 @@ PRECIS_EXTERN const char *precis_strerror(int code);
 PRECIS_EXTERN const char *precis_err_name(int code);
 /* "0.1.0" */
 PRECIS_EXTERN const char *precis_version(void);
+/* Offset of the first byte of s[0, len) that is not valid UTF-8 (RFC
+ * 3629: no overlongs, surrogates or values above U+10FFFF), or len when
+ * all of it is valid.  The check precis_summarize() applies, for callers
+ * that must reject bad input before anything else sees it. */
+PRECIS_EXTERN size_t precis_utf8_validate(const char *s, size_t len);
 
 /* ---------------------------------------------------------------- engine */
 

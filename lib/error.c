@@ -1,10 +1,12 @@
 /*
- * error.c -- status codes, their names and messages.
+ * error.c -- status codes, their names and messages, and the small
+ * public helpers that need no engine (version, UTF-8 check).
  */
 #include <stdarg.h>
 #include <stdio.h>
 
 #include "engine.h"
+#include "utf8.h"
 
 static const struct {
     int code;
@@ -39,6 +41,11 @@ const char *precis_err_name(int code)
 const char *precis_version(void)
 {
     return PRECIS_VERSION_STRING;
+}
+
+size_t precis_utf8_validate(const char *s, size_t len)
+{
+    return s ? utf8_validate(s, len) : 0;
 }
 
 int set_error(precis_error_t *err, int code, const char *fmt, ...)

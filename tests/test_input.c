@@ -32,6 +32,14 @@ static void input_validates_utf8_sequences(void **state)
                          cases[i].bad);
 }
 
+static void input_public_validator_matches(void **state)
+{
+    (void)state;
+    assert_int_equal(precis_utf8_validate("ok \xC3\xA9", 5), 5);
+    assert_int_equal(precis_utf8_validate("ab\xC0\xAF", 4), 2);
+    assert_int_equal(precis_utf8_validate(NULL, 0), 0);
+}
+
 static void input_rejects_invalid_utf8_with_offset(void **state)
 {
     const char text[] = "Valid start. Then \xC3\x28 bad.";
@@ -151,6 +159,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(input_validates_utf8_sequences),
+        cmocka_unit_test(input_public_validator_matches),
         cmocka_unit_test(input_rejects_invalid_utf8_with_offset),
         cmocka_unit_test(input_replaces_invalid_bytes_on_request),
         cmocka_unit_test(input_treats_nul_and_controls_as_space),

@@ -1,0 +1,310 @@
+/*
+ * config.c -- precisd settings from defaults, file and flags.
+ *
+ * One table lists every key with its type and bounds; the file parser,
+ * the flag parser, --check-config and --help all walk it, so a setting
+ * is added in exactly one place.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "precis.h"
+
+enum kind { K_STRING, K_SIZE, K_UINT, K_MODE, K_LEVEL };
+
+typedef struct key_def {
+    const char *key;
+    enum kind kind;
+    size_t offset, size; /* of the field in struct config */
+    unsigned long long min, max;
+    const char *help;
+} key_def;
+
+#define FIELD(f) offsetof(config, f), sizeof(((config *)0)->f)
+
+static const key_def keys[] = {
+    {"socket", K_STRING, FIELD(socket), 1, 0, "socket path"},
+    {"socket_mode", K_MODE, FIELD(socket_mode), 0, 0777,
+     "socket permissions (octal)"},
+    {"data", K_STRING, FIELD(data), 0, 0,
+     "engine data directory (empty: the installed one)"},
+    {"max_request", K_SIZE, FIELD(max_request), 1024, 1ull << 30,
+     "largest request line in bytes"},
+    {"max_connections", K_UINT, FIELD(max_connections), 1, 1000000,
+     "connections served at once; more are refused"},
+    {"max_inflight", K_UINT, FIELD(max_inflight), 1, 100000,
+     "requests in progress per connection before reading pauses"},
+    {"max_pending", K_UINT, FIELD(max_pending), 1, 10000000,
+     "requests in progress server-wide before refusing as overloaded"},
+    {"idle_timeout_ms", K_UINT, FIELD(idle_timeout_ms), 0, UINT_MAX,
+     "close connections idle this long (0: never)"},
+    {"request_timeout_ms", K_UINT, FIELD(request_timeout_ms), 0, UINT_MAX,
+     "answer requests not done by then with a timeout (0: never)"},
+    {"shutdown_timeout_ms", K_UINT, FIELD(shutdown_timeout_ms), 0, UINT_MAX,
+     "on SIGTERM, wait this long for requests in progress"},
+    {"log_level", K_LEVEL, FIELD(log_level), 0, 0,
+     "error, warn, info or debug"},
+};
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+void config_defaults(config *c)
+{
+    memset(c, 0, sizeof *c);
+    snprintf(c->socket, sizeof c->socket, "/run/precisd/precisd.sock");
+    c->socket_mode = 0660;
+    c->max_request = 8u << 20;
+    c->max_connections = 1024;
+    c->max_inflight = 64;
+    c->max_pending = 4096;
+    c->idle_timeout_ms = 300000;
+    c->request_timeout_ms = 30000;
+    c->shutdown_timeout_ms = 10000;
+    c->log_level = LOG_INFO;
+}
+
+static const key_def *find_key(const char *key)
+{
+    for (size_t i = 0; i < NKEYS; i++)
+        if (strcmp(keys[i].key, key) == 0)
+            return &keys[i];
+    return NULL;
+}
+
+static int parse_unsigned(const char *s, int base, unsigned long long *out)
+{
+    if (!*s || *s == '-')
+        return -1;
+    char *end;
+    errno = 0;
+    *out = strtoull(s, &end, base);
+    /* Sizes may say K, M or G (binary). */
+    int shift = *end == 'K' ? 10 : *end == 'M' ? 20 : *end == 'G' ? 30 : 0;
+    if (shift) {
+        if (*out > (ULLONG_MAX >> shift))
+            return -1;
+        *out <<= shift;
+        end++;
+    }
+    return errno || *end ? -1 : 0;
+}
+
+int config_set(config *c, const char *key, const char *value, char *err,
+               size_t errlen)
+{
+    const key_def *k = find_key(key);
+    if (!k) {
+        snprintf(err, errlen, "unknown setting \"%s\"", key);
+        return -1;
+    }
+    char *field = (char *)c + k->offset;
+    unsigned long long v;
+    switch (k->kind) {
+    case K_STRING:
+        if (strlen(value) >= k->size || strlen(value) < k->min) {
+            snprintf(err, errlen, "%s: must be %llu to %zu bytes", key, k->min,
+                     k->size - 1);
+            return -1;
+        }
+        memcpy(field, value, strlen(value) + 1);
+        return 0;
+    case K_LEVEL:
+        if (log_level_parse(value) < 0) {
+            snprintf(err, errlen, "%s: expected error, warn, info or debug",
+                     key);
+            return -1;
+        }
+        *(int *)field = log_level_parse(value);
+        return 0;
+    default:
+        break;
+    }
+    int base = k->kind == K_MODE ? 8 : 10;
+    if (parse_unsigned(value, base, &v) != 0 || v < k->min || v > k->max) {
+        snprintf(err, errlen, "%s: \"%s\" is not a number from %llu to %llu",
+                 key, value, k->min, k->max);
+        return -1;
+    }
+    if (k->kind == K_SIZE)
+        *(size_t *)field = (size_t)v;
+    else
+        *(unsigned *)field = (unsigned)v;
+    return 0;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && strchr(" \t\r\n", s[n - 1]))
+        s[--n] = '\0';
+    return s;
+}
+
+static int load_file(config *c, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    char line[8192];
+    size_t lineno = 0;
+    int rc = 0;
+    while (rc == 0 && fgets(line, sizeof line, f)) {
+        lineno++;
+        char *s = trim(line);
+        if (*s == '#' || *s == '\0')
+            continue;
+        char *eq = strchr(s, '=');
+        if (!eq) {
+            snprintf(err, errlen, "%s:%zu: expected key = value", path,
+                     lineno);
+            rc = -1;
+            break;
+        }
+        *eq = '\0';
+        char msg[512];
+        if (config_set(c, trim(s), trim(eq + 1), msg, sizeof msg) != 0) {
+            snprintf(err, errlen, "%s:%zu: %s", path, lineno, msg);
+            rc = -1;
+        }
+    }
+    fclose(f);
+    return rc;
+}
+
+int config_load(config *c, const config_args *args, char *err, size_t errlen)
+{
+    config_defaults(c);
+    const char *file = args->file;
+    if (!file && access(CONFIG_DEFAULT_FILE, F_OK) == 0)
+        file = CONFIG_DEFAULT_FILE;
+    if (file && load_file(c, file, err, errlen) != 0)
+        return -1;
+    for (size_t i = 0; i + 1 < args->nflags; i += 2)
+        if (config_set(c, args->flags[i], args->flags[i + 1], err, errlen))
+            return -1;
+    return 0;
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: precisd [options]\n"
+            "\n"
+            "Serve extractive summaries over a Unix socket, one JSON request\n"
+            "per line (docs/protocol.md).\n"
+            "\n"
+            "  --config FILE     settings file (default %s if present)\n"
+            "  --check-config    load settings and engine data, print the\n"
+            "                    effective settings, and exit\n"
+            "  --help, --version\n"
+            "\n"
+            "Every setting is also a flag, --key value with '-' for '_':\n",
+            CONFIG_DEFAULT_FILE);
+    config d;
+    config_defaults(&d);
+    for (size_t i = 0; i < NKEYS; i++) {
+        char flag[64];
+        snprintf(flag, sizeof flag, "--%s", keys[i].key);
+        for (char *p = flag; *p; p++)
+            if (*p == '_')
+                *p = '-';
+        fprintf(out, "  %-24s %s\n", flag, keys[i].help);
+    }
+    fprintf(out, "\nSignals: SIGTERM/SIGINT drain and exit, SIGHUP reloads "
+                 "settings and data.\n");
+}
+
+int config_parse_args(int argc, char **argv, config_args *args)
+{
+    memset(args, 0, sizeof *args);
+    args->flags = calloc((size_t)argc * 2 + 2, sizeof *args->flags);
+    if (!args->flags)
+        return -1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            return 1;
+        }
+        if (!strcmp(a, "--version")) {
+            printf("precisd %s (libprecis %s)\n", PRECIS_VERSION_STRING,
+                   precis_version());
+            return 1;
+        }
+        if (!strcmp(a, "--check-config")) {
+            args->check_only = 1;
+            continue;
+        }
+        if (strncmp(a, "--", 2) != 0 || i + 1 >= argc) {
+            fprintf(stderr, "precisd: %s: %s\n", a,
+                    strncmp(a, "--", 2) ? "unexpected argument"
+                                        : "needs a value");
+            usage(stderr);
+            return -1;
+        }
+        if (!strcmp(a, "--config")) {
+            args->file = argv[++i];
+            continue;
+        }
+        char *key = strdup(a + 2);
+        for (char *p = key; p && *p; p++)
+            if (*p == '-')
+                *p = '_';
+        if (!key || !find_key(key)) {
+            fprintf(stderr, "precisd: unknown option %s\n", a);
+            free(key);
+            usage(stderr);
+            return -1;
+        }
+        args->flags[args->nflags++] = key;
+        args->flags[args->nflags++] = strdup(argv[++i]);
+    }
+    return 0;
+}
+
+void config_args_free(config_args *args)
+{
+    for (size_t i = 0; i < args->nflags; i++)
+        free(args->flags[i]);
+    free(args->flags);
+    memset(args, 0, sizeof *args);
+}
+
+void config_print(const config *c, void *stream)
+{
+    FILE *out = stream;
+    for (size_t i = 0; i < NKEYS; i++) {
+        const key_def *k = &keys[i];
+        const char *field = (const char *)c + k->offset;
+        fprintf(out, "%s = ", k->key);
+        switch (k->kind) {
+        case K_STRING:
+            fprintf(out, "%s\n", field);
+            break;
+        case K_SIZE:
+            fprintf(out, "%zu\n", *(const size_t *)field);
+            break;
+        case K_UINT:
+            fprintf(out, "%u\n", *(const unsigned *)field);
+            break;
+        case K_MODE:
+            fprintf(out, "0%o\n", *(const unsigned *)field);
+            break;
+        case K_LEVEL:
+            fprintf(out, "%s\n", log_level_name(*(const int *)field));
+            break;
+        }
+    }
+}

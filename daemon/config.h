@@ -1,0 +1,50 @@
+/*
+ * config.h -- precisd settings: defaults, then the config file
+ * ("key = value" lines), then command-line flags, which mirror the keys
+ * (--max-request for max_request).  SIGHUP re-reads the file and applies
+ * the same flags again on top.
+ */
+#ifndef PRECISD_CONFIG_H
+#define PRECISD_CONFIG_H
+
+#include <stddef.h>
+
+#define CONFIG_DEFAULT_FILE "/etc/precis/precisd.conf"
+
+typedef struct config {
+    char socket[108];            /* socket path (sun_path size) */
+    unsigned socket_mode;        /* permission bits, default 0660 */
+    char data[4096];             /* engine data dir; "" = built-in */
+    size_t max_request;          /* bytes in one request line */
+    unsigned max_connections;    /* more are refused as overloaded */
+    unsigned max_inflight;       /* per connection, then reads pause */
+    unsigned max_pending;        /* server-wide queued requests */
+    unsigned idle_timeout_ms;    /* 0: never */
+    unsigned request_timeout_ms; /* 0: never */
+    unsigned shutdown_timeout_ms;
+    int log_level; /* enum log_level */
+} config;
+
+/* The settings parse_args collected: the config file to read and the
+ * flags to apply after it. */
+typedef struct config_args {
+    const char *file; /* NULL: the default file if it exists */
+    char **flags;     /* "key", "value" pairs from the command line */
+    size_t nflags;
+    int check_only; /* --check-config */
+} config_args;
+
+void config_defaults(config *c);
+/* Apply one key = value; 0, or -1 with a message in err. */
+int config_set(config *c, const char *key, const char *value, char *err,
+               size_t errlen);
+/* defaults + file + flags into c; 0 or -1 with a message in err. */
+int config_load(config *c, const config_args *args, char *err, size_t errlen);
+/* Parse argv.  Returns 0 to run, 1 when --help/--version was handled
+ * (exit 0), -1 on a usage error (message printed; exit 2). */
+int config_parse_args(int argc, char **argv, config_args *args);
+void config_args_free(config_args *args);
+/* Print the effective settings as a config file would hold them. */
+void config_print(const config *c, void *stream);
+
+#endif

@@ -1,0 +1,300 @@
+/*
+ * conn.c -- one client connection: reading lines, writing replies,
+ * back-pressure, idle timeout and closing.
+ *
+ * Reads go straight into the connection's line buffer.  Complete lines
+ * become jobs until max_inflight of them are in progress; then reading
+ * pauses (the kernel buffer fills and the client's writes block), and it
+ * resumes as replies go out.  It also pauses while more than
+ * WRITE_HIGH_WATER bytes of replies wait for a client that does not read.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "protocol.h"
+#include "server.h"
+
+#define READ_CHUNK (64 * 1024)
+#define WRITE_HIGH_WATER (16u << 20)
+/* While draining for shutdown, a connection quiet this long is closed:
+ * long enough for requests already in its socket buffer to be read. */
+#define DRAIN_QUIET_MS 200
+
+typedef struct write_req {
+    uv_write_t req;
+    char *data;
+} write_req;
+
+static void on_handle_closed(uv_handle_t *h)
+{
+    conn *c = h->data;
+    if (--c->open_handles > 0)
+        return;
+    server *s = c->srv;
+    free(c->buf);
+    free(c);
+    server_maybe_exit(s);
+}
+
+void conn_close(conn *c)
+{
+    if (c->closing)
+        return;
+    c->closing = 1;
+    server *s = c->srv;
+    for (job *j = s->jobs; j; j = j->next)
+        if (j->c == c)
+            j->c = NULL;
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        s->conns = c->next;
+    if (c->next)
+        c->next->prev = c->prev;
+    s->nconns--;
+    s->stats.connections_open--;
+    log_msg(LOG_DEBUG, "conn", "closed conn=%llu inflight=%u",
+            (unsigned long long)c->number, c->inflight);
+    uv_close((uv_handle_t *)&c->pipe, on_handle_closed);
+    uv_close((uv_handle_t *)&c->idle, on_handle_closed);
+}
+
+static void on_write(uv_write_t *req, int status)
+{
+    write_req *w = (write_req *)req;
+    conn *c = req->handle->data;
+    free(w->data);
+    free(w);
+    c->writes--;
+    if (status < 0 && !c->closing) {
+        log_msg(LOG_DEBUG, "conn", "write failed conn=%llu: %s",
+                (unsigned long long)c->number, uv_strerror(status));
+        conn_close(c);
+        return;
+    }
+    conn_resume(c);
+}
+
+void conn_write(conn *c, char *data, size_t len)
+{
+    write_req *w = malloc(sizeof *w);
+    if (c->closing || !w) {
+        free(w);
+        free(data);
+        return;
+    }
+    w->data = data;
+    uv_buf_t buf = uv_buf_init(data, (unsigned)len);
+    int rc = uv_write(&w->req, (uv_stream_t *)&c->pipe, &buf, 1, on_write);
+    if (rc != 0) {
+        free(w);
+        free(data);
+        conn_close(c);
+        return;
+    }
+    c->writes++;
+    c->srv->stats.bytes_out += len;
+}
+
+static void on_idle(uv_timer_t *t);
+
+static void restart_idle(conn *c)
+{
+    server *s = c->srv;
+    uint64_t ms = s->draining ? DRAIN_QUIET_MS : s->cfg.idle_timeout_ms;
+    if (ms)
+        uv_timer_start(&c->idle, on_idle, ms, 0);
+}
+
+/* A line longer than max_request: answer, then close the connection,
+ * since the rest of that line cannot be told from the next request. */
+static void too_large(conn *c)
+{
+    char msg[128];
+    snprintf(msg, sizeof msg, "request line exceeds max_request (%zu bytes)",
+             c->srv->cfg.max_request);
+    size_t n;
+    char *reply = job_error_line(NULL, "too_large", msg, &n);
+    stats_error(&c->srv->stats, "too_large");
+    c->srv->stats.requests++;
+    c->len = 0;
+    c->close_after_write = 1;
+    if (reply)
+        conn_write(c, reply, n);
+    conn_resume(c);
+}
+
+/* Turn complete lines in the buffer into jobs, while the in-flight cap
+ * allows; blank lines are ignored. */
+static void take_lines(conn *c)
+{
+    server *s = c->srv;
+    size_t pos = 0;
+    if (c->len == 0)
+        return;
+    while (!c->closing && c->inflight < s->cfg.max_inflight) {
+        char *nl = memchr(c->buf + pos, '\n', c->len - pos);
+        size_t end = nl ? (size_t)(nl - c->buf) : c->len;
+        if (!nl && !(c->eof && end > pos))
+            break; /* partial line: wait for more, unless input ended */
+        size_t n = end - pos;
+        if (n > s->cfg.max_request) {
+            too_large(c);
+            return;
+        }
+        if (n > 0 && c->buf[end - 1] == '\r')
+            n--; /* tolerate CRLF framing */
+        size_t k = 0;
+        while (k < n && strchr(" \t", c->buf[pos + k]))
+            k++;
+        if (k < n)
+            job_submit(c, c->buf + pos, n);
+        pos = nl ? end + 1 : end;
+    }
+    memmove(c->buf, c->buf + pos, c->len - pos);
+    c->len -= pos;
+}
+
+static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
+{
+    (void)suggested;
+    conn *c = h->data;
+    if (c->cap - c->len < READ_CHUNK) {
+        size_t cap = c->cap * 2 > c->len + READ_CHUNK ? c->cap * 2
+                                                      : c->len + READ_CHUNK;
+        char *grown = realloc(c->buf, cap);
+        if (!grown) {
+            *buf = uv_buf_init(NULL, 0); /* libuv reports UV_ENOBUFS */
+            return;
+        }
+        c->buf = grown;
+        c->cap = cap;
+    }
+    *buf = uv_buf_init(c->buf + c->len, (unsigned)(c->cap - c->len));
+}
+
+static void stop_reading(conn *c)
+{
+    if (c->reading) {
+        uv_read_stop((uv_stream_t *)&c->pipe);
+        c->reading = 0;
+    }
+}
+
+static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
+{
+    (void)buf;
+    conn *c = stream->data;
+    if (nread == UV_EOF) {
+        c->eof = 1;
+        stop_reading(c);
+    } else if (nread < 0) {
+        log_msg(LOG_DEBUG, "conn", "read failed conn=%llu: %s",
+                (unsigned long long)c->number, uv_strerror((int)nread));
+        conn_close(c);
+        return;
+    } else {
+        c->len += (size_t)nread;
+        c->srv->stats.bytes_in += (uint64_t)nread;
+    }
+    restart_idle(c);
+    conn_resume(c);
+}
+
+void conn_resume(conn *c)
+{
+    if (c->closing)
+        return;
+    server *s = c->srv;
+    take_lines(c);
+    /* What is left is one partial line: too long already? */
+    if (!c->close_after_write && c->len > s->cfg.max_request &&
+        !memchr(c->buf, '\n', c->len))
+        too_large(c);
+    int quiet = c->inflight == 0 && c->writes == 0;
+    if (quiet && (c->close_after_write || (c->eof && c->len == 0))) {
+        conn_close(c);
+        return;
+    }
+    int room = c->inflight < s->cfg.max_inflight &&
+               uv_stream_get_write_queue_size((uv_stream_t *)&c->pipe) <
+                   WRITE_HIGH_WATER;
+    if (room && !c->reading && !c->eof && !c->close_after_write) {
+        if (uv_read_start((uv_stream_t *)&c->pipe, on_alloc, on_read) == 0)
+            c->reading = 1;
+    } else if (!room || c->close_after_write) {
+        stop_reading(c);
+    }
+}
+
+static void on_idle(uv_timer_t *t)
+{
+    conn *c = t->data;
+    if (c->inflight == 0 && c->writes == 0) {
+        log_msg(LOG_DEBUG, "conn", "%s conn=%llu",
+                c->srv->draining ? "drained" : "idle timeout",
+                (unsigned long long)c->number);
+        conn_close(c);
+    } else {
+        restart_idle(c);
+    }
+}
+
+void conn_start_draining(conn *c)
+{
+    restart_idle(c);
+}
+
+static conn *new_conn(server *s)
+{
+    conn *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->srv = s;
+    c->number = ++s->next_conn;
+    uv_pipe_init(s->loop, &c->pipe, 0);
+    uv_timer_init(s->loop, &c->idle);
+    c->pipe.data = c->idle.data = c;
+    c->open_handles = 2;
+    c->next = s->conns;
+    if (s->conns)
+        s->conns->prev = c;
+    s->conns = c;
+    s->nconns++;
+    s->stats.connections_open++;
+    s->stats.connections_total++;
+    return c;
+}
+
+void conn_accept(server *s)
+{
+    conn *c = new_conn(s);
+    if (!c) {
+        log_msg(LOG_ERROR, "conn", "out of memory accepting a connection");
+        return;
+    }
+    if (uv_accept((uv_stream_t *)&s->listener, (uv_stream_t *)&c->pipe)) {
+        conn_close(c);
+        return;
+    }
+    if (s->nconns > s->cfg.max_connections) {
+        /* Refuse with a reply the client can read, then close. */
+        s->stats.connections_refused++;
+        log_msg(LOG_WARN, "conn", "refused conn=%llu: max_connections=%u",
+                (unsigned long long)c->number, s->cfg.max_connections);
+        size_t n;
+        char *reply = job_error_line(NULL, "overloaded",
+                                     "too many connections; retry later", &n);
+        stats_error(&s->stats, "overloaded");
+        c->close_after_write = 1;
+        if (reply)
+            conn_write(c, reply, n);
+        conn_resume(c);
+        return;
+    }
+    log_msg(LOG_DEBUG, "conn", "accepted conn=%llu open=%u",
+            (unsigned long long)c->number, s->nconns);
+    restart_idle(c);
+    conn_resume(c);
+}

@@ -1,0 +1,302 @@
+/*
+ * protocol.c -- request parsing and reply building with jansson.
+ *
+ * Requests are validated field by field with one message per mistake
+ * ("sentences: expected an integer from 1 to 1000000"), because the
+ * client reading it is a programmer debugging their integration.
+ * Unknown fields are ignored so clients can be newer than the server.
+ */
+#include "protocol.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const protocol_error_codes[] = {
+    "invalid_json",  "invalid_utf8",     "too_large",  "bad_request",
+    "unknown_op",    "unknown_language", "overloaded", "timeout",
+    "shutting_down", "internal",         NULL,
+};
+
+static const char *const op_names[] = {"summarize", "ping", "stats",
+                                       "languages"};
+
+static int fail(proto_error *err, const char *code, const char *fmt,
+                const char *field)
+{
+    err->code = code;
+    snprintf(err->message, sizeof err->message, fmt, field);
+    return -1;
+}
+
+/* An optional integer field in [lo, hi]; 1 when present. */
+static int get_int(json_t *root, const char *key, long long lo, long long hi,
+                   long long *out, proto_error *err)
+{
+    json_t *v = json_object_get(root, key);
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_integer(v) || json_integer_value(v) < lo ||
+        json_integer_value(v) > hi) {
+        char fmt[128];
+        snprintf(fmt, sizeof fmt, "%%s: expected an integer from %lld to %lld",
+                 lo, hi);
+        return fail(err, "bad_request", fmt, key);
+    }
+    *out = json_integer_value(v);
+    return 1;
+}
+
+static int get_string(json_t *root, const char *key, const char **out,
+                      size_t *len, proto_error *err)
+{
+    json_t *v = json_object_get(root, key);
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_string(v))
+        return fail(err, "bad_request", "%s: expected a string", key);
+    *out = json_string_value(v);
+    if (len)
+        *len = json_string_length(v);
+    return 1;
+}
+
+static int parse_op(request *req, proto_error *err)
+{
+    const char *op = "summarize";
+    if (get_string(req->root, "op", &op, NULL, err) < 0)
+        return -1;
+    for (int i = 0; i < 4; i++) {
+        if (strcmp(op, op_names[i]) == 0) {
+            req->op = i;
+            return 0;
+        }
+    }
+    err->code = "unknown_op";
+    snprintf(err->message, sizeof err->message,
+             "op \"%.64s\": expected summarize, ping, stats or languages", op);
+    return -1;
+}
+
+/* At most one of sentences, words, ratio. */
+static int parse_budget(request *req, proto_error *err)
+{
+    long long n;
+    int given = 0, rc;
+    if ((rc = get_int(req->root, "sentences", 1, 1000000, &n, err)) < 0)
+        return -1;
+    if (rc) {
+        req->opts.budget = PRECIS_BUDGET_SENTENCES;
+        req->opts.budget_value = (double)n;
+        given++;
+    }
+    if ((rc = get_int(req->root, "words", 1, 100000000, &n, err)) < 0)
+        return -1;
+    if (rc) {
+        req->opts.budget = PRECIS_BUDGET_WORDS;
+        req->opts.budget_value = (double)n;
+        given++;
+    }
+    json_t *ratio = json_object_get(req->root, "ratio");
+    if (ratio && !json_is_null(ratio)) {
+        double r = json_number_value(ratio);
+        if (!json_is_number(ratio) || !(r > 0 && r <= 1))
+            return fail(err, "bad_request",
+                        "%s: expected a number above 0 and at most 1",
+                        "ratio");
+        req->opts.budget = PRECIS_BUDGET_RATIO;
+        req->opts.budget_value = r;
+        given++;
+    }
+    if (given > 1)
+        return fail(err, "bad_request", "%s",
+                    "give at most one of sentences, words and ratio");
+    return 0;
+}
+
+static int parse_summarize(request *req, proto_error *err)
+{
+    if (get_string(req->root, "text", &req->text, &req->text_len, err) <= 0)
+        return err->code
+                   ? -1
+                   : fail(err, "bad_request", "%s: required string", "text");
+    size_t title_len = 0;
+    if (get_string(req->root, "title", &req->opts.title, &title_len, err) <
+            0 ||
+        get_string(req->root, "lang", &req->opts.lang, NULL, err) < 0)
+        return -1;
+    /* A title with NUL in it still has its exact length. */
+    req->opts.title_len = title_len;
+    if (req->opts.title && title_len == 0)
+        req->opts.title = NULL;
+    long long n;
+    int rc = get_int(req->root, "quotes", 0, 1000, &n, err);
+    if (rc < 0)
+        return -1;
+    if (rc)
+        req->opts.quotes = (int)n;
+    if ((rc = get_int(req->root, "keywords", 0, 1000, &n, err)) < 0)
+        return -1;
+    if (rc)
+        req->opts.keywords = (int)n;
+    json_t *ex = json_object_get(req->root, "excluded");
+    if (ex && !json_is_boolean(ex) && !json_is_null(ex))
+        return fail(err, "bad_request", "%s: expected true or false",
+                    "excluded");
+    req->with_excluded = json_is_true(ex);
+    return parse_budget(req, err);
+}
+
+int protocol_parse(const char *line, size_t len, request *req,
+                   proto_error *err)
+{
+    memset(req, 0, sizeof *req);
+    err->code = NULL;
+    err->message[0] = '\0';
+    precis_options_init(&req->opts);
+    req->opts.quotes = 3;
+    size_t bad = precis_utf8_validate(line, len);
+    if (bad != len) {
+        err->code = "invalid_utf8";
+        snprintf(err->message, sizeof err->message,
+                 "request is not valid UTF-8 at byte %zu", bad);
+        return -1;
+    }
+    json_error_t jerr;
+    req->root = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+    if (!req->root) {
+        err->code = "invalid_json";
+        snprintf(err->message, sizeof err->message, "%s at column %d",
+                 jerr.text, jerr.column);
+        return -1;
+    }
+    if (!json_is_object(req->root))
+        return fail(err, "bad_request", "%s",
+                    "a request is a JSON object, one per line");
+    req->id = json_object_get(req->root, "id");
+    if (parse_op(req, err) != 0)
+        return -1;
+    return req->op == OP_SUMMARIZE ? parse_summarize(req, err) : 0;
+}
+
+void protocol_request_free(request *req)
+{
+    json_decref(req->root);
+    memset(req, 0, sizeof *req);
+}
+
+const char *protocol_engine_error(int status)
+{
+    switch (status) {
+    case PRECIS_EUTF8:
+        return "invalid_utf8";
+    case PRECIS_ETOOBIG:
+        return "too_large";
+    case PRECIS_ELANG:
+        return "unknown_language";
+    case PRECIS_EINVAL:
+        return "bad_request";
+    default:
+        return "internal";
+    }
+}
+
+static json_t *sentences_json(const precis_result_t *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < precis_result_sentence_count(r); i++) {
+        const precis_sentence_t *s = precis_result_sentence(r, i);
+        json_array_append_new(
+            a,
+            json_pack("{s:s, s:I, s:I, s:f, s:I, s:I, s:I}", "text", s->text,
+                      "start", (json_int_t)s->start, "end", (json_int_t)s->end,
+                      "score", s->score, "index", (json_int_t)s->index,
+                      "paragraph", (json_int_t)s->paragraph, "words",
+                      (json_int_t)s->words));
+    }
+    return a;
+}
+
+static json_t *quotes_json(const precis_result_t *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < precis_result_quote_count(r); i++) {
+        const precis_quote_t *q = precis_result_quote(r, i);
+        json_t *o =
+            json_pack("{s:s, s:I, s:I, s:f, s:I}", "text", q->text, "start",
+                      (json_int_t)q->start, "end", (json_int_t)q->end, "score",
+                      q->score, "sentence", (json_int_t)q->sentence);
+        if (q->speaker) {
+            json_object_set_new(o, "speaker", json_string(q->speaker));
+            json_object_set_new(o, "speaker_start",
+                                json_integer((json_int_t)q->speaker_start));
+            json_object_set_new(o, "speaker_end",
+                                json_integer((json_int_t)q->speaker_end));
+        } else {
+            json_object_set_new(o, "speaker", json_null());
+        }
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *keywords_json(const precis_result_t *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < precis_result_keyword_count(r); i++) {
+        const precis_keyword_t *k = precis_result_keyword(r, i);
+        json_array_append_new(
+            a, json_pack("{s:s, s:I, s:I, s:f, s:I}", "text", k->text, "start",
+                         (json_int_t)k->start, "end", (json_int_t)k->end,
+                         "score", k->score, "count", (json_int_t)k->count));
+    }
+    return a;
+}
+
+json_t *protocol_summary(const precis_result_t *r, int with_excluded)
+{
+    json_t *o =
+        json_pack("{s:s, s:o, s:o, s:o, s:I, s:I}", "lang",
+                  precis_result_lang(r), "summary", sentences_json(r),
+                  "quotes", quotes_json(r), "keywords", keywords_json(r),
+                  "sentences", (json_int_t)precis_result_total_sentences(r),
+                  "words", (json_int_t)precis_result_total_words(r));
+    if (o && with_excluded) {
+        json_t *a = json_array();
+        for (size_t i = 0; i < precis_result_excluded_count(r); i++) {
+            const precis_excluded_t *x = precis_result_excluded(r, i);
+            json_array_append_new(
+                a, json_pack("{s:I, s:I, s:s}", "start", (json_int_t)x->start,
+                             "end", (json_int_t)x->end, "reason", x->reason));
+        }
+        json_object_set_new(o, "excluded", a);
+    }
+    return o;
+}
+
+json_t *protocol_error(const char *code, const char *message)
+{
+    return json_pack("{s:{s:s, s:s}}", "error", "code", code, "message",
+                     message);
+}
+
+char *protocol_dump(json_t *reply, json_t *id, size_t *len)
+{
+    if (!reply)
+        return NULL;
+    json_object_set(reply, "id", id ? id : json_null());
+    char *s = json_dumps(reply, JSON_COMPACT | JSON_REAL_PRECISION(6));
+    json_decref(reply);
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    char *line = realloc(s, n + 2);
+    if (!line) {
+        free(s);
+        return NULL;
+    }
+    line[n] = '\n';
+    line[n + 1] = '\0';
+    *len = n + 1;
+    return line;
+}

@@ -1,0 +1,55 @@
+/*
+ * protocol.h -- the NDJSON protocol of docs/protocol.md: parsing a
+ * request line and building reply objects.  The CLI uses the same
+ * functions for --json and --batch, so the format lives here only.
+ */
+#ifndef PRECISD_PROTOCOL_H
+#define PRECISD_PROTOCOL_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "precis.h"
+
+enum op { OP_SUMMARIZE = 0, OP_PING, OP_STATS, OP_LANGUAGES };
+
+/* Error codes, NULL-terminated; docs/protocol.md explains each. */
+extern const char *const protocol_error_codes[];
+
+typedef struct request {
+    json_t *root;          /* the parsed line (owned) */
+    json_t *id;            /* borrowed from root; NULL: absent */
+    int op;                /* enum op */
+    precis_options_t opts; /* budget, lang, title, quotes, keywords */
+    const char *text;      /* borrowed from root */
+    size_t text_len;
+    int with_excluded; /* "excluded": true */
+} request;
+
+typedef struct proto_error {
+    const char *code; /* one of protocol_error_codes */
+    char message[256];
+} proto_error;
+
+/* Parse one request line (without its newline).  0 on success; else -1
+ * with err filled, and req->id set when the line had a readable id (so
+ * the error reply can still carry it).  Free with protocol_request_free
+ * either way. */
+int protocol_parse(const char *line, size_t len, request *req,
+                   proto_error *err);
+void protocol_request_free(request *req);
+
+/* The error code for a precis_status from the engine. */
+const char *protocol_engine_error(int status);
+
+/* {"summary": [...], "quotes": [...], "keywords": [...], "lang": ...,
+ *  "sentences": n, "words": n [, "excluded": [...]]} */
+json_t *protocol_summary(const precis_result_t *r, int with_excluded);
+/* {"error": {"code": code, "message": message}} */
+json_t *protocol_error(const char *code, const char *message);
+/* Set reply["id"] (a copy of id, or null) and serialise the reply as one
+ * line ending in '\n'; malloc'd, NULL on ENOMEM.  Takes the reply. */
+char *protocol_dump(json_t *reply, json_t *id, size_t *len);
+
+#endif

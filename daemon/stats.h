@@ -1,0 +1,41 @@
+/*
+ * stats.h -- what the "stats" op reports: counters and a latency
+ * histogram, owned and updated by the event loop thread only.
+ */
+#ifndef PRECISD_STATS_H
+#define PRECISD_STATS_H
+
+#include <stdint.h>
+
+#include <jansson.h>
+
+/* Latency buckets: 16 per power of two of microseconds, so a reported
+ * percentile is within 1/16 (6 %) of the true value. */
+#define STATS_SUB 16
+#define STATS_BUCKETS (64 * STATS_SUB)
+
+/* Error codes counted separately; the same strings the protocol uses. */
+#define STATS_ERROR_CODES 10
+
+typedef struct stats {
+    uint64_t started_ms; /* loop time at start */
+    uint64_t connections_total, connections_refused;
+    uint64_t connections_open;
+    uint64_t requests; /* replies sent, errors included */
+    uint64_t by_op[4]; /* summarize, ping, stats, languages */
+    uint64_t errors[STATS_ERROR_CODES];
+    uint64_t bytes_in, bytes_out;
+    uint64_t reloads, reload_failures;
+    uint64_t latency[STATS_BUCKETS];
+    uint64_t latency_max_us;
+} stats;
+
+void stats_init(stats *s, uint64_t now_ms);
+void stats_latency(stats *s, uint64_t us);
+void stats_error(stats *s, const char *code);
+/* The latency at quantile q (0..1) in microseconds. */
+uint64_t stats_percentile(const stats *s, double q);
+/* The "stats" reply body. */
+json_t *stats_json(const stats *s, uint64_t now_ms, unsigned pending);
+
+#endif
