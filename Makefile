@@ -13,6 +13,7 @@ PREFIX ?= /usr/local
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/precis
 SHARED ?= ../shared/data
 
@@ -60,12 +61,19 @@ DAEMON_OBJ := $(DAEMON_SRC:%.c=$(BUILD)/%.o)
 PRECISD := $(BUILD)/daemon/precisd
 UV_LIBS = $(shell pkg-config --libs libuv 2>/dev/null || echo -luv)
 
+CLI_SRC := $(wildcard cli/*.c)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+PRECIS_CLI := $(BUILD)/cli/precis
+
 TOOLS := $(BUILD)/tools/precis-idf
 BENCH := $(BUILD)/bench/speed
 
+# Keep objects that are only prerequisites of test and tool programs.
+.SECONDARY:
+
 .PHONY: all deps check check-run run install uninstall clean idf tools bench
 
-all: $(LIB_A) $(LIB_SO) $(PRECISD)
+all: $(LIB_A) $(LIB_SO) $(PRECISD) $(PRECIS_CLI)
 
 deps:
 	@./tools/deps.sh
@@ -95,6 +103,14 @@ $(BUILD)/daemon/%.o: daemon/%.c
 $(PRECISD): $(DAEMON_OBJ) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(UV_LIBS) $(JANSSON_LIBS) -pthread
 
+# The CLI shares the daemon's protocol code (one serializer).
+$(BUILD)/cli/%.o: cli/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Idaemon -c $< -o $@
+
+$(PRECIS_CLI): $(CLI_OBJ) $(BUILD)/daemon/protocol.o $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS) -pthread
+
 # Tests link the static library and may include lib/ headers to test
 # internal stages (segmenter, tokenizer) directly.
 $(BUILD)/tests/%.o: tests/%.c
@@ -103,6 +119,13 @@ $(BUILD)/tests/%.o: tests/%.c
 
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_COMMON) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) -pthread
+
+# The CLI tests run the real precis (and precisd, for remote mode).
+$(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o \
+    $(BUILD)/tests/daemon_harness.o $(TEST_COMMON) $(LIB_A) \
+    | $(PRECISD) $(PRECIS_CLI)
+	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \
+	    $(CMOCKA_LIBS) $(JANSSON_LIBS) -pthread
 
 # The daemon tests drive the real binary and compare its replies with the
 # engine's, serialised by the daemon's own protocol.o.
@@ -175,7 +198,9 @@ idf: $(BUILD)/tools/precis-idf
 install: all
 	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
 	    $(DESTDIR)$(BINDIR)
-	install -m 755 $(PRECISD) $(DESTDIR)$(BINDIR)/
+	install -m 755 $(PRECISD) $(PRECIS_CLI) $(DESTDIR)$(BINDIR)/
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 docs/precis.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 include/precis.h $(DESTDIR)$(INCLUDEDIR)/
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/libprecis.so.$(VERSION)
@@ -192,7 +217,8 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(INCLUDEDIR)/precis.h $(DESTDIR)$(LIBDIR)/libprecis.* \
-	    $(DESTDIR)$(BINDIR)/precisd \
+	    $(DESTDIR)$(BINDIR)/precisd $(DESTDIR)$(BINDIR)/precis \
+	    $(DESTDIR)$(MANDIR)/man1/precis.1 \
 	    $(DESTDIR)$(LIBDIR)/pkgconfig/precis.pc
 	rm -rf $(DESTDIR)$(DATADIR)
 

@@ -31,32 +31,6 @@ static double ms_between(uint64_t from_ns, uint64_t to_ns)
     return (double)(to_ns - from_ns) / 1e6;
 }
 
-static json_t *languages_json(const precis_engine_t *e)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; i < precis_engine_language_count(e); i++) {
-        const char *code = precis_engine_language(e, i);
-        json_array_append_new(a, json_pack("{s:s, s:b}", "code", code, "idf",
-                                           precis_engine_has_idf(e, code)));
-    }
-    return json_pack("{s:o}", "languages", a);
-}
-
-static json_t *summarize(job *j, request *req)
-{
-    precis_result_t *r;
-    precis_error_t err;
-    int rc = precis_summarize(j->engine->engine, req->text, req->text_len,
-                              &req->opts, &r, &err);
-    if (rc != PRECIS_OK) {
-        j->error_code = protocol_engine_error(rc);
-        return protocol_error(j->error_code, err.message);
-    }
-    json_t *reply = protocol_summary(r, req->with_excluded);
-    precis_result_free(r);
-    return reply;
-}
-
 /* Pool thread. */
 static void work_cb(uv_work_t *w)
 {
@@ -79,22 +53,14 @@ static void work_cb(uv_work_t *w)
         /* Overdue before a worker got to it: answer, skip the work. */
         j->error_code = "timeout";
         reply = protocol_error("timeout", TIMEOUT_MESSAGE);
-    } else if (req.op == OP_SUMMARIZE) {
-        reply = summarize(j, &req);
-    } else if (req.op == OP_LANGUAGES) {
-        reply = languages_json(j->engine->engine);
-    } else if (req.op == OP_PING) {
-        reply = json_pack("{s:b, s:s}", "ok", 1, "version", precis_version());
     } else {
-        reply = NULL; /* stats: built on the loop thread */
+        reply = protocol_run(j->engine->engine, &req, &j->error_code);
     }
-    if (reply && !j->error_code) {
-        uint64_t done = uv_hrtime();
-        json_object_set_new(reply, "timing",
-                            json_pack("{s:f, s:f}", "queue_ms",
-                                      ms_between(j->queued_ns, start),
-                                      "engine_ms", ms_between(start, done)));
-    }
+    /* How long it waited for a worker, beside the engine's own time. */
+    json_t *timing = json_object_get(reply, "timing");
+    if (timing)
+        json_object_set_new(timing, "queue_ms",
+                            json_real(ms_between(j->queued_ns, start)));
     if (reply)
         j->reply = protocol_dump(reply, req.id, &j->reply_len);
     protocol_request_free(&req);

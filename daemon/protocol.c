@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *const protocol_error_codes[] = {
     "invalid_json",  "invalid_utf8",     "too_large",  "bad_request",
@@ -272,6 +273,46 @@ json_t *protocol_summary(const precis_result_t *r, int with_excluded)
         json_object_set_new(o, "excluded", a);
     }
     return o;
+}
+
+static json_t *languages_json(const precis_engine_t *e)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < precis_engine_language_count(e); i++) {
+        const char *code = precis_engine_language(e, i);
+        json_array_append_new(a, json_pack("{s:s, s:b}", "code", code, "idf",
+                                           precis_engine_has_idf(e, code)));
+    }
+    return json_pack("{s:o}", "languages", a);
+}
+
+json_t *protocol_run(const precis_engine_t *engine, const request *req,
+                     const char **error_code)
+{
+    *error_code = NULL;
+    if (req->op == OP_PING)
+        return json_pack("{s:b, s:s}", "ok", 1, "version", precis_version());
+    if (req->op == OP_LANGUAGES)
+        return languages_json(engine);
+    if (req->op != OP_SUMMARIZE)
+        return NULL;
+    precis_result_t *r;
+    precis_error_t err;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int rc = precis_summarize(engine, req->text, req->text_len, &req->opts, &r,
+                              &err);
+    if (rc != PRECIS_OK) {
+        *error_code = protocol_engine_error(rc);
+        return protocol_error(*error_code, err.message);
+    }
+    json_t *reply = protocol_summary(r, req->with_excluded);
+    precis_result_free(r);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+                (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    json_object_set_new(reply, "timing", json_pack("{s:f}", "engine_ms", ms));
+    return reply;
 }
 
 json_t *protocol_error(const char *code, const char *message)

@@ -46,6 +46,12 @@ const char *protocol_engine_error(int status);
 /* {"summary": [...], "quotes": [...], "keywords": [...], "lang": ...,
  *  "sentences": n, "words": n [, "excluded": [...]]} */
 json_t *protocol_summary(const precis_result_t *r, int with_excluded);
+/* Answer a parsed request with engine: summarize, ping or languages
+ * (the reply object, without id; a summary has "timing": {"engine_ms"}),
+ * with *error_code set when the reply is an error.  NULL for stats,
+ * which only the daemon can answer. */
+json_t *protocol_run(const precis_engine_t *engine, const request *req,
+                     const char **error_code);
 /* {"error": {"code": code, "message": message}} */
 json_t *protocol_error(const char *code, const char *message);
 /* Set reply["id"] (a copy of id, or null) and serialise the reply as one

@@ -6,7 +6,8 @@ dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
 prefix=/usr/local
 make -s --no-print-directory install DESTDIR="$dest" PREFIX="$prefix" >/dev/null
-for f in include/precis.h lib/libprecis.a lib/libprecis.so lib/libprecis.so.0 \
+for f in bin/precis bin/precisd share/man/man1/precis.1 \
+         include/precis.h lib/libprecis.a lib/libprecis.so lib/libprecis.so.0 \
          lib/pkgconfig/precis.pc share/precis/stopwords/en.txt \
          share/precis/abbrev/en.txt share/precis/speech/en.txt share/precis/idf/en.idf \
          share/precis/boilerplate.txt; do

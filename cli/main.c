@@ -1,0 +1,300 @@
+/*
+ * precis -- summarize documents from the command line.
+ *
+ *   precis [options] [FILE...]        FILE "-" or none: standard input
+ *   precis --batch FILE.jsonl         one JSON request per line
+ *
+ * Each document is sent to precisd when one answers on the socket, else
+ * summarized in this process (see answer.c).  Exit status: 0 when every
+ * input was summarized, 1 when some failed, 2 on a usage error.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+typedef struct options {
+    const char *title, *lang;
+    const char *budget; /* "sentences", "words", "ratio" */
+    double value;
+    int quotes, keywords;
+    int json, offsets;
+    const char *batch;
+} options;
+
+static void usage(FILE *out)
+{
+    fprintf(
+        out,
+        "usage: precis [options] [FILE...]\n"
+        "       precis --batch FILE.jsonl [options]\n"
+        "\n"
+        "Summarize each FILE (\"-\" or none: standard input).\n"
+        "\n"
+        "  -n, --sentences N   summary of N sentences (default 3)\n"
+        "  -w, --words N       summary of about N words\n"
+        "  -r, --ratio R       summary of R (0..1] of the document's words\n"
+        "  -q, --quotes N      also N direct quotes with their speakers\n"
+        "  -k, --keywords N    also N keywords\n"
+        "  -t, --title TEXT    the document's headline\n"
+        "  -l, --lang CODE     language (default: detected)\n"
+        "  -j, --json          print the reply object of docs/protocol.md\n"
+        "  -o, --offsets       print byte ranges in text output\n"
+        "  -b, --batch FILE    JSONL requests in, JSONL replies out, in "
+        "order\n"
+        "  -s, --socket PATH   precisd socket (default $PRECIS_SOCKET, then\n"
+        "                      %s)\n"
+        "      --local         never use precisd\n"
+        "      --remote        only use precisd\n"
+        "  -d, --data DIR      engine data for local use ($PRECIS_DATA)\n"
+        "  -h, --help, -V, --version\n",
+        CLI_DEFAULT_SOCKET);
+}
+
+static char *read_input(const char *path, size_t *len, char *err,
+                        size_t errlen)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    struct stat st;
+    if (!f || fstat(fileno(f), &st) != 0) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "is a directory");
+        fclose(f);
+        return NULL;
+    }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        char *grown = realloc(buf, cap *= 2);
+        if (!grown)
+            free(buf);
+        buf = grown;
+    }
+    int failed = ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (!buf || failed) {
+        snprintf(err, errlen, "%s", buf ? "read error" : "out of memory");
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* The protocol request for one document. */
+static char *make_request(const options *o, const char *text, size_t len,
+                          size_t *out_len)
+{
+    json_t *req = json_pack("{s:i, s:s%, s:i, s:i}", "id", 1, "text", text,
+                            len, "quotes", o->quotes, "keywords", o->keywords);
+    if (!req)
+        return NULL;
+    if (o->title)
+        json_object_set_new(req, "title", json_string(o->title));
+    if (o->lang)
+        json_object_set_new(req, "lang", json_string(o->lang));
+    if (o->budget)
+        json_object_set_new(req, o->budget,
+                            strcmp(o->budget, "ratio") == 0
+                                ? json_real(o->value)
+                                : json_integer((json_int_t)o->value));
+    char *s = json_dumps(req, JSON_COMPACT);
+    json_decref(req);
+    if (s)
+        *out_len = strlen(s);
+    return s;
+}
+
+/* Summarize one input and print it; 0, or 1 when it failed (reported).
+ * With many inputs each gets a header, and a blank line parts it from
+ * the one printed before (*printed). */
+static int summarize_file(cli *c, const options *o, const char *path, int many,
+                          int *printed)
+{
+    const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
+    char err[512];
+    size_t len, rlen, qlen;
+    char *text = read_input(path, &len, err, sizeof err);
+    if (!text) {
+        fprintf(stderr, "precis: %s: %s\n", name, err);
+        return 1;
+    }
+    size_t bad = precis_utf8_validate(text, len);
+    if (bad != len) {
+        fprintf(stderr, "precis: %s: not valid UTF-8 at byte %zu\n", name,
+                bad);
+        free(text);
+        return 1;
+    }
+    char *req = make_request(o, text, len, &qlen);
+    char *line = req ? cli_answer(c, req, qlen, &rlen, err, sizeof err) : NULL;
+    free(req);
+    json_t *reply = line ? json_loadb(line, rlen, JSON_ALLOW_NUL, NULL) : NULL;
+    int rc = 0;
+    if (!reply) {
+        fprintf(stderr, "precis: %s: %s\n", name, line ? "bad reply" : err);
+        rc = 1;
+    } else if (cli_is_error(reply)) {
+        json_t *e = json_object_get(reply, "error");
+        fprintf(stderr, "precis: %s: %s\n", name,
+                json_string_value(json_object_get(e, "message")));
+        rc = 1;
+    }
+    if (reply && rc == 0) {
+        if (o->json) {
+            json_object_del(reply, "id");
+            json_dumpf(reply, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6));
+            putchar('\n');
+        } else {
+            if (many)
+                printf("%s==> %s <==\n", *printed ? "\n" : "", name);
+            render_text(reply, o->offsets, stdout);
+            *printed = 1;
+        }
+    }
+    json_decref(reply);
+    free(line);
+    free(text);
+    return rc;
+}
+
+static int parse_number(const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    *out = strtod(s, &end);
+    return errno || end == s || *end || !(*out >= lo && *out <= hi) ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"sentences", required_argument, 0, 'n'},
+        {"words", required_argument, 0, 'w'},
+        {"ratio", required_argument, 0, 'r'},
+        {"quotes", required_argument, 0, 'q'},
+        {"keywords", required_argument, 0, 'k'},
+        {"title", required_argument, 0, 't'},
+        {"lang", required_argument, 0, 'l'},
+        {"json", no_argument, 0, 'j'},
+        {"offsets", no_argument, 0, 'o'},
+        {"batch", required_argument, 0, 'b'},
+        {"socket", required_argument, 0, 's'},
+        {"data", required_argument, 0, 'd'},
+        {"local", no_argument, 0, 'L'},
+        {"remote", no_argument, 0, 'R'},
+        {"help", no_argument, 0, 'h'},
+        {"version", no_argument, 0, 'V'},
+        {0, 0, 0, 0},
+    };
+    options o = {0};
+    cli c = {.where = WHERE_AUTO, .remote_fd = -1};
+    c.socket =
+        getenv("PRECIS_SOCKET") ? getenv("PRECIS_SOCKET") : CLI_DEFAULT_SOCKET;
+    c.data = getenv("PRECIS_DATA");
+    int opt, budgets = 0;
+    double v;
+    while ((opt = getopt_long(argc, argv, "n:w:r:q:k:t:l:job:s:d:hV", longopts,
+                              NULL)) != -1) {
+        switch (opt) {
+        case 'n':
+        case 'w':
+        case 'r': {
+            int ratio = opt == 'r';
+            if (parse_number(optarg, ratio ? 1e-9 : 1, ratio ? 1 : 1e8, &v) ||
+                (!ratio && v != (long long)v)) {
+                fprintf(stderr, "precis: -%c %s: %s\n", opt, optarg,
+                        ratio ? "expected a number in (0, 1]"
+                              : "expected a whole number of at least 1");
+                return 2;
+            }
+            o.budget = opt == 'n'   ? "sentences"
+                       : opt == 'w' ? "words"
+                                    : "ratio";
+            o.value = v;
+            budgets++;
+            break;
+        }
+        case 'q':
+        case 'k':
+            if (parse_number(optarg, 0, 1000, &v) || v != (int)v) {
+                fprintf(stderr, "precis: -%c %s: expected 0 to 1000\n", opt,
+                        optarg);
+                return 2;
+            }
+            *(opt == 'q' ? &o.quotes : &o.keywords) = (int)v;
+            break;
+        case 't':
+            o.title = optarg;
+            break;
+        case 'l':
+            o.lang = optarg;
+            break;
+        case 'j':
+            o.json = 1;
+            break;
+        case 'o':
+            o.offsets = 1;
+            break;
+        case 'b':
+            o.batch = optarg;
+            break;
+        case 's':
+            c.socket = optarg;
+            break;
+        case 'd':
+            c.data = optarg;
+            break;
+        case 'L':
+            c.where = WHERE_LOCAL;
+            break;
+        case 'R':
+            c.where = WHERE_REMOTE;
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'V':
+            printf("precis %s\n", precis_version());
+            return 0;
+        default:
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (budgets > 1 || (o.batch && optind < argc)) {
+        fprintf(stderr, "precis: %s\n",
+                budgets > 1 ? "give at most one of -n, -w and -r"
+                            : "--batch takes no other files");
+        usage(stderr);
+        return 2;
+    }
+    char err[512];
+    if (cli_connect(&c, err, sizeof err) != 0) {
+        fprintf(stderr, "precis: %s\n", err);
+        return 1;
+    }
+    int failed = 0, printed = 0;
+    if (o.batch) {
+        failed = batch_run(&c, o.batch) != 0;
+    } else if (optind == argc) {
+        failed = summarize_file(&c, &o, "-", 0, &printed);
+    } else {
+        for (int i = optind; i < argc; i++)
+            failed |=
+                summarize_file(&c, &o, argv[i], argc - optind > 1, &printed);
+    }
+    cli_close(&c);
+    return failed ? 1 : 0;
+}
