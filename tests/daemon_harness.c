@@ -305,3 +305,20 @@ const char *reply_error(json_t *reply)
     json_t *code = json_object_get(json_object_get(reply, "error"), "code");
     return json_string_value(code);
 }
+
+void assert_daemon_answers(const char *sock)
+{
+    client c;
+    assert_int_equal(client_open(&c, sock), 0);
+    json_t *r = client_call(&c, json_pack("{s:s}", "op", "ping"));
+    assert_null(reply_error(r));
+    assert_true(json_is_true(json_object_get(r, "ok")));
+    json_decref(r);
+    client_close(&c);
+}
+
+void daemon_finish(daemon_proc *d, int timeout_ms)
+{
+    assert_int_equal(daemon_stop(d, SIGTERM, timeout_ms), 0);
+    daemon_cleanup(d);
+}

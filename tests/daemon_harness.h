@@ -56,6 +56,12 @@ int client_sees_eof(client *c, int timeout_ms);
 /* Send req and wait for one reply. */
 json_t *client_call(client *c, json_t *req);
 
+/* A new connection gets an answer to ping. */
+void assert_daemon_answers(const char *sock);
+/* SIGTERM, expect exit status 0 within timeout_ms, remove the scratch
+ * directory. */
+void daemon_finish(daemon_proc *d, int timeout_ms);
+
 /* reply.error.code, or NULL when the reply is not an error. */
 const char *reply_error(json_t *reply);
 

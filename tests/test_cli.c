@@ -363,8 +363,7 @@ static void cli_batch_local_and_remote(void **state)
     char args[256];
     snprintf(args, sizeof args, "--remote -s %s", d.sock);
     check_batch(args);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 5000);
 }
 
 static void cli_reports_bad_inputs(void **state)

@@ -106,8 +106,7 @@ static void daemon_answers_ping_languages_and_stats(void **state)
                      1);
     json_decref(r);
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 5000);
 }
 
 static void daemon_summary_equals_engine(void **state)
@@ -132,8 +131,7 @@ static void daemon_summary_equals_engine(void **state)
     json_decref(want);
     json_decref(r);
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 5000);
     free(text);
 }
 
@@ -171,8 +169,7 @@ static void daemon_pipelines_and_echoes_ids(void **state)
         assert_int_equal(seen[i], 1);
     json_decref(ids);
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 5000);
 }
 
 static void daemon_replies_errors_and_keeps_serving(void **state)
@@ -224,8 +221,7 @@ static void daemon_replies_errors_and_keeps_serving(void **state)
     assert_int_equal(json_integer_value(json_object_get(r, "id")), 99);
     json_decref(r);
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 5000);
 }
 
 static void
@@ -247,8 +243,7 @@ daemon_text_may_hold_nul_and_last_line_may_lack_newline(void **state)
     json_decref(r);
     assert_true(client_sees_eof(&c, 5000));
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 5000);
 }
 
 static void daemon_closes_after_oversize_line(void **state)
@@ -278,13 +273,8 @@ static void daemon_closes_after_oversize_line(void **state)
     assert_true(client_sees_eof(&c, 5000));
     client_close(&c);
     /* Others are still served. */
-    assert_int_equal(client_open(&c, d.sock), 0);
-    r = client_call(&c, json_pack("{s:s}", "op", "ping"));
-    assert_null(reply_error(r));
-    json_decref(r);
-    client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    assert_daemon_answers(d.sock);
+    daemon_finish(&d, 5000);
 }
 
 static void daemon_survives_clients_that_vanish(void **state)
@@ -314,8 +304,7 @@ static void daemon_survives_clients_that_vanish(void **state)
     assert_null(reply_error(r));
     json_decref(r);
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 10000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 10000);
     free(text);
 }
 
@@ -331,8 +320,7 @@ static void daemon_closes_idle_connections(void **state)
     json_decref(r);
     assert_true(client_sees_eof(&c, 5000));
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 5000);
 }
 
 static void daemon_refuses_connections_over_the_limit(void **state)
@@ -364,8 +352,7 @@ static void daemon_refuses_connections_over_the_limit(void **state)
     json_decref(r);
     client_close(&a);
     client_close(&b);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 5000);
 }
 
 /* A document long enough to keep a worker busy for a while. */
@@ -404,8 +391,7 @@ static void daemon_times_out_slow_requests(void **state)
     assert_int_equal(json_integer_value(json_object_get(r, "id")), 2);
     json_decref(r);
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 10000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 10000);
     free(text);
 }
 
@@ -442,8 +428,7 @@ static void daemon_refuses_when_overloaded(void **state)
     free(a);
     free(both);
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 10000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 10000);
     free(text);
 }
 
@@ -468,8 +453,7 @@ static void daemon_pauses_reading_at_inflight_cap(void **state)
     for (int i = 0; i < 40; i++)
         assert_int_equal(seen[i], 1);
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 5000);
 }
 
 typedef struct load_client {
@@ -560,8 +544,7 @@ static void daemon_serves_200_concurrent_clients(void **state)
                      200 * 50);
     json_decref(r);
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 10000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 10000);
 }
 
 static void daemon_sigterm_answers_requests_in_flight(void **state)
@@ -693,8 +676,7 @@ static void daemon_sighup_reloads_data_under_load(void **state)
     json_decref(r);
     json_decref(req);
     client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 10000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 10000);
 }
 
 static void daemon_accepts_systemd_socket(void **state)
@@ -709,12 +691,7 @@ static void daemon_accepts_systemd_socket(void **state)
     assert_int_equal(listen(fd, 16), 0);
     daemon_spawn(&d, fd, NULL);
     close(fd);
-    client c;
-    assert_int_equal(client_open(&c, d.sock), 0);
-    json_t *r = client_call(&c, json_pack("{s:s}", "op", "ping"));
-    assert_null(reply_error(r));
-    json_decref(r);
-    client_close(&c);
+    assert_daemon_answers(d.sock);
     assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
     /* systemd owns an activated socket: precisd leaves the file alone. */
     struct stat st;
@@ -751,13 +728,8 @@ static void daemon_replaces_stale_socket_and_refuses_live_one(void **state)
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 1);
     /* ... and the first one is unharmed. */
-    assert_int_equal(client_open(&c, d.sock), 0);
-    json_t *r = client_call(&c, json_pack("{s:s}", "op", "ping"));
-    assert_null(reply_error(r));
-    json_decref(r);
-    client_close(&c);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    assert_daemon_answers(d.sock);
+    daemon_finish(&d, 5000);
 }
 
 static void daemon_sets_socket_mode(void **state)
@@ -769,8 +741,7 @@ static void daemon_sets_socket_mode(void **state)
     struct stat st;
     assert_int_equal(stat(d.sock, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
-    assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    daemon_cleanup(&d);
+    daemon_finish(&d, 5000);
 }
 
 /* Run precisd with args to completion; its exit status, output in out. */
