@@ -66,7 +66,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 PRECIS_CLI := $(BUILD)/cli/precis
 
 TOOLS := $(BUILD)/tools/precis-idf
-BENCH := $(BUILD)/bench/speed
+BENCH := $(BUILD)/bench/speed $(BUILD)/bench/rouge
 
 # Keep objects that are only prerequisites of test and tool programs.
 .SECONDARY:
@@ -115,10 +115,15 @@ $(PRECIS_CLI): $(CLI_OBJ) $(BUILD)/daemon/protocol.o $(LIB_A)
 # internal stages (segmenter, tokenizer) directly.
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Ilib -Idaemon -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -Ilib -Idaemon -Ibench -c $< -o $@
 
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_COMMON) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) -pthread
+
+# The ROUGE tests link the scorer of bench/.
+$(BUILD)/tests/test_rouge: $(BUILD)/tests/test_rouge.o \
+    $(BUILD)/bench/rouge_score.o $(TEST_COMMON) $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) $(JANSSON_LIBS)
 
 # The CLI tests run the real precis (and precisd, for remote mode).
 $(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o \
@@ -144,10 +149,15 @@ $(BUILD)/tools/precis-idf: $(BUILD)/tools/precis-idf.o $(LIB_A)
 
 tools: $(TOOLS)
 
-# Benchmarks use the public API only.
+# Benchmarks use the public API; the ROUGE scorer borrows the engine's
+# tokenizer and hash map for its --unicode mode.
 $(BUILD)/bench/%.o: bench/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -Ilib -c $< -o $@
+
+$(BUILD)/bench/rouge: $(BUILD)/bench/rouge.o $(BUILD)/bench/rouge_score.o \
+    $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS)

@@ -4,12 +4,15 @@
 # downloaded from anywhere but the system's own package sources.
 set -eu
 
-PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libcmocka-dev pkg-config"
+# wordnet-base: WordNet's lists of irregular forms, which ROUGE-1.5.5
+# stems with; bench/rouge needs them to reproduce the official scores.
+PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libcmocka-dev pkg-config wordnet-base"
 
 have_all() {
     command -v pkg-config >/dev/null 2>&1 &&
         pkg-config --exists libuv libutf8proc jansson cmocka &&
-        [ -f /usr/include/libstemmer.h ]
+        [ -f /usr/include/libstemmer.h ] &&
+        [ -f /usr/share/wordnet/verb.exc ]
 }
 
 if have_all; then
