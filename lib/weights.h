@@ -20,10 +20,10 @@
 /* position = 1 / (1 + rank / POSITION_HALF): the sentence at rank
  * POSITION_HALF gets half the lead's credit.  News puts the point first
  * (inverted pyramid); the lead baseline beats most systems on DUC2002 and
- * CNN/DM for that reason.  1.5 was as good as or better than 1, 3 and 6
- * on both dev sets (docs/engine.md#tuning); the weights above moved
- * ROUGE-1 by less than 0.003 either way and were left at round values,
- * and a larger title weight lost ROUGE on DUC2002's headlines. */
+ * CNN/DM for that reason.  1.5 and 3 tie on both dev sets and 6 loses
+ * (docs/engine.md#tuning); the weights above moved ROUGE-1 by less than
+ * 0.003 either way and were left at round values, and a larger title
+ * weight lost ROUGE on DUC2002's headlines. */
 #define POSITION_HALF 1.5
 
 /* Salience divides summed term weights by at least this many terms, so
@@ -45,7 +45,7 @@
  * centrality / best centrality, so an aside sharing no words with the
  * rest (a sidebar, a stray paragraph) cannot ride on position alone.
  * An editor's rule more than a dev-set gain: 0.7 costs under 0.001
- * ROUGE-1 against none (1.0) on DUC2002 and CNN/DM, 0.5 cost 0.004. */
+ * ROUGE-1 against none (1.0) on DUC2002 and CNN/DM. */
 #define TOPIC_FLOOR 0.7
 
 /* Smoothed IDF: ln((N + 1) / (df + 1)) + 1, N documents in the model
