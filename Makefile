@@ -66,12 +66,13 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 PRECIS_CLI := $(BUILD)/cli/precis
 
 TOOLS := $(BUILD)/tools/precis-idf
-BENCH := $(BUILD)/bench/speed $(BUILD)/bench/rouge
+BENCH := $(BUILD)/bench/speed $(BUILD)/bench/rouge $(BUILD)/bench/eval
 
 # Keep objects that are only prerequisites of test and tool programs.
 .SECONDARY:
 
-.PHONY: all deps check check-run run install uninstall clean idf tools bench
+.PHONY: all deps check check-run run install uninstall clean idf tools bench \
+    eval
 
 all: $(LIB_A) $(LIB_SO) $(PRECISD) $(PRECIS_CLI)
 
@@ -155,12 +156,17 @@ $(BUILD)/bench/%.o: bench/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Ilib -c $< -o $@
 
-$(BUILD)/bench/rouge: $(BUILD)/bench/rouge.o $(BUILD)/bench/rouge_score.o \
-    $(LIB_A)
+$(BUILD)/bench/rouge $(BUILD)/bench/eval: $(BUILD)/bench/%: \
+    $(BUILD)/bench/%.o $(BUILD)/bench/rouge_score.o $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS)
+
+# ROUGE of precis and Lead on the dev sets of ../shared/EVAL.md.
+eval: deps
+	@$(MAKE) --no-print-directory $(BUILD)/bench/eval
+	$(BUILD)/bench/eval --shared $(SHARED) --data data
 
 # Prints figures; timing never fails a build.
 bench: $(BENCH)

@@ -1,0 +1,284 @@
+/*
+ * bench/eval -- precis on the dev sets of ../shared/EVAL.md, under the
+ * protocol given there, beside a Lead baseline and the reference rows.
+ *
+ *   eval [--shared DIR] [--data DIR] [--set NAME]...
+ *
+ * For each set: precis, and Lead (the first sentences precis's own
+ * segmenter finds, boilerplate aside, under the same budget), scored by
+ * bench/rouge_score.c (ROUGE-1.5.5's definitions) with the mean and a
+ * bootstrap 95 % interval; then EVAL.md's reference systems.  It also
+ * reports how many precis summaries were empty or held a sentence the
+ * engine had marked as page noise (both should be 0).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "precis.h"
+#include "rouge_score.h"
+
+#define RESAMPLES 1000
+
+typedef struct set_def {
+    const char *name, *lang;
+    int budget;
+    double value;
+    int recall;          /* score recall (else F1) */
+    size_t limit;        /* ROUGE -l */
+    const char *unicode; /* Snowball language for --unicode scoring */
+    /* EVAL.md rows: name, R-1, R-2, R-L; NULL name ends */
+    struct {
+        const char *name;
+        double r1, r2, rl;
+    } refs[4];
+} set_def;
+
+static const set_def sets[] = {
+    {"duc2002",
+     "en",
+     PRECIS_BUDGET_WORDS,
+     100,
+     1,
+     100,
+     NULL,
+     {{"Lead (EVAL.md)", .47259, .21643, .43095},
+      {"TextRank (EVAL.md)", .45274, .18791, .40831},
+      {"OTS (EVAL.md)", .42202, .17575, .37018}}},
+    {"cnndm",
+     "en",
+     PRECIS_BUDGET_SENTENCES,
+     3,
+     0,
+     0,
+     NULL,
+     {{"Lead (EVAL.md)", .34608, .12292, .29851},
+      {"TextRank (EVAL.md)", .27675, .09776, .23556}}},
+    {"bbc_news",
+     "en",
+     PRECIS_BUDGET_RATIO,
+     0.4,
+     0,
+     0,
+     NULL,
+     {{"Lead (EVAL.md)", .64505, .51030, .63205},
+      {"TextRank (EVAL.md)", .82843, .76791, .82452},
+      {"OTS (EVAL.md)", .74763, .66047, .73218}}},
+    {"orangesum_fr", "fr", PRECIS_BUDGET_SENTENCES, 2, 0, 0, "french", {{0}}},
+    {"temario_pt", "pt", PRECIS_BUDGET_RATIO, 0.3, 0, 0, "portuguese", {{0}}},
+};
+
+typedef struct series {
+    double *v[3]; /* per document, R-L */
+    size_t n, cap;
+} series;
+
+static void series_add(series *s, const rouge_scores *r, int recall)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 256;
+        for (int k = 0; k < 3; k++)
+            s->v[k] = realloc(s->v[k], s->cap * sizeof *s->v[k]);
+    }
+    const rouge_prf *m[3] = {&r->r1, &r->r2, &r->rl};
+    for (int k = 0; k < 3; k++)
+        s->v[k][s->n] = recall ? m[k]->r : m[k]->f;
+    s->n++;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Mean and bootstrap 95 % interval of v[0, n). */
+static void mean_ci(const double *v, size_t n, double out[3])
+{
+    double sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += v[i];
+    out[0] = n ? sum / (double)n : 0;
+    double *means = malloc(RESAMPLES * sizeof *means);
+    unsigned seed = 12345;
+    for (int r = 0; r < RESAMPLES; r++) {
+        double s = 0;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            s += v[(seed >> 8) % n];
+        }
+        means[r] = n ? s / (double)n : 0;
+    }
+    qsort(means, RESAMPLES, sizeof *means, cmp_double);
+    out[1] = means[RESAMPLES * 25 / 1000];
+    out[2] = means[RESAMPLES * 975 / 1000 - 1];
+    free(means);
+}
+
+static void print_row(const char *name, const series *s)
+{
+    printf("  %-22s", name);
+    for (int k = 0; k < 3; k++) {
+        double m[3];
+        mean_ci(s->v[k], s->n, m);
+        printf("  %.4f [%.4f-%.4f]", m[0], m[1], m[2]);
+    }
+    printf("\n");
+}
+
+/* Lead: the first selectable sentences under the budget. */
+static char *lead_summary(const precis_result_t *all, const set_def *d)
+{
+    size_t total = precis_result_total_words(all), words = 0;
+    double target =
+        d->budget == PRECIS_BUDGET_RATIO ? d->value * total : d->value;
+    size_t cap = 4096, len = 0;
+    char *out = malloc(cap);
+    out[0] = '\0';
+    for (size_t i = 0; i < precis_result_sentence_count(all); i++) {
+        if (d->budget == PRECIS_BUDGET_SENTENCES ? i >= (size_t)d->value
+                                                 : (double)words >= target)
+            break;
+        const precis_sentence_t *s = precis_result_sentence(all, i);
+        size_t n = strlen(s->text);
+        while (len + n + 2 > cap)
+            out = realloc(out, cap *= 2);
+        len += (size_t)sprintf(out + len, "%s%s", len ? "\n" : "", s->text);
+        words += s->words;
+    }
+    return out;
+}
+
+/* The summary as '\n'-separated sentences; counts noise and emptiness. */
+static char *summary_text(const precis_result_t *r, int *noisy)
+{
+    size_t cap = 4096, len = 0;
+    char *out = malloc(cap);
+    out[0] = '\0';
+    for (size_t i = 0; i < precis_result_sentence_count(r); i++) {
+        const precis_sentence_t *s = precis_result_sentence(r, i);
+        for (size_t k = 0; k < precis_result_excluded_count(r); k++) {
+            const precis_excluded_t *x = precis_result_excluded(r, k);
+            *noisy |= x->start < s->end && s->start < x->end;
+        }
+        size_t n = strlen(s->text);
+        while (len + n + 2 > cap)
+            out = realloc(out, cap *= 2);
+        len += (size_t)sprintf(out + len, "%s%s", len ? "\n" : "", s->text);
+    }
+    return out;
+}
+
+static int run_set(const precis_engine_t *e, const set_def *d,
+                   const char *shared)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.dev.jsonl", shared, d->name);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "eval: %s: not found\n", path);
+        return -1;
+    }
+    rouge_opts ro = {.stem = 1,
+                     .limit = d->limit,
+                     .unicode = d->unicode,
+                     .wordnet = d->unicode ? NULL : "/usr/share/wordnet"};
+    rouge *scorer = rouge_new(&ro);
+    series ours = {0}, lead = {0};
+    size_t empty = 0, noisy_docs = 0;
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, f) > 0) {
+        json_t *doc = json_loads(line, 0, NULL);
+        const char *text = json_string_value(json_object_get(doc, "text"));
+        const char *refs[64];
+        size_t nrefs = 0, i;
+        json_t *x;
+        json_array_foreach(json_object_get(doc, "summaries"), i,
+                           x) if (nrefs < 64) refs[nrefs++] =
+            json_string_value(x);
+        if (nrefs == 0)
+            refs[nrefs++] = json_string_value(json_object_get(doc, "summary"));
+        precis_options_t o;
+        precis_options_init(&o);
+        o.lang = d->lang;
+        o.budget = d->budget;
+        o.budget_value = d->value;
+        o.keywords = 0;
+        precis_result_t *r, *all;
+        if (!text || precis_summarize(e, text, strlen(text), &o, &r, NULL))
+            continue;
+        o.budget = PRECIS_BUDGET_RATIO;
+        o.budget_value = 1.0;
+        precis_summarize(e, text, strlen(text), &o, &all, NULL);
+        int noisy = 0;
+        char *mine = summary_text(r, &noisy), *first = lead_summary(all, d);
+        empty += mine[0] == '\0';
+        noisy_docs += noisy;
+        rouge_scores s = rouge_score(scorer, mine, refs, nrefs);
+        series_add(&ours, &s, d->recall);
+        s = rouge_score(scorer, first, refs, nrefs);
+        series_add(&lead, &s, d->recall);
+        free(mine);
+        free(first);
+        precis_result_free(r);
+        precis_result_free(all);
+        json_decref(doc);
+    }
+    free(line);
+    fclose(f);
+    printf("%s: %zu documents, ROUGE-1 / ROUGE-2 / ROUGE-L %s, mean "
+           "[95%% bootstrap]\n",
+           d->name, ours.n, d->recall ? "recall" : "F1");
+    print_row("precis", &ours);
+    print_row("Lead (our segmenter)", &lead);
+    for (int k = 0; k < 4 && d->refs[k].name; k++)
+        printf("  %-22s  %.4f                 %.4f                 %.4f\n",
+               d->refs[k].name, d->refs[k].r1, d->refs[k].r2, d->refs[k].rl);
+    printf("  empty summaries: %zu, summaries with page noise: %zu\n\n", empty,
+           noisy_docs);
+    for (int k = 0; k < 3; k++) {
+        free(ours.v[k]);
+        free(lead.v[k]);
+    }
+    rouge_free(scorer);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *shared = "../shared/data", *data = "data";
+    const char *only[8];
+    int nonly = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--shared") && i + 1 < argc)
+            shared = argv[++i];
+        else if (!strcmp(argv[i], "--data") && i + 1 < argc)
+            data = argv[++i];
+        else if (!strcmp(argv[i], "--set") && i + 1 < argc && nonly < 8)
+            only[nonly++] = argv[++i];
+        else {
+            fprintf(stderr, "usage: eval [--shared DIR] [--data DIR] "
+                            "[--set NAME]...\n");
+            return 2;
+        }
+    }
+    precis_engine_t *e;
+    precis_error_t err;
+    if (precis_engine_open(data, &e, &err) != PRECIS_OK) {
+        fprintf(stderr, "eval: %s\n", err.message);
+        return 1;
+    }
+    int rc = 0;
+    for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++) {
+        int wanted = nonly == 0;
+        for (int j = 0; j < nonly; j++)
+            wanted |= !strcmp(only[j], sets[k].name);
+        if (wanted && run_set(e, &sets[k], shared) != 0)
+            rc = 1;
+    }
+    precis_engine_free(e);
+    return rc;
+}
