@@ -154,7 +154,7 @@ tools: $(TOOLS)
 # tokenizer and hash map for its --unicode mode.
 $(BUILD)/bench/%.o: bench/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Ilib -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -Ilib -Icli -c $< -o $@
 
 $(BUILD)/bench/rouge $(BUILD)/bench/eval: $(BUILD)/bench/%: \
     $(BUILD)/bench/%.o $(BUILD)/bench/rouge_score.o $(LIB_A)
@@ -167,6 +167,9 @@ $(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIB_A)
 eval: deps
 	@$(MAKE) --no-print-directory $(BUILD)/bench/eval
 	$(BUILD)/bench/eval --shared $(SHARED) --data data
+
+$(BUILD)/bench/speed: $(BUILD)/bench/speed.o $(BUILD)/cli/slurp.o $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS)
 
 # Prints figures; timing never fails a build.
 bench: $(BENCH)

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "precis.h"
+#include "slurp.h"
 
 static double now(void)
 {
@@ -23,24 +24,12 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static char *slurp(const char *path, size_t *len)
+static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *grown = realloc(buf, cap *= 2);
-        if (!grown)
-            free(buf);
-        buf = grown;
-    }
-    fclose(f);
-    *len = n;
+    char *buf = f ? slurp(f, len) : NULL;
+    if (f)
+        fclose(f);
     return buf;
 }
 
@@ -82,7 +71,7 @@ int main(int argc, char **argv)
     char *corpus = NULL;
     for (int i = 0; i < nfiles; i++) {
         size_t n;
-        char *t = slurp(files[i], &n);
+        char *t = read_file(files[i], &n);
         if (!t) {
             fprintf(stderr, "speed: cannot read %s\n", files[i]);
             return 1;

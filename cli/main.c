@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "slurp.h"
 
 typedef struct options {
     const char *title, *lang;
@@ -62,33 +63,17 @@ static char *read_input(const char *path, size_t *len, char *err,
     struct stat st;
     if (!f || fstat(fileno(f), &st) != 0) {
         snprintf(err, errlen, "%s", strerror(errno));
+        if (f && f != stdin)
+            fclose(f);
         return NULL;
     }
-    if (S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "is a directory");
-        fclose(f);
-        return NULL;
-    }
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *grown = realloc(buf, cap *= 2);
-        if (!grown)
-            free(buf);
-        buf = grown;
-    }
-    int failed = ferror(f);
+    char *buf = S_ISDIR(st.st_mode) ? NULL : slurp(f, len);
+    if (!buf)
+        snprintf(err, errlen, "%s",
+                 S_ISDIR(st.st_mode) ? "is a directory"
+                                     : "read error or out of memory");
     if (f != stdin)
         fclose(f);
-    if (!buf || failed) {
-        snprintf(err, errlen, "%s", buf ? "read error" : "out of memory");
-        free(buf);
-        return NULL;
-    }
-    *len = n;
     return buf;
 }
 
