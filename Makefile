@@ -66,7 +66,8 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 PRECIS_CLI := $(BUILD)/cli/precis
 
 TOOLS := $(BUILD)/tools/precis-idf
-BENCH := $(BUILD)/bench/speed $(BUILD)/bench/rouge $(BUILD)/bench/eval
+BENCH := $(BUILD)/bench/speed $(BUILD)/bench/rouge $(BUILD)/bench/eval \
+    $(BUILD)/bench/load
 
 # Keep objects that are only prerequisites of test and tool programs.
 .SECONDARY:
@@ -126,6 +127,13 @@ $(BUILD)/tests/test_rouge: $(BUILD)/tests/test_rouge.o \
     $(BUILD)/bench/rouge_score.o $(TEST_COMMON) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) $(JANSSON_LIBS)
 
+# The load generator's tests run it against precisd and a fake server.
+$(BUILD)/tests/test_load: $(BUILD)/tests/test_load.o \
+    $(BUILD)/tests/daemon_harness.o $(TEST_COMMON) $(LIB_A) \
+    | $(PRECISD) $(BUILD)/bench/load
+	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \
+	    $(CMOCKA_LIBS) $(JANSSON_LIBS) -pthread
+
 # The CLI tests run the real precis (and precisd, for remote mode).
 $(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o \
     $(BUILD)/tests/daemon_harness.o $(TEST_COMMON) $(LIB_A) \
@@ -170,6 +178,9 @@ eval: deps
 
 $(BUILD)/bench/speed: $(BUILD)/bench/speed.o $(BUILD)/cli/slurp.o $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS)
+
+$(BUILD)/bench/load: $(BUILD)/bench/load.o $(BUILD)/cli/slurp.o
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(UV_LIBS) $(JANSSON_LIBS)
 
 # Prints figures; timing never fails a build.
 bench: $(BENCH)
