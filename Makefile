@@ -177,14 +177,31 @@ eval: deps
 	$(BUILD)/bench/eval --shared $(SHARED) --data data
 
 $(BUILD)/bench/speed: $(BUILD)/bench/speed.o $(BUILD)/cli/slurp.o $(LIB_A)
-	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS) -pthread
+
+# The same program with Open Text Summarizer beside precis (make bench).
+OTS_CFLAGS = $(shell pkg-config --cflags libots-1 2>/dev/null)
+OTS_LIBS = $(shell pkg-config --libs libots-1 2>/dev/null)
+$(BUILD)/bench/speed-ots.o: bench/speed.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -include stdio.h $(OTS_CFLAGS) -DHAVE_OTS -Icli \
+	    -c $< -o $@
+
+$(BUILD)/bench/speed-ots: $(BUILD)/bench/speed-ots.o $(BUILD)/cli/slurp.o \
+    $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS) $(OTS_LIBS) \
+	    -pthread
 
 $(BUILD)/bench/load: $(BUILD)/bench/load.o $(BUILD)/cli/slurp.o
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(UV_LIBS) $(JANSSON_LIBS)
 
+# Speed and load figures into docs/benchmarks.md (with OTS and plots
+# when libots-dev and gnuplot are installed: `./tools/deps.sh bench`).
 # Prints figures; timing never fails a build.
-bench: $(BENCH)
-	$(BUILD)/bench/speed --data data
+bench: deps
+	@./tools/deps.sh bench
+	@$(MAKE) --no-print-directory all $(BENCH) $(BUILD)/bench/speed-ots
+	PRECIS_BUILD=$(BUILD) SHARED=$(SHARED) ./tools/bench.sh
 
 # `make check` first makes sure the packages are there, then builds and
 # runs in a second make so the pkg-config results above are fresh.

@@ -1,21 +1,37 @@
 /*
- * bench/speed -- engine cost against document size.
+ * bench/speed -- engine speed, and OTS beside it when built with it.
  *
- *   speed [--data DIR] [--repeat N] [FILE...]
+ *   speed [--data DIR] [--docs FILE.jsonl] [--repeat N]
  *
- * Builds documents of 1 KB to 10 MB by repeating real article text (the
- * FILEs, default tests/fixtures/sample-article.txt) and prints, per size,
- * the best of N runs of precis_summarize(): milliseconds, MB/s and
- * microseconds per KB.  Linear cost shows as a flat last column.  Prints
- * figures only; it never fails on timing.
+ * 1. Throughput on real articles (FILE, default the CNN/DM dev set, else
+ *    the sample article): documents/s and MB/s on one thread and on all
+ *    cores.
+ * 2. Cost against size: documents of 1 KB to 10 MB built by repeating
+ *    those articles; best of N runs; time per KB should stay flat.
+ * Then the peak resident memory.  With -DHAVE_OTS (bench/speed-ots, made
+ * by `make bench` when Debian's libots-dev is present) every figure has
+ * an Open Text Summarizer column (parse, grade, highlight 20 %, output)
+ * and a precis/OTS ratio.  Prints figures; never fails on timing.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
 
 #include "precis.h"
 #include "slurp.h"
+
+#ifdef HAVE_OTS
+#include <ots/libots.h>
+/* Larger documents are not given to OTS (1 MB takes it ~12 s, 10 MB
+ * ~450 s on the development machine). */
+#define OTS_MAX_BYTES (1u << 20)
+#endif
 
 static double now(void)
 {
@@ -24,66 +40,155 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static char *read_file(const char *path, size_t *len)
+typedef struct corpus {
+    char **docs;
+    size_t *lens;
+    size_t n, bytes;
+} corpus;
+
+static void add_doc(corpus *c, const char *text, size_t len)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = f ? slurp(f, len) : NULL;
-    if (f)
-        fclose(f);
-    return buf;
+    c->docs = realloc(c->docs, (c->n + 1) * sizeof *c->docs);
+    c->lens = realloc(c->lens, (c->n + 1) * sizeof *c->lens);
+    c->docs[c->n] = malloc(len + 1);
+    memcpy(c->docs[c->n], text, len);
+    c->docs[c->n][len] = '\0';
+    c->lens[c->n++] = len;
+    c->bytes += len;
 }
 
-/* size bytes of corpus repeated, cut back to a paragraph break so the
- * document ends cleanly. */
-static char *make_doc(const char *corpus, size_t clen, size_t size,
-                      size_t *len)
+static int load_corpus(corpus *c, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    size_t len;
+    char *all = f ? slurp(f, &len) : NULL;
+    if (f)
+        fclose(f);
+    if (!all)
+        return -1;
+    if (!strstr(path, ".jsonl")) {
+        add_doc(c, all, len);
+    } else {
+        for (char *line = all; line && *line;) {
+            char *nl = strchr(line, '\n');
+            if (nl)
+                *nl = '\0';
+            json_t *o = json_loads(line, 0, NULL);
+            json_t *t = json_object_get(o, "text");
+            if (json_is_string(t))
+                add_doc(c, json_string_value(t), json_string_length(t));
+            json_decref(o);
+            line = nl ? nl + 1 : NULL;
+        }
+    }
+    free(all);
+    return c->n ? 0 : -1;
+}
+
+static const precis_engine_t *engine;
+
+static void precis_once(const char *text, size_t len)
+{
+    precis_result_t *r;
+    precis_options_t o;
+    precis_options_init(&o);
+    o.quotes = 3;
+    if (precis_summarize(engine, text, len, &o, &r, NULL) == PRECIS_OK)
+        precis_result_free(r);
+}
+
+#ifdef HAVE_OTS
+static void ots_once(const char *text, size_t len)
+{
+    OtsArticle *a = ots_new_article();
+    ots_load_xml_dictionary(a, (const unsigned char *)"en");
+    ots_parse_stream((const unsigned char *)text, len, a);
+    ots_grade_doc(a);
+    ots_highlight_doc(a, 20);
+    size_t n;
+    g_free(ots_get_doc_text(a, &n));
+    ots_free_article(a);
+}
+#endif
+
+typedef struct worker {
+    const corpus *c;
+    size_t from, step;
+} worker;
+
+static void *run_worker(void *arg)
+{
+    worker *w = arg;
+    for (size_t i = w->from; i < w->c->n; i += w->step)
+        precis_once(w->c->docs[i], w->c->lens[i]);
+    return NULL;
+}
+
+/* Seconds to summarize the whole corpus on `threads` threads. */
+static double corpus_time(const corpus *c, size_t threads)
+{
+    pthread_t th[64];
+    worker w[64];
+    double t = now();
+    for (size_t i = 0; i < threads; i++) {
+        w[i] = (worker){c, i, threads};
+        pthread_create(&th[i], NULL, run_worker, &w[i]);
+    }
+    for (size_t i = 0; i < threads; i++)
+        pthread_join(th[i], NULL);
+    return now() - t;
+}
+
+/* size bytes of the corpus repeated, cut back to a line break. */
+static char *make_doc(const corpus *c, size_t size, size_t *len)
 {
     char *doc = malloc(size + 1);
-    if (!doc)
-        return NULL;
-    for (size_t i = 0; i < size; i += clen)
-        memcpy(doc + i, corpus, size - i < clen ? size - i : clen);
-    size_t end = size;
-    while (end > size / 2 && doc[end - 1] != '\n')
-        end--;
-    doc[end] = '\0';
-    *len = end;
+    size_t n = 0;
+    for (size_t i = 0; n < size; i = (i + 1) % c->n) {
+        size_t take = c->lens[i] + 1 < size - n ? c->lens[i] : size - n - 1;
+        memcpy(doc + n, c->docs[i], take);
+        n += take;
+        doc[n++] = '\n';
+    }
+    while (n > size / 2 && doc[n - 1] != '\n')
+        n--;
+    doc[n] = '\0';
+    *len = n;
     return doc;
+}
+
+typedef void (*summarizer)(const char *, size_t);
+
+static double best_of(summarizer f, const char *doc, size_t len, int repeat)
+{
+    double best = 1e30;
+    for (int k = 0; k < repeat; k++) {
+        double t = now();
+        f(doc, len);
+        t = now() - t;
+        if (t < best)
+            best = t;
+    }
+    return best;
 }
 
 int main(int argc, char **argv)
 {
-    const char *data = "data";
-    int repeat = 5;
-    const char *files[64];
-    int nfiles = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--data") && i + 1 < argc)
-            data = argv[++i];
-        else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
-            repeat = atoi(argv[++i]);
-        else if (nfiles < 64)
-            files[nfiles++] = argv[i];
+    const char *data = "data", *docs = "../shared/data/cnndm.dev.jsonl";
+    int repeat = 3;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!strcmp(argv[i], "--data"))
+            data = argv[i + 1];
+        else if (!strcmp(argv[i], "--docs"))
+            docs = argv[i + 1];
+        else if (!strcmp(argv[i], "--repeat"))
+            repeat = atoi(argv[i + 1]) > 0 ? atoi(argv[i + 1]) : 1;
     }
-    if (nfiles == 0)
-        files[nfiles++] = "tests/fixtures/sample-article.txt";
-    size_t clen = 0;
-    char *corpus = NULL;
-    for (int i = 0; i < nfiles; i++) {
-        size_t n;
-        char *t = read_file(files[i], &n);
-        if (!t) {
-            fprintf(stderr, "speed: cannot read %s\n", files[i]);
-            return 1;
-        }
-        char *grown = realloc(corpus, clen + n + 2);
-        if (!grown)
-            return 1;
-        corpus = grown;
-        memcpy(corpus + clen, t, n);
-        clen += n;
-        corpus[clen++] = '\n';
-        free(t);
+    corpus c = {0};
+    if (load_corpus(&c, docs) != 0 &&
+        load_corpus(&c, "tests/fixtures/sample-article.txt") != 0) {
+        fprintf(stderr, "speed: no documents\n");
+        return 1;
     }
     precis_engine_t *e;
     precis_error_t err;
@@ -92,37 +197,59 @@ int main(int argc, char **argv)
         fprintf(stderr, "speed: %s\n", err.message);
         return 1;
     }
-    printf("engine load: %.1f ms\n\n", (now() - t0) * 1e3);
-    printf("%10s %10s %10s %10s %10s\n", "bytes", "sentences", "ms", "MB/s",
-           "us/KB");
+    engine = e;
+    printf("engine load: %.1f ms\n", (now() - t0) * 1e3);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t threads = cores > 0 && cores <= 64 ? (size_t)cores : 1;
+    double one = corpus_time(&c, 1), all = corpus_time(&c, threads);
+    printf("\nthroughput: %zu documents, %.1f KB each on average\n", c.n,
+           (double)c.bytes / (double)c.n / 1024);
+    printf("%-12s %10s %10s\n", "", "docs/s", "MB/s");
+    printf("%-12s %10.1f %10.2f\n", "1 thread", (double)c.n / one,
+           (double)c.bytes / one / 1e6);
+    printf("%-12s %10.1f %10.2f   (%zu threads)\n", "all cores",
+           (double)c.n / all, (double)c.bytes / all / 1e6, threads);
+#ifdef HAVE_OTS
+    double t = now();
+    for (size_t i = 0; i < c.n; i++)
+        ots_once(c.docs[i], c.lens[i]);
+    t = now() - t;
+    printf("%-12s %10.1f %10.2f   (precis/OTS time %.2f)\n", "OTS 1 thread",
+           (double)c.n / t, (double)c.bytes / t / 1e6, one / t);
+#endif
+    printf("\ncost by size (best of %d)\n", repeat);
+    printf("%10s %10s %10s %10s", "bytes", "ms", "MB/s", "us/KB");
+#ifdef HAVE_OTS
+    printf(" %10s %10s", "OTS ms", "precis/OTS");
+#endif
+    printf("\n");
     static const size_t sizes[] = {1 << 10, 10 << 10, 100 << 10, 1 << 20,
                                    10 << 20};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
-        size_t len = 0;
-        char *doc = make_doc(corpus, clen, sizes[s], &len);
-        if (!doc)
-            return 1;
-        double best = 1e9;
-        size_t sentences = 0;
-        for (int k = 0; k < repeat; k++) {
-            precis_result_t *r;
-            double t = now();
-            if (precis_summarize(e, doc, len, NULL, &r, &err) != PRECIS_OK) {
-                fprintf(stderr, "speed: %s\n", err.message);
-                return 1;
-            }
-            t = now() - t;
-            if (t < best)
-                best = t;
-            sentences = precis_result_total_sentences(r);
-            precis_result_free(r);
+        size_t len;
+        char *doc = make_doc(&c, sizes[s], &len);
+        double p = best_of(precis_once, doc, len, repeat);
+        printf("%10zu %10.3f %10.1f %10.2f", len, p * 1e3,
+               (double)len / p / 1e6, p * 1e6 / ((double)len / 1024));
+#ifdef HAVE_OTS
+        /* OTS grows faster than linearly: 10 MB takes it minutes. */
+        if (len <= OTS_MAX_BYTES) {
+            double o = best_of(ots_once, doc, len, 1);
+            printf(" %10.3f %10.3f", o * 1e3, p / o);
+        } else {
+            printf(" %10s %10s", "-", "-");
         }
-        printf("%10zu %10zu %10.3f %10.1f %10.2f\n", len, sentences,
-               best * 1e3, (double)len / best / 1e6,
-               best * 1e6 / ((double)len / 1024));
+#endif
+        printf("\n");
         free(doc);
     }
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("\npeak RSS: %.1f MB\n", (double)ru.ru_maxrss / 1024);
     precis_engine_free(e);
-    free(corpus);
+    for (size_t i = 0; i < c.n; i++)
+        free(c.docs[i]);
+    free(c.docs);
+    free(c.lens);
     return 0;
 }

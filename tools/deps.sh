@@ -15,6 +15,14 @@ have_all() {
         [ -f /usr/share/wordnet/verb.exc ]
 }
 
+# `deps.sh bench`: what make bench adds (OTS as the speed peer, gnuplot).
+if [ "${1:-}" = bench ]; then
+    PACKAGES="libots-dev libglib2.0-dev gnuplot-nox"
+    have_all() {
+        pkg-config --exists libots-1 glib-2.0 && command -v gnuplot >/dev/null
+    }
+fi
+
 if have_all; then
     exit 0
 fi

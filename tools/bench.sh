@@ -1,0 +1,81 @@
+#!/bin/sh
+# make bench: speed and load figures into docs/benchmarks.md, with plots.
+# Starts a precisd on a temporary socket, runs bench/speed (with OTS when
+# built) and bench/load at 1, 16, 64 and 256 connections, stops it.
+set -eu
+build=${PRECIS_BUILD:-build/default}
+shared=${SHARED:-../shared/data}
+out=docs/benchmarks.md
+tmp=$(mktemp -d)
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+
+speed=$build/bench/speed
+[ -x "$build/bench/speed-ots" ] && speed=$build/bench/speed-ots
+docs=$shared/cnndm.dev.jsonl
+[ -f "$docs" ] || docs=tests/fixtures/sample-article.txt
+
+"$build/daemon/precisd" --socket "$tmp/precisd.sock" --data data \
+    --log-level warn 2>"$tmp/precisd.log" &
+pid=$!
+i=0
+while [ ! -S "$tmp/precisd.sock" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+
+echo "== speed" >&2
+"$speed" --data data --docs "$docs" > "$tmp/speed.txt"
+echo "== load" >&2
+: > "$tmp/load.txt"
+for n in 1 16 64 256; do
+    "$build/bench/load" --socket "$tmp/precisd.sock" --connections $n \
+        --depth 4 --seconds 5 --docs "$docs" >> "$tmp/load.txt"
+done
+kill "$pid"; wait "$pid" || true
+
+# Data files for the plots.
+awk '/^connections/ {c=$2} /^latency/ {print c, $4, $6, $8, $10}' \
+    "$tmp/load.txt" > "$tmp/latency.dat"
+awk '/^cost by size/ {on=1; next} on && /^ *[0-9]/ {print $1, $4} /^$/ {on=0}' \
+    "$tmp/speed.txt" > "$tmp/size.dat"
+if command -v gnuplot >/dev/null 2>&1; then
+    gnuplot <<GP
+set terminal png size 720,400
+set output "docs/latency.png"
+set title "precisd latency by connections (depth 4)"
+set xlabel "connections"; set ylabel "ms"; set logscale x; set key left
+plot "$tmp/latency.dat" using 1:2 with linespoints title "p50", \
+     "" using 1:3 with linespoints title "p90", \
+     "" using 1:4 with linespoints title "p99"
+set output "docs/size.png"
+set title "precis time per KB by document size"
+set xlabel "bytes"; set ylabel "microseconds per KB"; set logscale x
+unset logscale y; set yrange [0:*]
+plot "$tmp/size.dat" using 1:2 with linespoints title "precis"
+GP
+    plots='![latency](latency.png) ![time per KB](size.png)'
+else
+    plots='(gnuplot not installed: no plots)'
+fi
+
+{
+    echo "# Benchmarks"
+    echo
+    echo "Written by \`make bench\` (tools/bench.sh) on $(date -u +%Y-%m-%d):"
+    echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"
+    echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM;"
+    echo "documents from \`$(basename "$docs")\`. Figures vary run to run; they are"
+    echo "for comparison on one machine, never a test."
+    echo
+    echo "$plots"
+    echo
+    echo "## Engine (bench/speed)"
+    echo
+    echo '```'
+    cat "$tmp/speed.txt"
+    echo '```'
+    echo
+    echo "## Daemon under load (bench/load, 5 s per row)"
+    echo
+    echo '```'
+    cat "$tmp/load.txt"
+    echo '```'
+} > "$out"
+echo "wrote $out" >&2
