@@ -6,7 +6,7 @@
  *
  * N connections each keep D requests in flight (pipelining), drawing
  * documents in turn from FILE (JSONL with a "text" field; default the
- * sample article).  Every reply is checked: it must be one JSON object
+ * CNN/DM dev set in ../shared/data, else the sample article).  Every reply is checked: it must be one JSON object
  * whose id is one this connection is waiting for, with a summary or an
  * error object.  Prints requests/s, latency percentiles and counts of
  * errors by code and of invalid replies; exits 1 when any reply was
@@ -239,7 +239,7 @@ static double pct(const load *l, double q)
 int main(int argc, char **argv)
 {
     load l = {.connections = 16, .depth = 4, .limit = 1000};
-    const char *docs = "tests/fixtures/sample-article.txt";
+    const char *docs = "../shared/data/cnndm.dev.jsonl";
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!strcmp(argv[i], "--socket"))
             l.socket = argv[i + 1];
@@ -265,7 +265,8 @@ int main(int argc, char **argv)
                 MAX_DEPTH);
         return 2;
     }
-    if (load_docs(&l, docs) != 0) {
+    if (load_docs(&l, docs) != 0 &&
+        load_docs(&l, "tests/fixtures/sample-article.txt") != 0) {
         fprintf(stderr, "load: no documents in %s\n", docs);
         return 1;
     }

@@ -1,7 +1,8 @@
 #!/bin/sh
-# make bench: speed and load figures into docs/benchmarks.md, with plots.
-# Starts a precisd on a temporary socket, runs bench/speed (with OTS when
-# built) and bench/load at 1, 16, 64 and 256 connections, stops it.
+# make bench: quality, speed and load figures into docs/benchmarks.md,
+# with plots.  Runs bench/eval, starts a precisd on a temporary socket,
+# runs bench/speed (with OTS when built) and bench/load at 1, 16, 64 and
+# 256 connections, and stops it.
 set -eu
 build=${PRECIS_BUILD:-build/default}
 shared=${SHARED:-../shared/data}
@@ -20,6 +21,12 @@ pid=$!
 i=0
 while [ ! -S "$tmp/precisd.sock" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
 
+echo "== eval" >&2
+if [ -f "$shared/duc2002.dev.jsonl" ]; then
+    "$build/bench/eval" --shared "$shared" --data data > "$tmp/eval.txt"
+else
+    echo "(../shared/data not present: no evaluation)" > "$tmp/eval.txt"
+fi
 echo "== speed" >&2
 "$speed" --data data --docs "$docs" > "$tmp/speed.txt"
 echo "== load" >&2
@@ -65,6 +72,12 @@ fi
     echo "for comparison on one machine, never a test."
     echo
     echo "$plots"
+    echo
+    echo "## Quality (bench/eval, as \`make eval\`)"
+    echo
+    echo '```'
+    cat "$tmp/eval.txt"
+    echo '```'
     echo
     echo "## Engine (bench/speed)"
     echo
