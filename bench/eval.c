@@ -100,7 +100,9 @@ static void mean_ci(const double *v, size_t n, double out[3])
     double sum = 0;
     for (size_t i = 0; i < n; i++)
         sum += v[i];
-    out[0] = n ? sum / (double)n : 0;
+    out[0] = out[1] = out[2] = n ? sum / (double)n : 0;
+    if (n == 0)
+        return;
     double *means = malloc(RESAMPLES * sizeof *means);
     unsigned seed = 12345;
     for (int r = 0; r < RESAMPLES; r++) {
@@ -109,7 +111,7 @@ static void mean_ci(const double *v, size_t n, double out[3])
             seed = seed * 1103515245u + 12345u;
             s += v[(seed >> 8) % n];
         }
-        means[r] = n ? s / (double)n : 0;
+        means[r] = s / (double)n;
     }
     qsort(means, RESAMPLES, sizeof *means, cmp_double);
     out[1] = means[RESAMPLES * 25 / 1000];

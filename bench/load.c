@@ -284,7 +284,8 @@ int main(int argc, char **argv)
     }
     uv_run(l.loop, UV_RUN_DEFAULT);
     double secs = (double)(uv_hrtime() - l.start_ns) / 1e9;
-    qsort(l.latency_us, l.nlat, sizeof *l.latency_us, cmp_u64);
+    if (l.nlat > 1)
+        qsort(l.latency_us, l.nlat, sizeof *l.latency_us, cmp_u64);
     unsigned long long missing = l.sent - l.replies - l.invalid;
     printf("connections %u depth %u: %llu requests in %.2f s, %.1f docs/s\n",
            l.connections, l.depth, l.sent, secs, (double)l.replies / secs);

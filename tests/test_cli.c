@@ -266,6 +266,19 @@ static char *without_timing(const char *line)
     return s;
 }
 
+/* Connections precisd has accepted, this query's included. */
+static json_int_t connections_total(const char *sock)
+{
+    client c;
+    assert_int_equal(client_open(&c, sock), 0);
+    json_t *r = client_call(&c, json_pack("{s:s}", "op", "stats"));
+    json_int_t n = json_integer_value(
+        json_object_get(json_object_get(r, "connections"), "total"));
+    json_decref(r);
+    client_close(&c);
+    return n;
+}
+
 static void cli_daemon_and_local_agree(void **state)
 {
     (void)state;
@@ -295,6 +308,13 @@ static void cli_daemon_and_local_agree(void **state)
     run_free(&local_text);
     run_free(&remote);
     run_free(&local);
+    /* --local never connects, even with a daemon listening. */
+    json_int_t before = connections_total(d.sock);
+    snprintf(args, sizeof args, "--local -d data -s %s %s", d.sock, SAMPLE);
+    run_result forced = run(args, NULL);
+    assert_int_equal(forced.status, 0);
+    run_free(&forced);
+    assert_int_equal(connections_total(d.sock), before + 1); /* the query */
     assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
     /* No daemon: --remote fails, the default falls back to local. */
     snprintf(args, sizeof args, "--remote -s %s %s", d.sock, SAMPLE);

@@ -732,6 +732,19 @@ static void daemon_replaces_stale_socket_and_refuses_live_one(void **state)
     daemon_finish(&d, 5000);
 }
 
+static void daemon_pings_the_watchdog(void **state)
+{
+    (void)state;
+    daemon_proc d;
+    setenv("WATCHDOG_USEC", "200000", 1); /* inherited by the daemon */
+    daemon_start(&d, NULL);
+    unsetenv("WATCHDOG_USEC");
+    /* Every half interval: two pings well within a second. */
+    assert_int_equal(daemon_wait_notify(&d, "WATCHDOG=1", 1000), 0);
+    assert_int_equal(daemon_wait_notify(&d, "WATCHDOG=1", 1000), 0);
+    daemon_finish(&d, 5000);
+}
+
 static void daemon_sets_socket_mode(void **state)
 {
     (void)state;
@@ -833,6 +846,7 @@ int main(void)
         DAEMON_TEST(daemon_sighup_reloads_data_under_load),
         DAEMON_TEST(daemon_accepts_systemd_socket),
         DAEMON_TEST(daemon_replaces_stale_socket_and_refuses_live_one),
+        DAEMON_TEST(daemon_pings_the_watchdog),
         DAEMON_TEST(daemon_sets_socket_mode),
         DAEMON_TEST(daemon_command_line),
     };
