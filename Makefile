@@ -176,7 +176,9 @@ eval: deps
 	@$(MAKE) --no-print-directory $(BUILD)/bench/eval
 	$(BUILD)/bench/eval --shared $(SHARED) --data data
 
-$(BUILD)/bench/speed: $(BUILD)/bench/speed.o $(BUILD)/cli/slurp.o $(LIB_A)
+BENCH_CORPUS := $(BUILD)/bench/corpus.o $(BUILD)/cli/slurp.o
+
+$(BUILD)/bench/speed: $(BUILD)/bench/speed.o $(BENCH_CORPUS) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS) -pthread
 
 # The same program with Open Text Summarizer beside precis (make bench).
@@ -187,12 +189,12 @@ $(BUILD)/bench/speed-ots.o: bench/speed.c
 	$(CC) $(ALL_CFLAGS) -include stdio.h $(OTS_CFLAGS) -DHAVE_OTS -Icli \
 	    -c $< -o $@
 
-$(BUILD)/bench/speed-ots: $(BUILD)/bench/speed-ots.o $(BUILD)/cli/slurp.o \
+$(BUILD)/bench/speed-ots: $(BUILD)/bench/speed-ots.o $(BENCH_CORPUS) \
     $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS) $(OTS_LIBS) \
 	    -pthread
 
-$(BUILD)/bench/load: $(BUILD)/bench/load.o $(BUILD)/cli/slurp.o
+$(BUILD)/bench/load: $(BUILD)/bench/load.o $(BENCH_CORPUS)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(UV_LIBS) $(JANSSON_LIBS)
 
 # Speed and load figures into docs/benchmarks.md (with OTS and plots

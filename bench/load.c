@@ -6,12 +6,12 @@
  *
  * N connections each keep D requests in flight (pipelining), drawing
  * documents in turn from FILE (JSONL with a "text" field; default the
- * CNN/DM dev set in ../shared/data, else the sample article).  Every reply is checked: it must be one JSON object
- * whose id is one this connection is waiting for, with a summary or an
- * error object.  Prints requests/s, latency percentiles and counts of
- * errors by code and of invalid replies; exits 1 when any reply was
- * invalid or missing.  The run is bounded by --requests (default 1000)
- * or --seconds.
+ * CNN/DM dev set in ../shared/data, else the sample article).  Every reply is
+ * checked: it must be one JSON object whose id is one this connection is
+ * waiting for, with a summary or an error object.  Prints requests/s, latency
+ * percentiles and counts of errors by code and of invalid replies; exits 1
+ * when any reply was invalid or missing.  The run is bounded by --requests
+ * (default 1000) or --seconds.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +20,7 @@
 #include <jansson.h>
 #include <uv.h>
 
-#include "slurp.h"
+#include "corpus.h"
 
 #define MAX_DEPTH 256
 
@@ -186,39 +186,25 @@ static void on_connect(uv_connect_t *req, int status)
     fill(c);
 }
 
-/* Request lines (without id) from a JSONL file of documents. */
+/* A request line (without id) for each document of path. */
 static int load_docs(load *l, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    size_t len;
-    char *all = f ? slurp(f, &len) : NULL;
-    if (f)
-        fclose(f);
-    if (!all)
+    corpus c;
+    if (corpus_load(&c, path) != 0)
         return -1;
-    int jsonl = strstr(path, ".jsonl") != NULL;
-    for (char *line = all; line && *line;) {
-        char *nl = jsonl ? strchr(line, '\n') : NULL;
-        if (nl)
-            *nl = '\0';
-        json_t *o = jsonl ? json_loads(line, 0, NULL) : NULL;
-        const char *text =
-            jsonl ? json_string_value(json_object_get(o, "text")) : line;
-        if (text) {
-            json_t *req = json_pack("{s:s, s:i}", "text", text, "keywords", 5);
-            char *s = json_dumps(req, JSON_COMPACT);
-            size_t n = strlen(s);
-            s = realloc(s, n + 2);
-            s[n] = '\n';
-            s[n + 1] = '\0';
-            l->docs = realloc(l->docs, (l->ndocs + 1) * sizeof *l->docs);
-            l->docs[l->ndocs++] = s;
-            json_decref(req);
-        }
-        json_decref(o);
-        line = nl ? nl + 1 : NULL;
+    l->docs = calloc(c.n, sizeof *l->docs);
+    for (size_t i = 0; i < c.n; i++) {
+        json_t *req = json_pack("{s:s%, s:i}", "text", c.docs[i], c.lens[i],
+                                "keywords", 5);
+        char *s = json_dumps(req, JSON_COMPACT);
+        size_t n = strlen(s);
+        s = realloc(s, n + 2);
+        s[n] = '\n';
+        s[n + 1] = '\0';
+        l->docs[l->ndocs++] = s;
+        json_decref(req);
     }
-    free(all);
+    corpus_free(&c);
     return l->ndocs ? 0 : -1;
 }
 
@@ -265,8 +251,7 @@ int main(int argc, char **argv)
                 MAX_DEPTH);
         return 2;
     }
-    if (load_docs(&l, docs) != 0 &&
-        load_docs(&l, "tests/fixtures/sample-article.txt") != 0) {
+    if (load_docs(&l, docs) != 0) {
         fprintf(stderr, "load: no documents in %s\n", docs);
         return 1;
     }

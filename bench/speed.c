@@ -21,10 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <jansson.h>
-
+#include "corpus.h"
 #include "precis.h"
-#include "slurp.h"
 
 #ifdef HAVE_OTS
 #include <ots/libots.h>
@@ -38,51 +36,6 @@ static double now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-typedef struct corpus {
-    char **docs;
-    size_t *lens;
-    size_t n, bytes;
-} corpus;
-
-static void add_doc(corpus *c, const char *text, size_t len)
-{
-    c->docs = realloc(c->docs, (c->n + 1) * sizeof *c->docs);
-    c->lens = realloc(c->lens, (c->n + 1) * sizeof *c->lens);
-    c->docs[c->n] = malloc(len + 1);
-    memcpy(c->docs[c->n], text, len);
-    c->docs[c->n][len] = '\0';
-    c->lens[c->n++] = len;
-    c->bytes += len;
-}
-
-static int load_corpus(corpus *c, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    size_t len;
-    char *all = f ? slurp(f, &len) : NULL;
-    if (f)
-        fclose(f);
-    if (!all)
-        return -1;
-    if (!strstr(path, ".jsonl")) {
-        add_doc(c, all, len);
-    } else {
-        for (char *line = all; line && *line;) {
-            char *nl = strchr(line, '\n');
-            if (nl)
-                *nl = '\0';
-            json_t *o = json_loads(line, 0, NULL);
-            json_t *t = json_object_get(o, "text");
-            if (json_is_string(t))
-                add_doc(c, json_string_value(t), json_string_length(t));
-            json_decref(o);
-            line = nl ? nl + 1 : NULL;
-        }
-    }
-    free(all);
-    return c->n ? 0 : -1;
 }
 
 static const precis_engine_t *engine;
@@ -184,9 +137,8 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--repeat"))
             repeat = atoi(argv[i + 1]) > 0 ? atoi(argv[i + 1]) : 1;
     }
-    corpus c = {0};
-    if (load_corpus(&c, docs) != 0 &&
-        load_corpus(&c, "tests/fixtures/sample-article.txt") != 0) {
+    corpus c;
+    if (corpus_load(&c, docs) != 0) {
         fprintf(stderr, "speed: no documents\n");
         return 1;
     }
@@ -247,9 +199,6 @@ int main(int argc, char **argv)
     getrusage(RUSAGE_SELF, &ru);
     printf("\npeak RSS: %.1f MB\n", (double)ru.ru_maxrss / 1024);
     precis_engine_free(e);
-    for (size_t i = 0; i < c.n; i++)
-        free(c.docs[i]);
-    free(c.docs);
-    free(c.lens);
+    corpus_free(&c);
     return 0;
 }
