@@ -19,13 +19,30 @@
 
 #include "testutil.h"
 
+void build_path(char *out, size_t size, const char *rel)
+{
+    const char *build = getenv("PRECIS_BUILD");
+    snprintf(out, size, "%s/%s", build && *build ? build : "build/default",
+             rel);
+}
+
 const char *daemon_binary(void)
 {
     static char path[256];
-    const char *build = getenv("PRECIS_BUILD");
-    snprintf(path, sizeof path, "%s/daemon/precisd",
-             build && *build ? build : "build/default");
+    build_path(path, sizeof path, "daemon/precisd");
     return path;
+}
+
+int run_capture(const char *cmd, char *out, size_t size)
+{
+    char full[2048];
+    snprintf(full, sizeof full, "%s 2>&1", cmd);
+    FILE *p = popen(full, "r");
+    assert_non_null(p);
+    size_t got = fread(out, 1, size - 1, p);
+    out[got] = '\0';
+    int status = pclose(p);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 static long long now_ms(void)

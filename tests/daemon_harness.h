@@ -38,6 +38,11 @@ int daemon_kill_leftovers(void **state);
 void daemon_cleanup(daemon_proc *d);
 /* Path of the precisd binary under test. */
 const char *daemon_binary(void);
+/* rel ("cli/precis") under the build directory ($PRECIS_BUILD). */
+void build_path(char *out, size_t size, const char *rel);
+/* Run a shell command with stderr joined to stdout; its output in out
+ * (cut at size - 1 bytes) and its exit status, -1 if it did not exit. */
+int run_capture(const char *cmd, char *out, size_t size);
 
 typedef struct client {
     int fd;

@@ -20,9 +20,7 @@ static char scratch[64];
 static const char *cli_binary(void)
 {
     static char path[256];
-    const char *build = getenv("PRECIS_BUILD");
-    snprintf(path, sizeof path, "%s/cli/precis",
-             build && *build ? build : "build/default");
+    build_path(path, sizeof path, "cli/precis");
     return path;
 }
 

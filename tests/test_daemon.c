@@ -764,13 +764,7 @@ static int run_precisd(const char *const *args, char *out, size_t size)
     int n = snprintf(cmd, sizeof cmd, "%s", daemon_binary());
     for (size_t i = 0; args[i]; i++)
         n += snprintf(cmd + n, sizeof cmd - (size_t)n, " '%s'", args[i]);
-    snprintf(cmd + n, sizeof cmd - (size_t)n, " 2>&1");
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    size_t got = fread(out, 1, size - 1, p);
-    out[got] = '\0';
-    int status = pclose(p);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run_capture(cmd, out, size);
 }
 
 static void daemon_command_line(void **state)

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "daemon_harness.h"
@@ -19,16 +18,10 @@
 static int run_load(const char *sock, const char *extra, char *out,
                     size_t size)
 {
-    const char *build = getenv("PRECIS_BUILD");
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s/bench/load --socket %s %s 2>&1",
-             build && *build ? build : "build/default", sock, extra);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    size_t n = fread(out, 1, size - 1, p);
-    out[n] = '\0';
-    int status = pclose(p);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    char load[256], cmd[1024];
+    build_path(load, sizeof load, "bench/load");
+    snprintf(cmd, sizeof cmd, "%s --socket %s %s", load, sock, extra);
+    return run_capture(cmd, out, size);
 }
 
 static void load_validates_a_clean_run(void **state)
