@@ -59,14 +59,6 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
     return s->key ? &s->value : NULL;
 }
 
-const char *strmap_key(const strmap *m, const char *key, size_t len)
-{
-    if (!m->slots)
-        return NULL;
-    strmap_slot *s = find(m, key, len, hash_bytes(key, len));
-    return s->key;
-}
-
 static int grow(strmap *m)
 {
     size_t cap = m->cap * 2;

@@ -38,7 +38,5 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
  * The pointer is valid until the next insertion. */
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,
                      int *added);
-/* Stored copy of the key that equals key, or NULL. */
-const char *strmap_key(const strmap *m, const char *key, size_t len);
 
 #endif
