@@ -123,6 +123,8 @@ typedef struct precis_options {
     double budget_value; /* sentences, words or ratio; default 3 */
     int keywords;        /* how many keywords to return (default 10) */
     int quotes;          /* how many direct quotes to return (default 0) */
+    int quote_fragments; /* 1: after the statements, also scare quotes
+                            and titles, marked fragment (default 0) */
     int utf8_policy;     /* enum precis_utf8_policy */
     double redundancy;   /* 0..1, MMR weight against similarity to
                             sentences already chosen (default 0.3) */
@@ -153,17 +155,31 @@ typedef struct precis_keyword {
     size_t count;      /* occurrences in the selectable text */
 } precis_keyword_t;
 
-/* A direct quotation and, when it could be attributed, its speaker. */
+/* A direct quotation and, when it could be attributed, its speaker.
+ * Offsets are byte ranges of the input; a range absent is 0, 0. */
 typedef struct precis_quote {
-    size_t start, end;   /* the words between the quotation marks */
-    const char *text;    /* valid UTF-8 copy of them */
-    const char *speaker; /* the speaker's name, NULL when unattributed */
-    size_t speaker_start, speaker_end; /* where that name was found (for
-                                          "he said", the earlier mention
-                                          it stands for); 0, 0 if none */
-    size_t sentence; /* index of the sentence holding the quote */
-    double score;    /* the salience of that sentence, lower when
-                        unattributed */
+    size_t start, end;   /* the words between the outer quotation marks */
+    const char *text;    /* valid UTF-8 copy of them; for a quotation over
+                            several paragraphs, without the marks that
+                            reopen each paragraph */
+    int fragment;        /* a scare quote or a title ("forceful
+                            deterrence"), not a statement; only returned
+                            with opts.quote_fragments */
+    const char *speaker; /* the resolved name ("Hazem Qassem" for "he" or
+                            "Qassem"), NULL when unknown */
+    size_t speaker_start, speaker_end; /* where that name was found,
+                                          maybe earlier in the text */
+    size_t mention_start, mention_end; /* the words naming the speaker at
+                                          the quote: "he", "the
+                                          spokesman", "Hamas spokesman
+                                          Hazem Qassem" */
+    const char *role;    /* "Hamas spokesman", "Prime Minister"; NULL */
+    const char *cue;     /* the reporting word ("said"), NULL for
+                            "X: ..." and "... -- X" or when none */
+    size_t cue_start, cue_end;
+    size_t sentence; /* index of the sentence holding the opening mark */
+    double score;    /* salience, length and speaker prominence, 0..1;
+                        lower when unattributed */
 } precis_quote_t;
 
 /* Why a sentence may never be selected; see docs/engine.md. */

@@ -40,6 +40,10 @@ static const section_def speech_sections[] = {
     {"[verbs]", CUE_VERB},
     {"[according]", CUE_ACCORDING},
     {"[pronouns]", CUE_PRONOUN},
+    {"[roles]", CUE_ROLE},
+    {"[first-person]", CUE_FIRST_PERSON},
+    {"[determiners]", CUE_DETERMINER},
+    {"[auxiliaries]", CUE_AUXILIARY},
     {NULL, 0},
 };
 

@@ -1,28 +1,24 @@
 /*
- * quotes.h -- direct quotations and who said them.
+ * quotes.h -- the key quotations of a document, ranked.
  */
 #ifndef PRECIS_QUOTES_H
 #define PRECIS_QUOTES_H
 
+#include "attribution.h"
 #include "doc.h"
-
-/* Quote attribution cues, the values of lang.speech. */
-enum {
-    CUE_VERB = 1,      /* "said": the speaker is its subject */
-    CUE_ACCORDING = 2, /* "according (to)": the speaker follows */
-    CUE_PRONOUN = 3    /* "he": the last named speaker */
-};
+#include "quote_marks.h"
 
 typedef struct quote {
-    size_t start, end;  /* the words between the quotation marks */
-    size_t sp_start;    /* the speaker's name where it was found, */
-    size_t sp_end;      /* equal when unattributed */
-    uint32_t sentence;  /* sentence holding the opening mark */
+    qspan marks;
+    speaker who;       /* all empty when unattributed */
+    uint32_t sentence; /* sentence holding the opening mark */
     double score;
 } quote;
 
-/* Up to max quotes of the selectable text, best first by score, then
- * put in document order; *out is malloc'd. */
-int quotes_extract(const doc *d, size_t max, quote **out, size_t *count);
+/* Up to max quotations of the selectable text, statements by score,
+ * then (when fragments is set) scare quotes and titles; near-duplicates
+ * dropped; returned in document order.  *out is malloc'd. */
+int quotes_extract(const doc *d, size_t max, int fragments, quote **out,
+                   size_t *count);
 
 #endif

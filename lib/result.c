@@ -25,8 +25,11 @@ struct precis_result {
 };
 
 /* Valid UTF-8 copy of text[start, end): invalid bytes become U+FFFD,
- * whitespace runs and control characters one space, a BOM nothing. */
-static char *clean_copy(arena *a, const char *text, size_t start, size_t end)
+ * whitespace runs and control characters one space, a BOM nothing; and
+ * reopen (when not 0) right after a line break: the mark that opens
+ * each paragraph of a long quotation. */
+static char *copy_without(arena *a, const char *text, size_t start,
+                          size_t end, int32_t reopen)
 {
     /* An invalid byte grows to 3 bytes at most. */
     char *out = arena_alloc(a, (end - start) * 3 + 1);
@@ -42,6 +45,10 @@ static char *clean_copy(arena *a, const char *text, size_t start, size_t end)
         if (cp == 0xFEFF)
             continue;
         if (uc_is_space(cp)) {
+            space = uc_is_newline(cp) || space == 2 ? 2 : 1;
+            continue;
+        }
+        if (space == 2 && reopen && cp == reopen) {
             space = 1;
             continue;
         }
@@ -52,6 +59,11 @@ static char *clean_copy(arena *a, const char *text, size_t start, size_t end)
     }
     out[n] = '\0';
     return out;
+}
+
+static char *clean_copy(arena *a, const char *text, size_t start, size_t end)
+{
+    return copy_without(a, text, start, end, 0);
 }
 
 /* "Israel's" -> "Israel": a keyword names the thing, not its owner. */
@@ -87,6 +99,16 @@ static int fill_keywords(precis_result_t *r, const doc *d,
     return PRECIS_OK;
 }
 
+/* A copy of the range, or NULL without an error when it is empty. */
+static int copy_span(arena *a, const char *text, span s, const char **out)
+{
+    *out = NULL;
+    if (s.end <= s.start)
+        return PRECIS_OK;
+    *out = clean_copy(a, text, s.start, s.end);
+    return *out ? PRECIS_OK : PRECIS_ENOMEM;
+}
+
 static int fill_quotes(precis_result_t *r, const doc *d, const quote *qs,
                        size_t n)
 {
@@ -95,23 +117,32 @@ static int fill_quotes(precis_result_t *r, const doc *d, const quote *qs,
         return PRECIS_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         precis_quote_t *q = &r->quotes[i];
+        const quote *from = &qs[i];
+        const speaker *who = &from->who;
         memset(q, 0, sizeof *q);
-        q->start = qs[i].start;
-        q->end = qs[i].end;
-        q->text = clean_copy(&r->arena, d->text, q->start, q->end);
+        q->start = from->marks.start;
+        q->end = from->marks.end;
+        int32_t reopen = 0;
+        if (from->marks.paragraphs > 1)
+            utf8_decode(d->text, d->len, from->marks.open, &reopen);
+        q->text = copy_without(&r->arena, d->text, q->start, q->end, reopen);
         if (!q->text)
             return PRECIS_ENOMEM;
-        if (qs[i].sp_end > qs[i].sp_start) {
-            q->speaker_start = qs[i].sp_start;
-            q->speaker_end =
-                strip_possessive(d->text, qs[i].sp_start, qs[i].sp_end);
-            q->speaker = clean_copy(&r->arena, d->text, q->speaker_start,
-                                    q->speaker_end);
-            if (!q->speaker)
-                return PRECIS_ENOMEM;
-        }
-        q->sentence = qs[i].sentence;
-        q->score = qs[i].score;
+        q->fragment = from->marks.fragment;
+        span name = who->name;
+        name.end = strip_possessive(d->text, name.start, name.end);
+        q->speaker_start = name.start;
+        q->speaker_end = name.end;
+        q->mention_start = who->mention.start;
+        q->mention_end = who->mention.end;
+        q->cue_start = who->cue.start;
+        q->cue_end = who->cue.end;
+        if (copy_span(&r->arena, d->text, name, &q->speaker) ||
+            copy_span(&r->arena, d->text, who->role, &q->role) ||
+            copy_span(&r->arena, d->text, who->cue, &q->cue))
+            return PRECIS_ENOMEM;
+        q->sentence = from->sentence;
+        q->score = from->score;
     }
     r->nquotes = n;
     return PRECIS_OK;

@@ -24,6 +24,7 @@ void precis_options_init(precis_options_t *opts)
     opts->budget_value = 3;
     opts->keywords = 10;
     opts->quotes = 0;
+    opts->quote_fragments = 0;
     opts->utf8_policy = PRECIS_UTF8_STRICT;
     opts->redundancy = 0.3;
 }
@@ -50,6 +51,8 @@ static int check_options(const precis_options_t *o, precis_error_t *err)
         return set_error(err, PRECIS_EINVAL, "keywords must be 0..1000");
     if (o->quotes < 0 || o->quotes > 1000)
         return set_error(err, PRECIS_EINVAL, "quotes must be 0..1000");
+    if (o->quote_fragments != 0 && o->quote_fragments != 1)
+        return set_error(err, PRECIS_EINVAL, "quote_fragments must be 0 or 1");
     if (!(o->redundancy >= 0 && o->redundancy <= 1))
         return set_error(err, PRECIS_EINVAL, "redundancy must be in [0, 1]");
     if (o->utf8_policy != PRECIS_UTF8_STRICT &&
@@ -111,7 +114,8 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
     if (rc == PRECIS_OK)
         rc = keywords_extract(d, (size_t)o->keywords, &kws, &nkws);
     if (rc == PRECIS_OK)
-        rc = quotes_extract(d, (size_t)o->quotes, &quotes, &nquotes);
+        rc = quotes_extract(d, (size_t)o->quotes, o->quote_fragments, &quotes,
+                            &nquotes);
     if (rc == PRECIS_OK)
         rc = result_build(d, chosen, nchosen, kws, nkws, quotes, nquotes, out);
     free(chosen);

@@ -10,11 +10,20 @@
 #include "testutil.h"
 #include "utf8.h"
 
+/* Without options: every quote and fragment too, so each case also
+ * goes through the quotation finder and the attribution. */
 static precis_result_t *run(void **state, const char *text, size_t len,
                             const precis_options_t *o)
 {
     precis_result_t *r = NULL;
     precis_error_t err;
+    precis_options_t all;
+    if (!o) {
+        precis_options_init(&all);
+        all.quotes = 1000;
+        all.quote_fragments = 1;
+        o = &all;
+    }
     int rc = precis_summarize(test_engine(state), text, len, o, &r, &err);
     if (rc != PRECIS_OK)
         fail_msg("precis_summarize: %s", err.message);
@@ -32,6 +41,14 @@ static void assert_valid_result(const precis_result_t *r, size_t len)
     for (size_t i = 0; i < precis_result_keyword_count(r); i++) {
         const char *k = precis_result_keyword(r, i)->text;
         assert_int_equal(utf8_validate(k, strlen(k)), strlen(k));
+    }
+    for (size_t i = 0; i < precis_result_quote_count(r); i++) {
+        const precis_quote_t *q = precis_result_quote(r, i);
+        assert_true(q->start <= q->end && q->end <= len);
+        assert_true(q->mention_start <= q->mention_end &&
+                    q->mention_end <= len);
+        assert_int_equal(utf8_validate(q->text, strlen(q->text)),
+                         strlen(q->text));
     }
 }
 
@@ -131,6 +148,28 @@ static void badinput_runs_of_dots_and_quotes(void **state)
     free(text);
 }
 
+/* A megabyte paragraph of opening marks that never close: each is
+ * dropped (at the paragraph's end), none swallows the text after it,
+ * and the quotation in the next paragraph is still found. */
+static void badinput_unmatched_quote_marks(void **state)
+{
+    const char *unit = "\xE2\x80\x9C" "word \xC2\xAB more ";
+    const char *tail = "\n\n\"We will rebuild the bridge by May,\" she said.";
+    size_t ulen = strlen(unit), n = (1 << 20) / ulen, len = n * ulen;
+    char *text = malloc(len + strlen(tail) + 1);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * ulen, unit, ulen);
+    strcpy(text + len, tail);
+    len += strlen(tail);
+    precis_result_t *r = run(state, text, len, NULL);
+    assert_valid_result(r, len);
+    assert_int_equal(precis_result_quote_count(r), 1);
+    assert_string_equal(precis_result_quote(r, 0)->text,
+                        "We will rebuild the bridge by May,");
+    precis_result_free(r);
+    free(text);
+}
+
 static void badinput_too_large_is_refused(void **state)
 {
     precis_result_t *r = (precis_result_t *)1;
@@ -168,6 +207,7 @@ int main(void)
         cmocka_unit_test(badinput_one_huge_line),
         cmocka_unit_test(badinput_many_one_word_sentences),
         cmocka_unit_test(badinput_runs_of_dots_and_quotes),
+        cmocka_unit_test(badinput_unmatched_quote_marks),
         cmocka_unit_test(badinput_too_large_is_refused),
         cmocka_unit_test(badinput_accessors_tolerate_null_and_range),
     };

@@ -1,0 +1,47 @@
+/*
+ * attribution.h -- who said a quotation.
+ *
+ * Reads the words around each quotation for a reporting cue of the
+ * language (speech/XX.txt) and the speaker it points at, then resolves
+ * pronouns, surnames and roles ("the spokesman") to the most recent
+ * compatible name seen in the document.
+ */
+#ifndef PRECIS_ATTRIBUTION_H
+#define PRECIS_ATTRIBUTION_H
+
+#include "doc.h"
+#include "quote_marks.h"
+
+/* Values of lang.speech. */
+enum {
+    CUE_VERB = 1,      /* "said": the speaker is its subject */
+    CUE_ACCORDING = 2, /* "according (to)": the speaker follows */
+    CUE_PRONOUN = 3,   /* "he": the last named speaker */
+    CUE_ROLE = 4,      /* "spokesman", "Sen.": a role or title */
+    CUE_FIRST_PERSON = 5, /* "I", "we": a speaker with no name to find */
+    CUE_DETERMINER = 6,   /* "the", "a": opens a description */
+    CUE_AUXILIARY = 7     /* "has", "a" (fr): may stand before a cue */
+};
+
+typedef struct span {
+    size_t start, end; /* bytes; equal when absent */
+} span;
+
+typedef struct speaker {
+    span mention; /* the words at the quote: "he", "the spokesman",
+                     "Hamas spokesman Hazem Qassem" */
+    span name;    /* the resolved name, maybe an earlier mention */
+    span role;    /* "Hamas spokesman", "Prime Minister" */
+    span cue;     /* "said", "according" */
+} speaker;
+
+typedef struct attributor attributor;
+
+/* For the quotations qs[0..n) of d, which must outlive it. */
+attributor *attributor_new(const doc *d, const qspan *qs, size_t n);
+/* The speaker of qs[k]; call with k rising.  Everything is zero when no
+ * cue or pattern names one. */
+void attributor_find(attributor *a, size_t k, speaker *out);
+void attributor_free(attributor *a);
+
+#endif

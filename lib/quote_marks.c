@@ -1,0 +1,331 @@
+/*
+ * quote_marks.c -- pairing quotation marks.
+ *
+ * Styles: “…” "…" ‘…’ '…' «…» « … » „…“ „…” ‚…‘ »…« 「…」 『…』, and
+ * the typewriter ''…'' and ``…'' of older newspaper archives.
+ * A quotation never leaves its paragraph, except in the news convention
+ * for long quotes: each paragraph opens with the mark and only the last
+ * one closes.  An opening mark with no partner is skipped, so one stray
+ * mark cannot swallow the rest of the document.
+ *
+ * Apostrophes are not marks: a ' or ’ between two letters (don't), an
+ * opening one before digits ('90s), a closing one with no opening one
+ * before it (Hamas'), and one-letter spans (rock 'n' roll).  A " after
+ * a digit is an inch mark.
+ */
+#include <stdlib.h>
+
+#include "array.h"
+#include "engine.h"
+#include "quote_marks.h"
+#include "tokenize.h"
+#include "utf8.h"
+
+/* A quote continued over more paragraphs than this is taken for an
+ * unbalanced mark instead. */
+#define MAX_QUOTE_PARAGRAPHS 12
+#define MAX_COUNTED_WORDS 64
+
+typedef struct para {
+    size_t start, end;
+} para;
+
+static int32_t cp_at(const char *t, size_t end, size_t i, int *n)
+{
+    int32_t cp;
+    *n = utf8_next(t, end, i, &cp);
+    return cp;
+}
+
+/* Two apostrophes or backquotes standing for a double mark. */
+#define DOUBLE_APOSTROPHE 0x110000
+#define DOUBLE_BACKQUOTE 0x110001
+
+/* The mark or character at i, reading '' and `` as one mark. */
+static int32_t mark_at(const char *t, size_t end, size_t i, int *n)
+{
+    if (i + 1 < end && (t[i] == '\'' || t[i] == '`') && t[i + 1] == t[i]) {
+        *n = 2;
+        return t[i] == '\'' ? DOUBLE_APOSTROPHE : DOUBLE_BACKQUOTE;
+    }
+    return cp_at(t, end, i, n);
+}
+
+static int32_t cp_before(const char *t, size_t from, size_t i)
+{
+    if (i <= from)
+        return 0;
+    int32_t cp;
+    size_t p = utf8_prev(t, i);
+    utf8_next(t, i, p, &cp);
+    return cp;
+}
+
+static int is_alnum(int32_t cp)
+{
+    return uc_is_letter(cp) || uc_is_digit(cp);
+}
+
+static int is_single(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+/*
+ * If the mark cp at i (paragraph from ps, ending at pe) opens a
+ * quotation, the marks that may close it into close[0..1]; else 0.
+ */
+static int opening(const char *t, size_t ps, size_t i, size_t pe, int32_t cp,
+                   int n, int32_t close[2])
+{
+    int32_t prev = cp_before(t, ps, i), next = 0;
+    int nn = 0;
+    if (i + (size_t)n < pe)
+        next = cp_at(t, pe, i + (size_t)n, &nn);
+    close[1] = 0;
+    switch (cp) {
+    case 0x201C: /* “ */
+        close[0] = 0x201D;
+        return 1;
+    case 0x201E: /* „ */
+        close[0] = 0x201C;
+        close[1] = 0x201D;
+        return 1;
+    case 0x201A: /* ‚ */
+        close[0] = 0x2018;
+        close[1] = 0x2019;
+        return 1;
+    case 0x00AB: /* « */
+        close[0] = 0x00BB;
+        return 1;
+    case 0x00BB: /* » opens in German and Danish: »…« */
+        close[0] = 0x00AB;
+        return next && !uc_is_space(next);
+    case DOUBLE_APOSTROPHE: /* ''…'' */
+    case DOUBLE_BACKQUOTE:  /* ``…'' */
+        close[0] = DOUBLE_APOSTROPHE;
+        return next && !uc_is_space(next);
+    case 0x300C: /* 「 */
+        close[0] = 0x300D;
+        return 1;
+    case 0x300E: /* 『 */
+        close[0] = 0x300F;
+        return 1;
+    case '"':
+        close[0] = '"';
+        /* Not after a word (a closing mark or 12" pipe), not before
+         * space (a closing one whose partner is missing). */
+        return !is_alnum(prev) && prev != '.' && prev != ',' && next &&
+               !uc_is_space(next);
+    case '\'':
+    case 0x2018: /* ‘ */
+        close[0] = 0x2019;
+        close[1] = '\'';
+        /* Not inside a word (don't), not before digits ('90s). */
+        return !is_alnum(prev) && (uc_is_letter(next) || next == 0x201C ||
+                                   next == '"');
+    default:
+        return 0;
+    }
+}
+
+/* A mark that may close: for ' and ’ only at the end of a word, so the
+ * apostrophe of "don't" does not close 'Nobody doesn't'. */
+static int closes_here(const char *t, size_t ps, size_t i, size_t pe,
+                       int32_t cp, int n)
+{
+    if (!is_single(cp))
+        return 1;
+    int32_t prev = cp_before(t, ps, i);
+    int nn;
+    int32_t next = i + (size_t)n < pe ? cp_at(t, pe, i + (size_t)n, &nn) : 0;
+    return prev && !uc_is_space(prev) && !is_alnum(next);
+}
+
+/* The closing mark of the quotation opened in paragraph *p, from j on;
+ * follows the paragraphs that reopen with the same mark.  Returns its
+ * offset and advances *p, or SIZE_MAX. */
+static size_t find_close(const char *t, const para *ps, size_t np, size_t *p,
+                         size_t j, int32_t open, const int32_t close[2])
+{
+    size_t k = *p;
+    for (size_t hops = 0; hops < MAX_QUOTE_PARAGRAPHS; hops++) {
+        const para *g = &ps[k];
+        int n;
+        while (j < g->end) {
+            int32_t cp = mark_at(t, g->end, j, &n);
+            if ((cp == close[0] || (close[1] && cp == close[1])) &&
+                closes_here(t, g->start, j, g->end, cp, n)) {
+                *p = k;
+                return j;
+            }
+            j += (size_t)n;
+        }
+        /* News style: "…(no close)¶"…" continues the quotation: the
+         * paragraph ends a sentence, the next one reopens. */
+        int32_t last = cp_before(t, g->start, g->end);
+        if (k + 1 >= np ||
+            !(last == '.' || last == '!' || last == '?' || last == 0x2026) ||
+            mark_at(t, ps[k + 1].end, ps[k + 1].start, &n) != open)
+            return SIZE_MAX;
+        k++;
+        j = ps[k].start + (size_t)n;
+    }
+    return SIZE_MAX;
+}
+
+static int opens_sentence(const char *t, size_t ps, size_t open)
+{
+    size_t i = open;
+    while (i > ps && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+        i--;
+    if (i == ps)
+        return 1;
+    char c = t[i - 1];
+    return c == ':' || c == '.' || c == '!' || c == '?';
+}
+
+/* Scare quotes and titles are short, or read as a name; statements end
+ * in punctuation inside the marks (US style keeps even a closing comma
+ * there) or stand on their own after a colon or a full stop. */
+static void classify(const doc *d, qspan *q)
+{
+    tokenizer tz;
+    token tok;
+    int titlecase = 1, first_capital = 0;
+    uint32_t words = 0;
+    tokenizer_init(&tz, d->text, q->start, q->end);
+    while (words < MAX_COUNTED_WORDS && tokenizer_next(&tz, &tok)) {
+        if (words == 0)
+            first_capital = (tok.flags & TOK_CAPITAL) != 0;
+        int stop = d->lang &&
+                   strmap_get(&d->lang->stop, tz.fold, tok.fold_len) != NULL;
+        if (!stop && !(tok.flags & (TOK_CAPITAL | TOK_NUMBER)))
+            titlecase = 0;
+        words++;
+    }
+    q->words = words;
+    q->whole = (unsigned)first_capital;
+    size_t e = q->end;
+    while (e > q->start && d->text[e - 1] == ' ')
+        e--;
+    int32_t last = cp_before(d->text, q->start, e);
+    int terminal = last == '.' || last == '!' || last == '?' || last == ',' ||
+                   last == ';' || last == ':' || last == 0x2026 ||
+                   last == 0x3002;
+    if (words < 3)
+        q->fragment = 1;
+    else if (!terminal && titlecase && !q->opens_sentence)
+        q->fragment = 1; /* "Saturday Night Live" */
+    else if (!terminal && !q->opens_sentence && words < 6)
+        q->fragment = 1; /* "like a spoiled child" */
+    else if (words == 3 && !(terminal && first_capital))
+        q->fragment = 1; /* "has totally overlapped." */
+    else
+        q->fragment = 0;
+}
+
+/* Paragraph ranges from the segmenter's sentences. */
+static para *paragraphs_of(const doc *d, size_t *np)
+{
+    para *ps = malloc((d->nsents ? d->nsents : 1) * sizeof *ps);
+    if (!ps)
+        return NULL;
+    size_t n = 0;
+    for (size_t k = 0; k < d->nsents; k++) {
+        const seg_sentence *s = &d->sents[k].seg;
+        if (n && d->sents[k - 1].seg.paragraph == s->paragraph)
+            ps[n - 1].end = s->end;
+        else
+            ps[n++] = (para){s->start, s->end};
+    }
+    *np = n;
+    return ps;
+}
+
+/* Closers already looked for in vain from some point of a paragraph:
+ * any later opener of that kind there fails the same way, so a page of
+ * unmatched marks costs one scan, not one per mark. */
+#define MAX_MISSES 8
+typedef struct misses {
+    int32_t close[MAX_MISSES];
+    size_t paragraph[MAX_MISSES];
+    unsigned n, next;
+} misses;
+
+static int missed(const misses *m, int32_t close, size_t p)
+{
+    for (unsigned k = 0; k < m->n; k++)
+        if (m->close[k] == close && m->paragraph[k] == p)
+            return 1;
+    return 0;
+}
+
+static void miss(misses *m, int32_t close, size_t p)
+{
+    m->close[m->next] = close;
+    m->paragraph[m->next] = p;
+    m->next = (m->next + 1) % MAX_MISSES;
+    if (m->n < MAX_MISSES)
+        m->n++;
+}
+
+int quote_marks_find(const doc *d, qspan **out, size_t *count)
+{
+    misses m = {{0}, {0}, 0, 0};
+    *out = NULL;
+    *count = 0;
+    size_t np = 0, cap = 0, n = 0;
+    para *ps = paragraphs_of(d, &np);
+    if (!ps)
+        return PRECIS_ENOMEM;
+    qspan *qs = NULL;
+    const char *t = d->text;
+    for (size_t p = 0; p < np; p++) {
+        size_t i = ps[p].start;
+        while (i < ps[p].end) {
+            int w;
+            int32_t cp = mark_at(t, ps[p].end, i, &w), close[2];
+            size_t open = i;
+            i += (size_t)w;
+            if (!opening(t, ps[p].start, open, ps[p].end, cp, w, close))
+                continue;
+            if (missed(&m, cp, p))
+                continue;
+            size_t last = p;
+            size_t j = find_close(t, ps, np, &last, i, cp, close);
+            if (j == SIZE_MAX) {
+                miss(&m, cp, p);
+                continue; /* unbalanced: read on after the mark */
+            }
+            int cw;
+            mark_at(t, ps[last].end, j, &cw);
+            qspan q = {open, i, j, j + (size_t)cw, (uint32_t)p,
+                       (uint32_t)(last - p + 1), 0, 0, 0, 0};
+            while (q.start < q.end && t[q.start] == ' ')
+                q.start++;
+            while (q.end > q.start && t[q.end - 1] == ' ')
+                q.end--;
+            /* 'n': a letter between apostrophes is not a quotation. */
+            int single = cp == '\'' || cp == 0x2018 || cp == 0x201A;
+            if (q.end - q.start < (single ? 3u : 2u))
+                continue;
+            q.opens_sentence = (unsigned)opens_sentence(t, ps[p].start, open);
+            classify(d, &q);
+            qspan *grown = array_grow(qs, &cap, n, sizeof *qs, 16);
+            if (!grown) {
+                free(qs);
+                free(ps);
+                return PRECIS_ENOMEM;
+            }
+            qs = grown;
+            qs[n++] = q;
+            p = last;
+            i = q.after;
+        }
+    }
+    free(ps);
+    *out = qs;
+    *count = n;
+    return PRECIS_OK;
+}
