@@ -30,10 +30,15 @@ void render_text(json_t *reply, int offsets, FILE *out)
         json_array_foreach(quotes, i, s)
         {
             range(s, offsets, out);
-            const char *who = json_string_value(json_object_get(s, "speaker"));
-            fprintf(out, "\xE2\x80\x9C%s\xE2\x80\x9D \xE2\x80\x94 %s\n",
+            json_t *who = json_object_get(s, "speaker");
+            const char *name = json_string_value(json_object_get(who, "name"));
+            const char *role = json_string_value(json_object_get(who, "role"));
+            fprintf(out, "\xE2\x80\x9C%s\xE2\x80\x9D \xE2\x80\x94 %s",
                     json_string_value(json_object_get(s, "text")),
-                    who ? who : "(unattributed)");
+                    name ? name : role ? "" : "(unattributed)");
+            if (role)
+                fprintf(out, name ? " (%s)" : "%s", role);
+            fprintf(out, "\n");
         }
     }
     json_t *keywords = json_object_get(reply, "keywords");

@@ -48,6 +48,15 @@ static int get_int(json_t *root, const char *key, long long lo, long long hi,
     return 1;
 }
 
+/* An optional boolean: 1 or 0 (absent, null, false); -1 on a bad type. */
+static int get_flag(json_t *root, const char *key, proto_error *err)
+{
+    json_t *v = json_object_get(root, key);
+    if (v && !json_is_boolean(v) && !json_is_null(v))
+        return fail(err, "bad_request", "%s: expected true or false", key);
+    return json_is_true(v);
+}
+
 static int get_string(json_t *root, const char *key, const char **out,
                       size_t *len, proto_error *err)
 {
@@ -140,11 +149,13 @@ static int parse_summarize(request *req, proto_error *err)
         return -1;
     if (rc)
         req->opts.keywords = (int)n;
-    json_t *ex = json_object_get(req->root, "excluded");
-    if (ex && !json_is_boolean(ex) && !json_is_null(ex))
-        return fail(err, "bad_request", "%s: expected true or false",
-                    "excluded");
-    req->with_excluded = json_is_true(ex);
+    int flag;
+    if ((flag = get_flag(req->root, "excluded", err)) < 0)
+        return -1;
+    req->with_excluded = flag;
+    if ((flag = get_flag(req->root, "quote_fragments", err)) < 0)
+        return -1;
+    req->opts.quote_fragments = flag;
     return parse_budget(req, err);
 }
 
@@ -218,25 +229,40 @@ static json_t *sentences_json(const precis_result_t *r)
     return a;
 }
 
+/* {"text", "start", "end"} for a range, or null. */
+static json_t *range_json(const char *text, size_t start, size_t end)
+{
+    if (!text)
+        return json_null();
+    return json_pack("{s:s, s:I, s:I}", "text", text, "start",
+                     (json_int_t)start, "end", (json_int_t)end);
+}
+
+static json_t *nullable(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
 static json_t *quotes_json(const precis_result_t *r)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < precis_result_quote_count(r); i++) {
         const precis_quote_t *q = precis_result_quote(r, i);
-        json_t *o =
-            json_pack("{s:s, s:I, s:I, s:f, s:I}", "text", q->text, "start",
-                      (json_int_t)q->start, "end", (json_int_t)q->end, "score",
-                      q->score, "sentence", (json_int_t)q->sentence);
-        if (q->speaker) {
-            json_object_set_new(o, "speaker", json_string(q->speaker));
-            json_object_set_new(o, "speaker_start",
-                                json_integer((json_int_t)q->speaker_start));
-            json_object_set_new(o, "speaker_end",
-                                json_integer((json_int_t)q->speaker_end));
-        } else {
-            json_object_set_new(o, "speaker", json_null());
-        }
-        json_array_append_new(a, o);
+        json_t *who = json_null();
+        if (q->mention_end > q->mention_start)
+            who = json_pack("{s:o, s:o, s:o}", "name", nullable(q->speaker),
+                            "mention",
+                            json_pack("{s:I, s:I}", "start",
+                                      (json_int_t)q->mention_start, "end",
+                                      (json_int_t)q->mention_end),
+                            "role", nullable(q->role));
+        json_array_append_new(
+            a, json_pack("{s:s, s:I, s:I, s:f, s:I, s:b, s:o, s:o}", "text",
+                         q->text, "start", (json_int_t)q->start, "end",
+                         (json_int_t)q->end, "score", q->score, "sentence",
+                         (json_int_t)q->sentence, "fragment", q->fragment,
+                         "speaker", who, "cue",
+                         range_json(q->cue, q->cue_start, q->cue_end)));
     }
     return a;
 }

@@ -237,8 +237,17 @@ static void cli_json_output_fields(void **state)
     json_array_foreach(quotes, i, x)
     {
         assert_range(x);
-        assert_true(json_is_string(json_object_get(x, "speaker")));
-        assert_true(json_is_integer(json_object_get(x, "speaker_start")));
+        json_t *who = json_object_get(x, "speaker");
+        assert_true(json_is_string(json_object_get(who, "name")));
+        json_t *mention = json_object_get(who, "mention");
+        assert_true(json_integer_value(json_object_get(mention, "start")) <
+                    json_integer_value(json_object_get(mention, "end")));
+        assert_non_null(json_object_get(who, "role"));
+        json_t *cue = json_object_get(x, "cue");
+        assert_true(json_is_string(json_object_get(cue, "text")));
+        assert_true(json_integer_value(json_object_get(cue, "start")) <
+                    json_integer_value(json_object_get(cue, "end")));
+        assert_true(json_is_false(json_object_get(x, "fragment")));
         assert_true(json_is_integer(json_object_get(x, "sentence")));
     }
     json_t *keywords = json_object_get(j, "keywords");

@@ -198,6 +198,7 @@ static void daemon_replies_errors_and_keeps_serving(void **state)
         {"{\"id\":11,\"text\":\"x\",\"keywords\":-1}", "bad_request"},
         {"{\"id\":12,\"text\":\"x\",\"title\":[]}", "bad_request"},
         {"{\"id\":13,\"text\":\"x\",\"excluded\":\"yes\"}", "bad_request"},
+        {"{\"id\":15,\"text\":\"x\",\"quote_fragments\":1}", "bad_request"},
         {"{\"id\":14,\"text\":\"Hello there.\",\"lang\":\"xx\"}",
          "unknown_language"},
     };
@@ -222,6 +223,49 @@ static void daemon_replies_errors_and_keeps_serving(void **state)
     json_decref(r);
     client_close(&c);
     daemon_finish(&d, 5000);
+}
+
+static size_t count_fragments(json_t *reply)
+{
+    size_t i, n = 0;
+    json_t *q;
+    json_array_foreach(json_object_get(reply, "quotes"), i, q)
+        n += json_is_true(json_object_get(q, "fragment"));
+    return n;
+}
+
+/* Scare quotes and titles come back, marked, only when asked for; the
+ * speaker object carries the resolved name, role and mention. */
+static void daemon_quotes_with_speakers_and_fragments(void **state)
+{
+    (void)state;
+    char *text = read_fixture(SAMPLE, NULL);
+    daemon_proc d;
+    daemon_start(&d, NULL);
+    client c;
+    assert_int_equal(client_open(&c, d.sock), 0);
+    json_t *r = client_call(&c, json_pack("{s:i, s:s, s:i}", "id", 1, "text",
+                                          text, "quotes", 50));
+    assert_int_equal(count_fragments(r), 0);
+    assert_int_equal(json_array_size(json_object_get(r, "quotes")), 7);
+    json_t *qassem = json_array_get(json_object_get(r, "quotes"), 4);
+    json_t *who = json_object_get(qassem, "speaker");
+    assert_string_equal(json_string_value(json_object_get(who, "name")),
+                        "Hazem Qassem");
+    assert_string_equal(json_string_value(json_object_get(who, "role")),
+                        "Hamas spokesman");
+    json_t *mention = json_object_get(who, "mention");
+    assert_memory_equal(
+        text + json_integer_value(json_object_get(mention, "start")),
+        "Hamas spokesman Hazem Qassem", 28);
+    json_decref(r);
+    r = client_call(&c, json_pack("{s:i, s:s, s:i, s:b}", "id", 2, "text",
+                                  text, "quotes", 50, "quote_fragments", 1));
+    assert_true(count_fragments(r) >= 3);
+    json_decref(r);
+    client_close(&c);
+    daemon_finish(&d, 5000);
+    free(text);
 }
 
 static void
@@ -825,6 +869,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         DAEMON_TEST(daemon_answers_ping_languages_and_stats),
         DAEMON_TEST(daemon_summary_equals_engine),
+        DAEMON_TEST(daemon_quotes_with_speakers_and_fragments),
         DAEMON_TEST(daemon_pipelines_and_echoes_ids),
         DAEMON_TEST(daemon_replies_errors_and_keeps_serving),
         DAEMON_TEST(daemon_text_may_hold_nul_and_last_line_may_lack_newline),
