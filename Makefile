@@ -67,7 +67,7 @@ PRECIS_CLI := $(BUILD)/cli/precis
 
 TOOLS := $(BUILD)/tools/precis-idf
 BENCH := $(BUILD)/bench/speed $(BUILD)/bench/rouge $(BUILD)/bench/eval \
-    $(BUILD)/bench/load
+    $(BUILD)/bench/load $(BUILD)/bench/quotes
 
 # Keep objects that are only prerequisites of test and tool programs.
 .SECONDARY:
@@ -168,13 +168,15 @@ $(BUILD)/bench/rouge $(BUILD)/bench/eval: $(BUILD)/bench/%: \
     $(BUILD)/bench/%.o $(BUILD)/bench/rouge_score.o $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
-$(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIB_A)
-	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS)
+$(BUILD)/bench/quotes: $(BUILD)/bench/quotes.o $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
-# ROUGE of precis and Lead on the dev sets of ../shared/EVAL.md.
+# ROUGE of precis and Lead on the dev sets of ../shared/EVAL.md, then
+# the quotes and speakers against PolNeAR.
 eval: deps
-	@$(MAKE) --no-print-directory $(BUILD)/bench/eval
+	@$(MAKE) --no-print-directory $(BUILD)/bench/eval $(BUILD)/bench/quotes
 	$(BUILD)/bench/eval --shared $(SHARED) --data data
+	$(BUILD)/bench/quotes --shared $(SHARED) --data data
 
 BENCH_CORPUS := $(BUILD)/bench/corpus.o $(BUILD)/cli/slurp.o
 
