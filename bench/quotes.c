@@ -46,6 +46,7 @@ typedef struct gold {
     int statement;
     int matched;          /* by a prediction of the scored kind */
     int matched_fragment; /* only by a fragment */
+    int speaker_scored;
 } gold;
 
 typedef struct counts {
@@ -152,20 +153,13 @@ static size_t overlap(range p, const range *spans, size_t n, size_t *glen)
     return o;
 }
 
-/* The gold quote p matches best, or -1. */
-static long best_match(range p, const gold *g, size_t ng)
+/* The overlap of p with gold quote g when they match (by at least half
+ * of the shorter), else 0. */
+static size_t match(range p, const gold *g)
 {
-    long best = -1;
-    size_t best_o = 0;
-    for (size_t i = 0; i < ng; i++) {
-        size_t glen, o = overlap(p, g[i].content, g[i].ncontent, &glen);
-        size_t shorter = glen < p.end - p.start ? glen : p.end - p.start;
-        if (o > 0 && 2 * o >= shorter && o > best_o) {
-            best_o = o;
-            best = (long)i;
-        }
-    }
-    return best;
+    size_t glen, o = overlap(p, g->content, g->ncontent, &glen);
+    size_t shorter = glen < p.end - p.start ? glen : p.end - p.start;
+    return o > 0 && 2 * o >= shorter ? o : 0;
 }
 
 /* Up to 160 bytes of context either side, one line. */
@@ -272,31 +266,47 @@ static void score_doc(const precis_engine_t *e, const options *o, json_t *rec,
     }
     tt->docs++;
     int *all_matched = calloc(ng + 1, sizeof *all_matched);
+    /* A prediction counts once; every gold quote it matches is found
+     * (PolNeAR nests attributions: a quote inside a reported clause). */
     for (i = 0; i < precis_result_quote_count(r); i++) {
         const precis_quote_t *q = precis_result_quote(r, i);
         range p = {q->start, q->end};
-        long m = best_match(p, g, ng);
-        /* all quotations */
-        if (m >= 0) {
+        int any = 0, statement = 0;
+        long best = -1;
+        size_t best_o = 0;
+        for (size_t j = 0; j < ng; j++) {
+            size_t ov = match(p, &g[j]);
+            if (!ov)
+                continue;
+            any = 1;
+            all_matched[j] = 1;
+            if (q->fragment) {
+                g[j].matched_fragment = 1;
+                continue;
+            }
+            g[j].matched = 1;
+            if (g[j].statement) {
+                statement = 1;
+                if (ov > best_o) {
+                    best_o = ov;
+                    best = (long)j;
+                }
+            }
+        }
+        if (any)
             tt->all.tp++;
-            all_matched[m] = 1;
-        } else {
+        else
             tt->all.fp++;
-        }
-        /* statements */
-        if (q->fragment) {
-            if (m >= 0)
-                g[m].matched_fragment = 1;
+        if (q->fragment)
             continue;
-        }
-        if (m < 0) {
+        if (!any) {
             tt->statements.fp++;
             show(&shown_spurious, o->show, "spurious", t, p, NULL);
-        } else if (g[m].statement) {
+        } else if (statement) {
             tt->statements.tp++;
-            if (!g[m].matched)
-                score_speaker(tt, o, t, q, &g[m]);
-            g[m].matched = 1;
+            if (!g[best].speaker_scored)
+                score_speaker(tt, o, t, q, &g[best]);
+            g[best].speaker_scored = 1;
         }
     }
     for (i = 0; i < ng; i++) {
@@ -326,6 +336,26 @@ static void print_counts(const char *name, const counts *c)
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
     printf("| %-10s | %6zu | %6zu | %5.3f | %5.3f | %5.3f |\n", name,
            c->tp + c->fp, c->gold, p, r, f);
+}
+
+static void print_totals(const char *what, const totals *tt)
+{
+    printf("\nPolNeAR direct quotes, %s (%zu)\n\n", what, tt->docs);
+    printf("| quotes     | predicted | gold | precision | recall | F1 |\n");
+    printf("|---|---|---|---|---|---|\n");
+    print_counts("all", &tt->all);
+    print_counts("statements", &tt->statements);
+    printf("\n| speaker of matched statements | count | share |\n");
+    printf("|---|---|---|\n");
+    double st = tt->sp_total ? (double)tt->sp_total : 1;
+    printf("| mention overlaps the gold source | %zu | %.3f |\n",
+           tt->sp_right, (double)tt->sp_right / st);
+    printf("| another mention | %zu | %.3f |\n", tt->sp_wrong,
+           (double)tt->sp_wrong / st);
+    printf("| none found | %zu | %.3f |\n", tt->sp_none,
+           (double)tt->sp_none / st);
+    printf("| gold has no source; precis none too | %zu of %zu | |\n",
+           tt->nosrc_none, tt->nosrc_total);
 }
 
 static int usage(void)
@@ -362,36 +392,27 @@ int main(int argc, char **argv)
         fclose(f);
         return 1;
     }
-    totals tt = {0};
+    totals tt = {0}, dev = {0}; /* all texts; PolNeAR's dev split */
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
     while ((n = getline(&line, &cap, f)) > 0) {
         json_error_t jerr;
         json_t *rec = json_loadb(line, (size_t)n, 0, &jerr);
-        if (rec)
+        if (rec) {
+            const char *split =
+                json_string_value(json_object_get(rec, "split"));
             score_doc(e, &o, rec, &tt);
+            if (split && strcmp(split, "dev") == 0)
+                score_doc(e, &(options){o.shared, o.data, 0}, rec, &dev);
+        }
         json_decref(rec);
     }
     free(line);
     fclose(f);
     precis_engine_free(e);
 
-    printf("\nPolNeAR direct quotes, %zu texts\n\n", tt.docs);
-    printf("| quotes     | predicted | gold | precision | recall | F1 |\n");
-    printf("|---|---|---|---|---|---|\n");
-    print_counts("all", &tt.all);
-    print_counts("statements", &tt.statements);
-    printf("\n| speaker of matched statements | count | share |\n");
-    printf("|---|---|---|\n");
-    size_t st = tt.sp_total ? tt.sp_total : 1;
-    printf("| mention overlaps the gold source | %zu | %.3f |\n", tt.sp_right,
-           (double)tt.sp_right / (double)st);
-    printf("| another mention | %zu | %.3f |\n", tt.sp_wrong,
-           (double)tt.sp_wrong / (double)st);
-    printf("| none found | %zu | %.3f |\n", tt.sp_none,
-           (double)tt.sp_none / (double)st);
-    printf("| gold has no source; precis none too | %zu of %zu | |\n",
-           tt.nosrc_none, tt.nosrc_total);
+    print_totals("all texts", &tt);
+    print_totals("PolNeAR's own dev split", &dev);
     return 0;
 }

@@ -38,6 +38,9 @@
 #define MAX_TOKENS 512
 /* Names looked back through to resolve a surname, pronoun or role. */
 #define MAX_LOOKBACK 256
+/* Bytes a participle cue ("adding", "saying") counts as farther away
+ * than a finite one. */
+#define PARTICIPLE_DISTANCE 24
 
 typedef struct qtok {
     size_t start, end;
@@ -136,6 +139,15 @@ static int is_name_word(const qtok *q)
 static span tok_span(const attributor *a, size_t first, size_t last)
 {
     return (span){a->toks[first].start, a->toks[last].end};
+}
+
+/* Token k is longer than the ending and ends with it ("granted"). */
+static int ends_with(const attributor *a, size_t k, const char *ending)
+{
+    const qtok *q = &a->toks[k];
+    size_t n = strlen(ending);
+    return q->end - q->start > n + 1 &&
+           memcmp(a->d->text + q->end - n, ending, n) == 0;
 }
 
 /* -------------------------------------------------------------- people */
@@ -402,11 +414,24 @@ static int description_starting(const attributor *a, size_t k, speaker *s)
     size_t last = k + 1;
     if (last >= a->ntoks || !adjacent(a, k))
         return 0;
+    /* "the Republican nominee": capitalised modifiers, a plain head or
+     * the first role word; a past tense ("several groups granted") is
+     * the verb that follows */
     while (last + 1 < a->ntoks && last - k < MAX_ROLE_WORDS &&
-           adjacent(a, last) &&
-           (is_plain_word(&a->toks[last + 1]) ||
-            a->toks[last + 1].cue == CUE_ROLE))
+           a->toks[last].cue != CUE_ROLE && adjacent(a, last) &&
+           !a->toks[last + 1].inside && !a->toks[last + 1].stop &&
+           (!a->toks[last + 1].cue || a->toks[last + 1].cue == CUE_ROLE) &&
+           !ends_with(a, last + 1, "ed"))
         last++;
+    while (last > k + 1 && !is_plain_word(&a->toks[last]) &&
+           a->toks[last].cue != CUE_ROLE)
+        last--;
+    /* "the White House readout": a name inside a plain description is
+     * the better speaker */
+    if (a->toks[last].cue != CUE_ROLE)
+        for (size_t j = k + 1; j < last; j++)
+            if (is_name_word(&a->toks[j]))
+                return 0;
     if (!is_plain_word(&a->toks[last]) && a->toks[last].cue != CUE_ROLE)
         return 0;
     return description_ending(a, last, s);
@@ -465,7 +490,9 @@ static int apposed_subject(attributor *a, size_t k, speaker *s)
     return 0;
 }
 
-/* The subject before the cue at k: "Netanyahu (reportedly) added". */
+/* The subject before the cue at k: "Netanyahu (reportedly) added".
+ * -1 at a conjunction: "X outlined his plan and vowed" has the
+ * subject of the sentence. */
 static int subject_before(attributor *a, size_t k, speaker *s)
 {
     if (apposed_subject(a, k, s))
@@ -473,6 +500,17 @@ static int subject_before(attributor *a, size_t k, speaker *s)
     const char *t = a->d->text;
     for (int skipped = 0; skipped <= MAX_SKIP && k > 0; skipped++) {
         k--;
+        /* "Rep. Gwen Moore (D-Wis.) said": over the parenthesis */
+        if (t[a->toks[k].end] == ')' || t[a->toks[k].end + 1] == ')') {
+            size_t open = k;
+            while (open > 0 && k - open < MAX_ROLE_WORDS &&
+                   t[a->toks[open].start - 1] != '(')
+                open--;
+            if (open > 0 && t[a->toks[open].start - 1] == '(')
+                k = open - 1;
+        }
+        if (a->toks[k].cue == CUE_CONJUNCTION)
+            return -1;
         if (mention_at(a, k, -1, s))
             return 1;
         const qtok *q = &a->toks[k];
@@ -531,8 +569,10 @@ static int sentence_subject(attributor *a, size_t k, speaker *s)
         const qtok *q = &a->toks[j];
         if (q->inside)
             return 0;
-        if (q->cue == CUE_DETERMINER)
-            return description_starting(a, j, s) && (resolve(a, s, 0), 1);
+        if (q->cue == CUE_DETERMINER && description_starting(a, j, s)) {
+            resolve(a, s, 0);
+            return 1;
+        }
         if (q->cue == CUE_PRONOUN || q->cue == CUE_FIRST_PERSON ||
             is_name_word(q))
             return mention_at(a, j, +1, s);
@@ -597,6 +637,11 @@ static size_t token_at(const attributor *a, size_t offset)
     return k;
 }
 
+static int ends_with_ing(const attributor *a, size_t k)
+{
+    return ends_with(a, k, "ing");
+}
+
 /* The cue nearest to the quotation q in its own sentences (before
  * limit); else among the first words of the sentence after ("…?” Trump
  * said Friday."). */
@@ -616,6 +661,8 @@ static size_t nearest_cue(const attributor *a, const qspan *q, size_t limit)
         if (t->inside || (t->cue != CUE_VERB && t->cue != CUE_ACCORDING))
             continue;
         size_t gap = t->end <= q->open ? q->open - t->end : t->start - q->after;
+        if (ends_with_ing(a, k)) /* "…," adding: the finite verb first */
+            gap += PARTICIPLE_DISTANCE;
         if (gap < best_gap) {
             best_gap = gap;
             best = k;
@@ -634,13 +681,6 @@ static int only_stop_between(const attributor *a, size_t offset, size_t k)
     return 1;
 }
 
-static int ends_with_ing(const attributor *a, size_t k)
-{
-    const qtok *q = &a->toks[k];
-    return q->end - q->start > 4 &&
-           memcmp(a->d->text + q->end - 3, "ing", 3) == 0;
-}
-
 static int comma_before(const attributor *a, size_t k)
 {
     size_t i = a->toks[k].start;
@@ -656,16 +696,20 @@ static int from_cue(attributor *a, const qspan *q, size_t k, speaker *s)
 {
     int found = 0;
     const qtok *c = &a->toks[k];
+    size_t first =
+        token_at(a, a->d->sents[sentence_at(a->d, c->start)].seg.start);
     if (c->cue == CUE_ACCORDING) {
         found = speaker_after(a, k, s);
-    } else if (ends_with_ing(a, k) && comma_before(a, k)) {
-        size_t first = token_at(a, a->d->sents[sentence_at(a->d, c->start)]
-                                       .seg.start);
-        found = sentence_subject(a, first, s);
-    }
-    if (!found && c->cue == CUE_VERB) {
+    } else if (ends_with_ing(a, k)) {
+        /* ", saying": the subject of the sentence; never inverted */
+        found = comma_before(a, k) ? sentence_subject(a, first, s)
+                                   : subject_before(a, k, s) > 0;
+    } else {
         found = subject_before(a, k, s);
-        if (!found && c->start >= q->after && only_stop_between(a, q->after, k))
+        if (found < 0)
+            found = sentence_subject(a, first, s);
+        else if (!found && c->start >= q->after &&
+                 only_stop_between(a, q->after, k))
             found = speaker_after(a, k, s);
     }
     if (found)
@@ -697,7 +741,7 @@ static int colon_before(attributor *a, const qspan *q, size_t sent_start,
     return 1;
 }
 
-/* "…" — X */
+/* "…" — X, "…" ― X: the signature of a letter or a vox pop */
 static int dash_after(attributor *a, const qspan *q, speaker *s)
 {
     const char *t = a->d->text;
@@ -710,7 +754,7 @@ static int dash_after(attributor *a, const qspan *q, speaker *s)
     if (i >= end)
         return 0;
     n = utf8_next(t, end, i, &cp);
-    if (cp != 0x2014 && cp != 0x2013 && cp != '-')
+    if (cp != 0x2014 && cp != 0x2013 && cp != 0x2015 && cp != '-')
         return 0;
     i += (size_t)n;
     for (size_t k = 0; k < a->ntoks; k++) {
@@ -752,8 +796,9 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
     size_t ws = d->sents[s1].seg.start;
     tokenize_window(a, ws, d->sents[s2].seg.end);
     size_t k = nearest_cue(a, q, limit);
-    int found = (k != SIZE_MAX && from_cue(a, q, k, out)) ||
-                colon_before(a, q, ws, out) || dash_after(a, q, out);
+    int found = dash_after(a, q, out) ||
+                (k != SIZE_MAX && from_cue(a, q, k, out)) ||
+                colon_before(a, q, ws, out);
     /* Inside a sentence with no usable cue the quotation belongs to its
      * subject: "Dr. Babar pondered who might “…”", "The president noted
      * that ..., and added: “…”". */

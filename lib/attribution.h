@@ -20,7 +20,9 @@ enum {
     CUE_ROLE = 4,      /* "spokesman", "Sen.": a role or title */
     CUE_FIRST_PERSON = 5, /* "I", "we": a speaker with no name to find */
     CUE_DETERMINER = 6,   /* "the", "a": opens a description */
-    CUE_AUXILIARY = 7     /* "has", "a" (fr): may stand before a cue */
+    CUE_AUXILIARY = 7,    /* "has", "a" (fr): may stand before a cue */
+    CUE_CONJUNCTION = 8,  /* "and": a second verb of the same subject */
+    CUE_TIME = 9          /* "Monday", "August": capitalised, not names */
 };
 
 typedef struct span {

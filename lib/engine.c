@@ -44,6 +44,8 @@ static const section_def speech_sections[] = {
     {"[first-person]", CUE_FIRST_PERSON},
     {"[determiners]", CUE_DETERMINER},
     {"[auxiliaries]", CUE_AUXILIARY},
+    {"[conjunctions]", CUE_CONJUNCTION},
+    {"[time]", CUE_TIME},
     {NULL, 0},
 };
 

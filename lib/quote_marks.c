@@ -1,7 +1,7 @@
 /*
  * quote_marks.c -- pairing quotation marks.
  *
- * Styles: “…” "…" ‘…’ '…' «…» « … » „…“ „…” ‚…‘ »…« 「…」 『…』, and
+ * Styles: “…” "…" ‘…’ '…' «…» « … » „…“ „…” ‚…‘ »…« ”…” 「…」 『…』, and
  * the typewriter ''…'' and ``…'' of older newspaper archives.
  * A quotation never leaves its paragraph, except in the news convention
  * for long quotes: each paragraph opens with the mark and only the last
@@ -25,6 +25,9 @@
  * unbalanced mark instead. */
 #define MAX_QUOTE_PARAGRAPHS 12
 #define MAX_COUNTED_WORDS 64
+/* A capitalised phrase up to this long inside a sentence is a title or a
+ * name even with the comma or full stop US style puts inside the marks. */
+#define MAX_TITLE_WORDS 8
 
 typedef struct para {
     size_t start, end;
@@ -111,6 +114,9 @@ static int opening(const char *t, size_t ps, size_t i, size_t pe, int32_t cp,
     case 0x300E: /* 『 */
         close[0] = 0x300F;
         return 1;
+    case 0x201D: /* ” opening, as careless typing and Swedish have it */
+        close[0] = 0x201D;
+        return !is_alnum(prev) && !uc_is_space(next) && uc_is_letter(next);
     case '"':
         close[0] = '"';
         /* Not after a word (a closing mark or 12" pipe), not before
@@ -215,8 +221,10 @@ static void classify(const doc *d, qspan *q)
                    last == 0x3002;
     if (words < 3)
         q->fragment = 1;
-    else if (!terminal && titlecase && !q->opens_sentence)
-        q->fragment = 1; /* "Saturday Night Live" */
+    else if (titlecase && !q->opens_sentence &&
+             (!terminal || (words <= MAX_TITLE_WORDS &&
+                            (last == ',' || last == '.'))))
+        q->fragment = 1; /* "Saturday Night Live", "Fox News Sunday," */
     else if (!terminal && !q->opens_sentence && words < 6)
         q->fragment = 1; /* "like a spoiled child" */
     else if (words == 3 && !(terminal && first_capital))

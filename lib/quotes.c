@@ -43,6 +43,9 @@
  * far less. */
 #define DUPLICATE_SHARED 0.6
 #define DUPLICATE_CONTAINED 0.9
+/* Fewer content terms than this say too little to call a quote an
+ * excerpt: "unhinged, even for him" beside "... meltdown is unhinged". */
+#define MIN_EXCERPT_TERMS 4
 #define MAX_QUOTE_TERMS 256
 
 typedef struct terms {
@@ -111,7 +114,8 @@ static int repeats(const terms *a, const terms *b)
     size_t both = a->n + b->n - common;
     return smaller > 0 &&
            ((double)common >= DUPLICATE_SHARED * (double)both ||
-            (double)common >= DUPLICATE_CONTAINED * (double)smaller);
+            (smaller >= MIN_EXCERPT_TERMS &&
+             (double)common >= DUPLICATE_CONTAINED * (double)smaller));
 }
 
 static uint32_t sentence_at(const doc *d, uint32_t from, size_t offset)

@@ -178,9 +178,11 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
             break;
         p = q;
     }
-    for (;;) { /* "(Mr." and "“Gen." are still abbreviations */
+    for (;;) { /* "(Mr.", "“Gen." and "”Mr." (a mark typed the wrong
+                  way round) are still abbreviations */
         int n;
-        if (p >= i || !uc_is_open_punct(cp_at(c->text, i, p, &n)))
+        int32_t cp = p < i ? cp_at(c->text, i, p, &n) : 0;
+        if (p >= i || !(uc_is_open_punct(cp) || cp == 0x201D || cp == 0x00BB))
             break;
         p += (size_t)n;
     }

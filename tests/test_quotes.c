@@ -167,7 +167,7 @@ static void quotes_in_sample_article(void **state)
         {"if the occupation stopped its aggression", "Hazem Qassem",
          "Hamas spokesman", "Qassem", "told"},
         {"We're not standing with a stopwatch", "Benjamin Netanyahu",
-         "Prime Minister", "he", "saying"},
+         "Prime Minister", "he", "quoted"},
     };
     size_t n = sizeof want / sizeof want[0];
     assert_int_equal(precis_result_quote_count(r), n);
