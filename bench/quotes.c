@@ -17,7 +17,9 @@
  *     matches a shorter gold quote counts neither way, a gold statement
  *     that only a fragment matches is a miss;
  *   - speaker: over matched statements with a gold source, the share
- *     whose predicted mention overlaps the source span.
+ *     whose predicted mention overlaps the source span;
+ *   - "regex": the baseline of every “…” or "…" pair within a line,
+ *     against every gold direct quote, for comparison with "all".
  *
  * --show N prints N examples of each kind of error for reading.
  */
@@ -54,7 +56,7 @@ typedef struct counts {
 } counts;
 
 typedef struct totals {
-    counts all, statements;
+    counts all, statements, regex;
     size_t sp_total, sp_right, sp_wrong, sp_none;
     size_t nosrc_total, nosrc_none;
     size_t docs;
@@ -323,6 +325,30 @@ static void score_doc(const precis_engine_t *e, const options *o, json_t *rec,
                  g[i].matched_fragment ? "(taken for a fragment)" : NULL);
         }
     }
+    /* The baseline of the issue: every pair of “…” or "…" in a line. */
+    memset(all_matched, 0, (ng + 1) * sizeof *all_matched);
+    for (size_t a0 = 0; a0 < len; a0++) {
+        int curly = strncmp(t + a0, "\xE2\x80\x9C", 3) == 0;
+        if (!curly && t[a0] != '"')
+            continue;
+        size_t start = a0 + (curly ? 3 : 1), b0 = start;
+        while (b0 < len && t[b0] != '\n' &&
+               (curly ? strncmp(t + b0, "\xE2\x80\x9D", 3) != 0 : t[b0] != '"'))
+            b0++;
+        if (b0 >= len || t[b0] == '\n')
+            continue;
+        int any = 0;
+        for (size_t j = 0; j < ng; j++)
+            if (match((range){start, b0}, &g[j]))
+                any = all_matched[j] = 1;
+        tt->regex.tp += any;
+        tt->regex.fp += !any;
+        a0 = b0 + (curly ? 2 : 0);
+    }
+    for (i = 0; i < ng; i++) {
+        tt->regex.gold++;
+        tt->regex.found += all_matched[i];
+    }
     free(all_matched);
     precis_result_free(r);
     free(g);
@@ -343,6 +369,7 @@ static void print_totals(const char *what, const totals *tt)
     printf("\nPolNeAR direct quotes, %s (%zu)\n\n", what, tt->docs);
     printf("| quotes     | predicted | gold | precision | recall | F1 |\n");
     printf("|---|---|---|---|---|---|\n");
+    print_counts("regex", &tt->regex);
     print_counts("all", &tt->all);
     print_counts("statements", &tt->statements);
     printf("\n| speaker of matched statements | count | share |\n");

@@ -26,9 +26,10 @@
 #include "quotes.h"
 #include "tokenize.h"
 
-/* Weights of the features; set by hand on the sample article and the
- * PolNeAR dev texts (bench/quotes), where salience separates the
- * quotes a reader wants from asides best. */
+/* Weights of the features, set by hand on the sample article (no
+ * corpus here ranks quotes): salience separates the quotes a reader
+ * wants from asides best, whole sentences and the main speakers next.
+ * docs/quotes.md has the reasoning. */
 #define W_SALIENCE 0.35
 #define W_SENTENCE 0.15
 #define W_LENGTH 0.10
