@@ -252,8 +252,10 @@ int quotes_extract(const doc *d, size_t max, int fragments, quote **out,
     if (max == 0 || d->nsents == 0)
         return PRECIS_OK;
     int rc = collect(d, &qs, &n);
-    if (rc != PRECIS_OK || n == 0)
+    if (rc != PRECIS_OK || n == 0) {
+        free(qs); /* all in excluded sentences */
         return rc;
+    }
     candidate *c = calloc(n, sizeof *c);
     if (!c) {
         free(qs);

@@ -278,6 +278,21 @@ static void quotes_repeats_are_merged(void **state)
     precis_result_free(r);
 }
 
+/* A quote in a line kept out as page noise is no key quote (and the
+ * SANITIZE=1 build checks nothing leaks when it was the only one). */
+static void quotes_in_excluded_lines_are_left_out(void **state)
+{
+    const char *text =
+        "RELATED: \"We will build the tram line to the airport,\" the mayor "
+        "says\n\n"
+        "The council met on Monday. It approved the budget for the tram "
+        "line. Work starts in May.";
+    precis_result_t *r = with_quotes(state, text, "en", 1);
+    assert_int_equal(precis_result_excluded_count(r), 1);
+    assert_int_equal(precis_result_quote_count(r), 0);
+    precis_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +302,7 @@ int main(void)
         cmocka_unit_test(quotes_over_several_paragraphs),
         cmocka_unit_test(quotes_rank_the_story_first),
         cmocka_unit_test(quotes_repeats_are_merged),
+        cmocka_unit_test(quotes_in_excluded_lines_are_left_out),
     };
     return cmocka_run_group_tests_name("quotes", tests, engine_setup,
                                        engine_teardown);
