@@ -136,6 +136,12 @@ static int is_name_word(const qtok *q)
            (q->cue == 0 || q->cue == CUE_ROLE);
 }
 
+/* The byte at i, 0 past the end: the input need not end in NUL. */
+static char byte_at(const attributor *a, size_t i)
+{
+    return i < a->d->len ? a->d->text[i] : '\0';
+}
+
 static span tok_span(const attributor *a, size_t first, size_t last)
 {
     return (span){a->toks[first].start, a->toks[last].end};
@@ -262,7 +268,7 @@ static speaker person_from_run(const attributor *a, size_t first, size_t last)
     span before = role_before(a, first);
     if (split > first) {
         size_t end = a->toks[split - 1].end;
-        if (a->d->text[end] == '.') /* "Rep.", "Sen." */
+        if (byte_at(a, end) == '.') /* "Rep.", "Sen." */
             end++;
         s.role = (span){empty(before) ? a->toks[first].start : before.start,
                         end};
@@ -310,8 +316,7 @@ static size_t run_end(const attributor *a, size_t k)
 /* ", the party leader" after a name gives its role. */
 static span apposition_after(const attributor *a, size_t k)
 {
-    const char *t = a->d->text;
-    if (k + 2 >= a->ntoks || t[a->toks[k].end] != ',' ||
+    if (k + 2 >= a->ntoks || byte_at(a, a->toks[k].end) != ',' ||
         !a->toks[k + 1].stop)
         return none;
     for (size_t j = k + 2; j < a->ntoks && j < k + 2 + MAX_ROLE_WORDS; j++) {
@@ -397,8 +402,8 @@ static int description_ending(const attributor *a, size_t k, speaker *s)
         s->role = tok_span(a, first, k);
     /* "Andrew Bailey, the central bank's governor, said" */
     size_t det = first - 1;
-    if (det > 0 && a->d->text[a->toks[k].end] == ',' &&
-        a->d->text[a->toks[det - 1].end] == ',' &&
+    if (det > 0 && byte_at(a, a->toks[k].end) == ',' &&
+        byte_at(a, a->toks[det - 1].end) == ',' &&
         is_name_word(&a->toks[det - 1])) {
         speaker named = person_from_run(a, run_start(a, det - 1), det - 1);
         named.role = s->role;
@@ -480,7 +485,7 @@ static int apposed_subject(attributor *a, size_t k, speaker *s)
         const qtok *q = &a->toks[j];
         if (q->inside || q->cue == CUE_VERB)
             return 0;
-        if (t[q->end] == ',' && is_name_word(q)) {
+        if (byte_at(a, q->end) == ',' && is_name_word(q)) {
             size_t first = run_start(a, j);
             *s = person_from_run(a, first, j);
             resolve(a, s, 0);
@@ -501,12 +506,13 @@ static int subject_before(attributor *a, size_t k, speaker *s)
     for (int skipped = 0; skipped <= MAX_SKIP && k > 0; skipped++) {
         k--;
         /* "Rep. Gwen Moore (D-Wis.) said": over the parenthesis */
-        if (t[a->toks[k].end] == ')' || t[a->toks[k].end + 1] == ')') {
+        if (byte_at(a, a->toks[k].end) == ')' ||
+            byte_at(a, a->toks[k].end + 1) == ')') {
             size_t open = k;
             while (open > 0 && k - open < MAX_ROLE_WORDS &&
-                   t[a->toks[open].start - 1] != '(')
+                   byte_at(a, a->toks[open].start - 1) != '(')
                 open--;
-            if (open > 0 && t[a->toks[open].start - 1] == '(')
+            if (open > 0 && byte_at(a, a->toks[open].start - 1) == '(')
                 k = open - 1;
         }
         if (a->toks[k].cue == CUE_CONJUNCTION)
@@ -515,7 +521,7 @@ static int subject_before(attributor *a, size_t k, speaker *s)
             return 1;
         const qtok *q = &a->toks[k];
         /* "Sarandon, 69, told": an age between commas */
-        int age = (q->flags & TOK_NUMBER) && t[q->end] == ',';
+        int age = (q->flags & TOK_NUMBER) && byte_at(a, q->end) == ',';
         /* "Trump was prompted to say", "Clinton declined to say" */
         int chain = is_plain_word(q) && k + 1 < a->ntoks &&
                     a->toks[k + 1].end - a->toks[k + 1].start == 2 &&
@@ -549,16 +555,15 @@ static int speaker_after(attributor *a, size_t k, speaker *s)
 #define MAX_LEADING_PHRASE 12
 static int sentence_subject(attributor *a, size_t k, speaker *s)
 {
-    const char *t = a->d->text;
     if (k + 1 < a->ntoks && (a->toks[k].flags & TOK_ALLCAPS) &&
-        !adjacent(a, k) && t[a->toks[k].end] != ',')
+        !adjacent(a, k) && byte_at(a, a->toks[k].end) != ',')
         k++;
     const qtok *q0 = k < a->ntoks ? &a->toks[k] : NULL;
     if (q0 && q0->stop && q0->cue != CUE_DETERMINER &&
         q0->cue != CUE_PRONOUN && q0->cue != CUE_FIRST_PERSON) {
         size_t j = k;
         while (j < a->ntoks && j < k + MAX_LEADING_PHRASE &&
-               t[a->toks[j].end] != ',' && !a->toks[j].inside)
+               byte_at(a, a->toks[j].end) != ',' && !a->toks[j].inside)
             j++;
         if (j >= a->ntoks || j == k + MAX_LEADING_PHRASE ||
             a->toks[j].inside)
@@ -615,7 +620,7 @@ static void read_up_to(attributor *a, uint32_t upto)
             size_t first = run_start(a, j), last = run_end(a, j);
             speaker p = person_from_run(a, first, last);
             int subject = first == 0 && a->toks[0].start == s->seg.start &&
-                          d->text[a->toks[last].end] != ',';
+                          byte_at(a, a->toks[last].end) != ',';
             if (!empty(p.name) && (subject || !empty(p.role))) {
                 remember(a, p.name, p.role);
                 if (subject)

@@ -170,6 +170,28 @@ static void badinput_unmatched_quote_marks(void **state)
     free(text);
 }
 
+/* The input need not end in NUL: attribution reading the byte after a
+ * speaker's name at the very end stays inside the buffer (checked by
+ * the SANITIZE=1 build). */
+static void badinput_text_ends_on_a_speaker(void **state)
+{
+    static const char *texts[] = {
+        "\"We will win this election,\" said Maria Lopez",
+        "Rep. Gwen Moore (D-Wis",
+        "\"It is over,\" Sarandon, 69",
+        "(\"We will win this election,\" said Lopez)",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        size_t len = strlen(texts[i]);
+        char *exact = malloc(len);
+        memcpy(exact, texts[i], len);
+        precis_result_t *r = run(state, exact, len, NULL);
+        assert_valid_result(r, len);
+        precis_result_free(r);
+        free(exact);
+    }
+}
+
 static void badinput_too_large_is_refused(void **state)
 {
     precis_result_t *r = (precis_result_t *)1;
@@ -208,6 +230,7 @@ int main(void)
         cmocka_unit_test(badinput_many_one_word_sentences),
         cmocka_unit_test(badinput_runs_of_dots_and_quotes),
         cmocka_unit_test(badinput_unmatched_quote_marks),
+        cmocka_unit_test(badinput_text_ends_on_a_speaker),
         cmocka_unit_test(badinput_too_large_is_refused),
         cmocka_unit_test(badinput_accessors_tolerate_null_and_range),
     };
