@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "array.h"
 #include "engine.h"
 #include "quotes.h"
 #include "tokenize.h"
@@ -177,7 +176,6 @@ static int collect(const doc *d, quote **out, size_t *count)
 typedef struct candidate {
     quote q;
     terms t;
-    uint32_t by_speaker; /* quotations of its speaker in the document */
 } candidate;
 
 static int score_all(const doc *d, candidate *c, size_t n)
