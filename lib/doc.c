@@ -96,14 +96,14 @@ int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
     uint32_t m = 0;
     for (uint32_t k = tok_begin; k < tok_end; k++)
         if (!d->toks[k].stop)
-            v[m++] = (vec_entry){d->toks[k].term, 1.0f};
+            v[m++] = (vec_entry){d->toks[k].term, 1.0f, 0};
     qsort(v, m, sizeof *v, cmp_entry);
     uint32_t u = 0;
     for (uint32_t k = 0; k < m;) {
         uint32_t j = k;
         while (j < m && v[j].term == v[k].term)
             j++;
-        v[u++] = (vec_entry){v[k].term, (float)(j - k)};
+        v[u++] = (vec_entry){v[k].term, (float)(j - k), 0};
         k = j;
     }
     *out = v;
@@ -112,22 +112,25 @@ int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
 }
 
 uint32_t vec_overlap(const vec_entry *a, uint32_t na, const vec_entry *b,
-                     uint32_t nb, float *dot)
+                     uint32_t nb, float *dot, float *local_dot)
 {
     uint32_t common = 0;
-    float sum = 0;
+    float sum = 0, local = 0;
     for (uint32_t i = 0, j = 0; i < na && j < nb;) {
         if (a[i].term < b[j].term) {
             i++;
         } else if (a[i].term > b[j].term) {
             j++;
         } else {
-            sum += a[i++].w * b[j++].w;
+            sum += a[i].w * b[j].w;
+            local += a[i++].lw * b[j++].lw;
             common++;
         }
     }
     if (dot)
         *dot = sum;
+    if (local_dot)
+        *local_dot = local;
     return common;
 }
 
@@ -198,7 +201,7 @@ static int tokenize_title(doc *d, const char *title, size_t len,
             if (!v)
                 break;
         }
-        v[n++] = (vec_entry){term, 1.0f};
+        v[n++] = (vec_entry){term, 1.0f, 0};
     }
     if (!v)
         return PRECIS_ENOMEM;

@@ -41,7 +41,8 @@ typedef struct doc_token {
 /* One entry of a sentence's sparse tf-idf vector, sorted by term. */
 typedef struct vec_entry {
     uint32_t term;
-    float w;
+    float w;  /* occurrences, then (1 + ln tf) x background idf */
+    float lw; /* (1 + ln tf) x idf among the document's sentences */
 } vec_entry;
 
 typedef struct doc_sentence {
@@ -52,6 +53,7 @@ typedef struct doc_sentence {
     vec_entry *vec;              /* unique content terms, in the arena */
     uint32_t nvec;
     float norm;           /* Euclidean norm of the tf-idf vec */
+    float local_norm;     /* Euclidean norm of the lw weights */
     const char *excluded; /* reason, or NULL when selectable */
     uint32_t rank;        /* position among selectable sentences */
     double score;
@@ -93,14 +95,14 @@ uint32_t doc_intern(doc *d, const char *fold, size_t len,
  * allocated in the arena. */
 int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
                uint32_t *n);
-/* Terms shared by two sorted sparse vectors; their dot product into *dot
- * unless dot is NULL. */
+/* Terms shared by two sorted sparse vectors; their dot products by w
+ * and by lw into *dot and *local_dot unless NULL. */
 uint32_t vec_overlap(const vec_entry *a, uint32_t na, const vec_entry *b,
-                     uint32_t nb, float *dot);
+                     uint32_t nb, float *dot, float *local_dot);
 
 /* Stages, in pipeline order.  Each returns 0 or a precis_status. */
 const lang *lang_detect(const precis_engine_t *e, const char *text,
                         size_t len);
 int boilerplate_mark(doc *d, int have_title);
-int score_sentences(doc *d);
+int score_sentences(doc *d, double coverage);
 #endif

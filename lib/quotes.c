@@ -29,11 +29,11 @@
  * corpus here ranks quotes): salience separates the quotes a reader
  * wants from asides best, whole sentences and the main speakers next.
  * docs/quotes.md has the reasoning. */
-#define W_SALIENCE 0.35
-#define W_SENTENCE 0.15
-#define W_LENGTH 0.10
-#define W_WHOLE 0.15
-#define W_PROMINENCE 0.25
+#define QW_SALIENCE 0.35
+#define QW_SENTENCE 0.15
+#define QW_LENGTH 0.10
+#define QW_WHOLE 0.15
+#define QW_PROMINENCE 0.25
 #define UNATTRIBUTED_FACTOR 0.7
 /* Words at which a quotation counts as fully developed. */
 #define FULL_LENGTH 8.0
@@ -211,10 +211,10 @@ static int score_all(const doc *d, candidate *c, size_t n)
                 : NULL;
         double sal = best > 0 ? q->score / best : 0;
         double len = q->marks.words / FULL_LENGTH;
-        double s = W_SALIENCE * sal +
-                   W_SENTENCE * d->sents[q->sentence].score +
-                   W_LENGTH * (len < 1 ? len : 1) + W_WHOLE * q->marks.whole +
-                   W_PROMINENCE * (same ? *same : 0) / (double)most;
+        double s = QW_SALIENCE * sal +
+                   QW_SENTENCE * d->sents[q->sentence].score +
+                   QW_LENGTH * (len < 1 ? len : 1) + QW_WHOLE * q->marks.whole +
+                   QW_PROMINENCE * (same ? *same : 0) / (double)most;
         if (q->who.mention.end == q->who.mention.start)
             s *= UNATTRIBUTED_FACTOR;
         q->score = s;

@@ -51,16 +51,49 @@ static void term_stats(doc *d)
     }
 }
 
-/* Turn occurrence counts into (1 + ln tf) x idf and compute the norm. */
+/* Turn occurrence counts into (1 + ln tf) x idf, with the background
+ * idf (w) and with the idf among the document's sentences (lw), and
+ * compute both norms. */
 static void weigh_vector(const doc *d, doc_sentence *s)
 {
-    double sq = 0;
+    double sq = 0, lsq = 0;
+    double sentences = d->selectable ? (double)d->selectable : 1;
     for (uint32_t k = 0; k < s->nvec; k++) {
         vec_entry *e = &s->vec[k];
-        e->w = (1.0f + logf(e->w)) * d->terms[e->term].idf;
+        const doc_term *t = &d->terms[e->term];
+        float tf = 1.0f + logf(e->w);
+        e->w = tf * t->idf;
+        e->lw = tf * (float)(log((sentences + 1) / (t->sf + 1)) + 1);
         sq += (double)e->w * e->w;
+        lsq += (double)e->lw * e->lw;
     }
     s->norm = (float)sqrt(sq);
+    s->local_norm = (float)sqrt(lsq);
+}
+
+/* The weights of the features, blended between the lede profile (short
+ * summaries: the top of the inverted pyramid) and the body profile
+ * (long ones: what the rest of the story keeps coming back to) by the
+ * share of the document the summary covers. */
+typedef struct feature_weights {
+    double salience, centrality, graph, position, title, paragraph;
+} feature_weights;
+
+static feature_weights weights_for(double coverage)
+{
+    static const feature_weights lede = {W_SALIENCE, W_CENTRALITY, W_GRAPH,
+                                         W_POSITION, W_TITLE, W_PARAGRAPH};
+    static const feature_weights body = {B_SALIENCE, B_CENTRALITY, B_GRAPH,
+                                         B_POSITION, B_TITLE, B_PARAGRAPH};
+    double t = (coverage - COVERAGE_LEDE) / (COVERAGE_BODY - COVERAGE_LEDE);
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    return (feature_weights){
+        lede.salience + t * (body.salience - lede.salience),
+        lede.centrality + t * (body.centrality - lede.centrality),
+        lede.graph + t * (body.graph - lede.graph),
+        lede.position + t * (body.position - lede.position),
+        lede.title + t * (body.title - lede.title),
+        lede.paragraph + t * (body.paragraph - lede.paragraph)};
 }
 
 static double length_prior(uint32_t words)
@@ -72,7 +105,7 @@ static double length_prior(uint32_t words)
     return 1.0;
 }
 
-int score_sentences(doc *d)
+int score_sentences(doc *d, double coverage)
 {
     term_stats(d);
     double centroid_sq = 0;
@@ -81,19 +114,48 @@ int score_sentences(doc *d)
     double centroid_norm = sqrt(centroid_sq);
 
     size_t n = d->nsents ? d->nsents : 1;
-    double *salience = malloc(2 * n * sizeof *salience);
-    if (!salience)
+    double *salience = malloc(3 * n * sizeof *salience);
+    double *spread = calloc(d->nterms ? d->nterms : 1, sizeof *spread);
+    if (!salience || !spread) {
+        free(salience);
+        free(spread);
         return PRECIS_ENOMEM;
-    double *centrality = salience + n;
-    double max_salience = 0, max_centrality = 0;
+    }
+    double *centrality = salience + n, *graph = salience + 2 * n;
+    /* Graph centrality: the summed cosine of a sentence to every other
+     * one (the degree of the similarity graph TextRank walks) is its
+     * cosine to the sum of all unit sentence vectors, minus itself --
+     * linear, not quadratic.  How sentences of one document resemble
+     * each other is a question about that document, so these vectors
+     * weigh words by their idf among its sentences (local), where
+     * salience uses the background model: a word in every sentence of
+     * this article links nothing, however rare in news at large. */
+    for (size_t i = 0; i < d->nsents; i++) {
+        doc_sentence *s = &d->sents[i];
+        weigh_vector(d, s);
+        if (s->excluded || s->local_norm == 0)
+            continue;
+        for (uint32_t k = 0; k < s->nvec; k++)
+            spread[s->vec[k].term] += s->vec[k].lw / s->local_norm;
+    }
+    const feature_weights w = weights_for(coverage);
+    double max_salience = 0, max_centrality = 0, max_graph = 0;
     uint32_t rank = 0;
     size_t last_paragraph = SIZE_MAX;
     for (size_t i = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
-        weigh_vector(d, s);
         salience[i] = 0;
+        graph[i] = 0;
         if (s->excluded)
             continue;
+        if (s->local_norm > 0) {
+            double dot = 0;
+            for (uint32_t k = 0; k < s->nvec; k++)
+                dot += s->vec[k].lw * spread[s->vec[k].term];
+            graph[i] = dot / s->local_norm - 1;
+            if (graph[i] > max_graph)
+                max_graph = graph[i];
+        }
         s->rank = rank++;
         double sum = 0;
         for (uint32_t k = 0; k < s->nvec; k++)
@@ -120,8 +182,7 @@ int score_sentences(doc *d)
             continue;
         }
         double title = d->ntitle
-                           ? (double)vec_overlap(s->vec, s->nvec, d->title,
-                                                 d->ntitle, NULL) /
+                           ? (double)vec_overlap(s->vec, s->nvec, d->title, d->ntitle, NULL, NULL) /
                                  d->ntitle
                            : 0;
         double position = 1.0 / (1.0 + s->rank / POSITION_HALF);
@@ -132,11 +193,13 @@ int score_sentences(doc *d)
         double topical =
             max_centrality > 0 ? centrality[i] / max_centrality : 1.0;
         form *= TOPIC_FLOOR + (1 - TOPIC_FLOOR) * topical;
+        double deg = max_graph > 0 ? graph[i] / max_graph : 0;
         s->score = form * length_prior(s->words) *
-                   (W_SALIENCE * sal + W_CENTRALITY * centrality[i] +
-                    W_POSITION * position + W_TITLE * title +
-                    W_PARAGRAPH * para_start);
+                   (w.salience * sal + w.centrality * centrality[i] +
+                    w.graph * deg + w.position * position + w.title * title +
+                    w.paragraph * para_start);
     }
     free(salience);
+    free(spread);
     return PRECIS_OK;
 }

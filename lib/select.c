@@ -29,13 +29,35 @@ static int by_position(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Whether two sentences of one document say the same thing weighs
+ * words by their idf among its sentences (lw), as graph centrality
+ * does: a word every sentence shares makes none a restatement. */
 static double cosine(const doc_sentence *a, const doc_sentence *b)
 {
-    if (a->norm == 0 || b->norm == 0)
+    if (a->local_norm == 0 || b->local_norm == 0)
         return 0;
     float dot;
-    vec_overlap(a->vec, a->nvec, b->vec, b->nvec, &dot);
-    return dot / (a->norm * b->norm);
+    vec_overlap(a->vec, a->nvec, b->vec, b->nvec, NULL, &dot);
+    return dot / (a->local_norm * b->local_norm);
+}
+
+double budget_coverage(const doc *d, int budget, double value)
+{
+    if (d->selectable == 0 || d->total_words == 0)
+        return 0;
+    double share;
+    if (budget == PRECIS_BUDGET_SENTENCES)
+        share = value / (double)d->selectable;
+    else if (budget == PRECIS_BUDGET_WORDS)
+        share = value / (double)d->total_words;
+    else
+        share = value;
+    if (share > 1)
+        share = 1;
+    /* A lede is a few sentences, whatever share of a short text they are. */
+    if (share * (double)d->selectable <= LEDE_SENTENCES)
+        return 0;
+    return share;
 }
 
 int select_sentences(const doc *d, int budget, double value, double lambda,

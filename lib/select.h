@@ -6,9 +6,14 @@
 
 #include "doc.h"
 
-/* Choose sentences of d under budget (enum precis_budget, value) with
- * MMR weight lambda.  *out receives malloc'd sentence indexes in
- * document order. */
+/* The share of the document a summary under this budget (enum
+ * precis_budget, value) takes, 0..1: sentences of the selectable ones,
+ * or words of all; 0 when it comes to LEDE_SENTENCES sentences or
+ * fewer (weights.h). */
+double budget_coverage(const doc *d, int budget, double value);
+
+/* Choose sentences of d under the budget with MMR weight lambda.  *out
+ * receives malloc'd sentence indexes in document order. */
 int select_sentences(const doc *d, int budget, double value, double lambda,
                      size_t **out, size_t *count);
 

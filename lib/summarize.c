@@ -15,6 +15,7 @@
 #include "result.h"
 #include "select.h"
 #include "utf8.h"
+#include "weights.h"
 
 void precis_options_init(precis_options_t *opts)
 {
@@ -26,7 +27,7 @@ void precis_options_init(precis_options_t *opts)
     opts->quotes = 0;
     opts->quote_fragments = 0;
     opts->utf8_policy = PRECIS_UTF8_STRICT;
-    opts->redundancy = 0.3;
+    opts->redundancy = DEFAULT_REDUNDANCY;
 }
 
 static int check_options(const precis_options_t *o, precis_error_t *err)
@@ -107,7 +108,7 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
     kw_candidate *kws = NULL;
     quote *quotes = NULL;
     size_t nkws = 0, nquotes = 0;
-    rc = score_sentences(d);
+    rc = score_sentences(d, budget_coverage(d, o->budget, o->budget_value));
     if (rc == PRECIS_OK)
         rc = select_sentences(d, o->budget, o->budget_value, o->redundancy,
                               &chosen, &nchosen);

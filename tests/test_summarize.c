@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "select.h"
 #include "testutil.h"
 
 static const char *article =
@@ -202,7 +203,7 @@ static void summarize_uses_idf_model_or_sentence_frequency(void **state)
         doc d;
         assert_int_equal(doc_build(&d, e, l, text, strlen(text), NULL, 0), 0);
         assert_int_equal(boilerplate_mark(&d, 0), 0);
-        assert_int_equal(score_sentences(&d), 0);
+        assert_int_equal(score_sentences(&d, 0.3), 0);
         const doc_term *bill = NULL;
         for (size_t i = 0; i < d.nterms; i++)
             if (!strcmp(d.terms[i].stem, "bill"))
@@ -217,8 +218,84 @@ static void summarize_uses_idf_model_or_sentence_frequency(void **state)
         }
         assert_true(fabs(bill->idf - (log((n + 1) / (df + 1)) + 1)) < 1e-4);
         assert_int_equal(bill->tf, 2);
+        /* Graph and redundancy weights use the idf among the document's
+         * sentences whatever the model: "bill" is in 2 of 3. */
+        const doc_sentence *first = &d.sents[0];
+        int found = 0;
+        for (uint32_t k = 0; k < first->nvec; k++)
+            if (&d.terms[first->vec[k].term] == bill) {
+                assert_true(fabs(first->vec[k].lw -
+                                 (log((3.0 + 1) / (2 + 1)) + 1)) < 1e-4);
+                found = 1;
+            }
+        assert_true(found);
         doc_free(&d);
     }
+}
+
+/* A short summary is the lede, where position counts; a summary of half
+ * the article weighs what the body keeps coming back to: a later
+ * sentence restating the story gains on an early aside. */
+static void summarize_long_summaries_cover_the_body(void **state)
+{
+    const precis_engine_t *e = test_engine(state);
+    const char *text =
+        "The city council approved the airport tram line on Tuesday.\n\n"
+        "Two councillors arrived late after a train broke down near the "
+        "airport.\n\n"
+        "A school choir sang for the visitors before the session began.\n\n"
+        "The airport tram line will link the airport to the city centre.\n\n"
+        "Work on the airport tram line starts in May.\n\n"
+        "The airport tram line costs the city 300 million euros.\n\n"
+        "Critics say the airport tram line costs too much.";
+    double second[2], restated[2];
+    const double coverage[2] = {0.1, 0.5};
+    for (int k = 0; k < 2; k++) {
+        doc d;
+        assert_int_equal(doc_build(&d, e, engine_lang(e, "en"), text,
+                                   strlen(text), NULL, 0),
+                         0);
+        assert_int_equal(boilerplate_mark(&d, 0), 0);
+        assert_int_equal(score_sentences(&d, coverage[k]), 0);
+        second[k] = d.sents[1].score;
+        restated[k] = d.sents[3].score;
+        doc_free(&d);
+    }
+    assert_true(second[0] > 0 && second[1] > 0);
+    assert_true(restated[1] / second[1] > 1.5 * (restated[0] / second[0]));
+}
+
+/* The share of ten six-word sentences a budget takes; three sentences
+ * or fewer count as a lede (0). */
+static void summarize_budget_coverage(void **state)
+{
+    const precis_engine_t *e = test_engine(state);
+    static const char *what[] = {"ships", "boats", "birds", "clouds",
+                                 "storms", "whales", "ferries", "gulls",
+                                 "yachts", "winds"};
+    char text[1024] = "";
+    for (int i = 0; i < 10; i++) {
+        strcat(text, "Grey ");
+        strcat(text, what[i]);
+        strcat(text, " move over the sea. ");
+    }
+    doc d;
+    assert_int_equal(
+        doc_build(&d, e, engine_lang(e, "en"), text, strlen(text), NULL, 0),
+        0);
+    assert_int_equal(boilerplate_mark(&d, 0), 0);
+    assert_int_equal(d.selectable, 10);
+    assert_true(budget_coverage(&d, PRECIS_BUDGET_SENTENCES, 3) == 0);
+    assert_true(fabs(budget_coverage(&d, PRECIS_BUDGET_SENTENCES, 5) - 0.5) <
+                1e-9);
+    assert_true(fabs(budget_coverage(&d, PRECIS_BUDGET_WORDS, 20) -
+                     20.0 / (double)d.total_words) < 1e-9);
+    assert_true(budget_coverage(&d, PRECIS_BUDGET_WORDS, 10) == 0);
+    assert_true(fabs(budget_coverage(&d, PRECIS_BUDGET_RATIO, 0.4) - 0.4) <
+                1e-9);
+    assert_true(budget_coverage(&d, PRECIS_BUDGET_RATIO, 0.2) == 0);
+    assert_true(budget_coverage(&d, PRECIS_BUDGET_SENTENCES, 50) == 1);
+    doc_free(&d);
 }
 
 static void summarize_rejects_bad_options(void **state)
@@ -273,6 +350,8 @@ int main(void)
         cmocka_unit_test(summarize_keywords_are_content_terms),
         cmocka_unit_test(summarize_keywords_find_names_and_strip_possessive),
         cmocka_unit_test(summarize_uses_idf_model_or_sentence_frequency),
+        cmocka_unit_test(summarize_long_summaries_cover_the_body),
+        cmocka_unit_test(summarize_budget_coverage),
         cmocka_unit_test(summarize_rejects_bad_options),
     };
     return cmocka_run_group_tests_name("summarize", tests, engine_setup,
