@@ -142,7 +142,8 @@ typedef struct precis_sentence {
     size_t start, end; /* byte range in the input */
     const char *text;  /* valid UTF-8 copy of the range, whitespace
                           runs and control characters made single spaces */
-    double score;      /* final salience, higher is better (0..~1) */
+    double score;      /* salience relative to the document's best
+                          sentence, which scores 1 */
     size_t index;      /* position among all sentences of the document */
     size_t paragraph;  /* paragraph number, from 0 */
     size_t words;      /* word tokens in the sentence */

@@ -28,7 +28,8 @@
 /* Weights of the features, set by hand on the sample article (no
  * corpus here ranks quotes): salience separates the quotes a reader
  * wants from asides best, whole sentences and the main speakers next.
- * docs/quotes.md has the reasoning. */
+ * The sentence score is relative to the best sentence (score.c), so
+ * every feature is in [0, 1].  docs/quotes.md has the reasoning. */
 #define QW_SALIENCE 0.35
 #define QW_SENTENCE 0.15
 #define QW_LENGTH 0.10

@@ -139,6 +139,7 @@ int score_sentences(doc *d, double coverage)
             spread[s->vec[k].term] += s->vec[k].lw / s->local_norm;
     }
     const feature_weights w = weights_for(coverage);
+    double best = 0;
     double max_salience = 0, max_centrality = 0, max_graph = 0;
     uint32_t rank = 0;
     size_t last_paragraph = SIZE_MAX;
@@ -198,7 +199,12 @@ int score_sentences(doc *d, double coverage)
                    (w.salience * sal + w.centrality * centrality[i] +
                     w.graph * deg + w.position * position + w.title * title +
                     w.paragraph * para_start);
+        if (s->score > best)
+            best = s->score;
     }
+    /* Relative to the best sentence, which scores 1. */
+    for (size_t i = 0; i < d->nsents && best > 0; i++)
+        d->sents[i].score /= best;
     free(salience);
     free(spread);
     return PRECIS_OK;

@@ -107,7 +107,7 @@
  * by this.  Judged on scraped pages like the sample article, where the
  * dek restates the lede; no dev set has such lines. */
 #ifndef UNTERMINATED_FACTOR
-#define UNTERMINATED_FACTOR 0.7
+#define UNTERMINATED_FACTOR 0.5
 #endif
 
 /* Topicality: the score is scaled by TOPIC_FLOOR + (1 - TOPIC_FLOOR) *
