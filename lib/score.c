@@ -5,8 +5,10 @@
  * the language's background model when loaded and from in-document
  * sentence frequencies otherwise.  A sentence scores by the weight of
  * its terms (salience), its cosine to the document centroid (centrality),
- * its position, its overlap with the title, and a length prior; see
- * weights.h for the constants and docs/engine.md for the reasoning.
+ * its summed similarity to the other sentences (graph), its position,
+ * its overlap with the title, and a length prior, weighed by the lede or
+ * the body profile as the summary is short or long; see weights.h for
+ * the constants and docs/engine.md for the reasoning.
  */
 #include <math.h>
 #include <stdlib.h>
