@@ -46,12 +46,14 @@ typedef struct qtok {
     size_t start, end;
     unsigned flags;
     int cue;    /* CUE_* or 0 */
+    int gender; /* GENDER_* the word marks, or 0 */
     int stop;   /* a stop word */
     int inside; /* between the marks of some quotation */
 } qtok;
 
 typedef struct person {
     span name, role;
+    int gender; /* GENDER_* from a title, a role or a pronoun, or 0 */
 } person;
 
 struct attributor {
@@ -107,7 +109,8 @@ static void tokenize_window(attributor *a, size_t start, size_t end)
         q->inside = qi < a->nq && a->qs[qi].open < tok.start;
         const uint32_t *cue =
             l ? strmap_get(&l->speech, t.fold, tok.fold_len) : NULL;
-        q->cue = cue ? (int)*cue : 0;
+        q->cue = cue ? (int)(*cue & CUE_MASK) : 0;
+        q->gender = cue ? (int)(*cue >> CUE_BITS) : 0;
         q->stop = l && strmap_get(&l->stop, t.fold, tok.fold_len) != NULL;
     }
 }
@@ -130,10 +133,12 @@ static int adjacent(const attributor *a, size_t k)
     return 1;
 }
 
+/* Capitalised, not a function word or cue; titles count ("Mr", a stop
+ * word in some lists, opens "Mr. John Smith"). */
 static int is_name_word(const qtok *q)
 {
-    return !q->inside && (q->flags & TOK_CAPITAL) && !q->stop &&
-           (q->cue == 0 || q->cue == CUE_ROLE);
+    return !q->inside && (q->flags & TOK_CAPITAL) &&
+           (q->cue == CUE_ROLE || (!q->stop && q->cue == 0));
 }
 
 /* The byte at i, 0 past the end: the input need not end in NUL. */
@@ -147,6 +152,15 @@ static span tok_span(const attributor *a, size_t first, size_t last)
     return (span){a->toks[first].start, a->toks[last].end};
 }
 
+/* The gender a title or role word inside span marks, or 0. */
+static int gender_in(const attributor *a, span s)
+{
+    for (size_t k = 0; k < a->ntoks && a->toks[k].start < s.end; k++)
+        if (a->toks[k].start >= s.start && a->toks[k].gender)
+            return a->toks[k].gender;
+    return 0;
+}
+
 /* Token k is longer than the ending and ends with it ("granted"). */
 static int ends_with(const attributor *a, size_t k, const char *ending)
 {
@@ -158,13 +172,19 @@ static int ends_with(const attributor *a, size_t k, const char *ending)
 
 /* -------------------------------------------------------------- people */
 
-static void remember(attributor *a, span name, span role)
+/* Names before this index are too far back to resolve to. */
+static size_t lookback_start(const attributor *a)
+{
+    return a->npeople > MAX_LOOKBACK ? a->npeople - MAX_LOOKBACK : 0;
+}
+
+static void remember(attributor *a, const speaker *s)
 {
     person *p = array_grow(a->people, &a->cap, a->npeople, sizeof *p, 16);
     if (!p)
         return; /* out of memory: resolution just knows fewer names */
     a->people = p;
-    p[a->npeople++] = (person){name, role};
+    p[a->npeople++] = (person){s->name, s->role, s->gender};
 }
 
 static span last_word(const char *t, span s)
@@ -191,8 +211,7 @@ static const person *by_surname(const attributor *a, span n)
     const char *t = a->d->text;
     if (memchr(t + n.start, ' ', n.end - n.start))
         return NULL;
-    size_t stop = a->npeople > MAX_LOOKBACK ? a->npeople - MAX_LOOKBACK : 0;
-    for (size_t i = a->npeople; i-- > stop;) {
+    for (size_t i = a->npeople; i-- > lookback_start(a);) {
         const person *p = &a->people[i];
         span w = last_word(t, p->name);
         if (w.start > p->name.start && same_bytes(t, w, n, 0))
@@ -207,8 +226,7 @@ static const person *by_role(const attributor *a, span role)
 {
     const char *t = a->d->text;
     span head = last_word(t, role);
-    size_t stop = a->npeople > MAX_LOOKBACK ? a->npeople - MAX_LOOKBACK : 0;
-    for (size_t i = a->npeople; i-- > stop;) {
+    for (size_t i = a->npeople; i-- > lookback_start(a);) {
         const person *p = &a->people[i];
         if (!empty(p->role) && same_bytes(t, last_word(t, p->role), head, 1))
             return p;
@@ -242,8 +260,8 @@ static span role_before(const attributor *a, size_t k)
     int has_role = 0;
     while (first > 0 && k - first < MAX_ROLE_WORDS && adjacent(a, first - 1)) {
         const qtok *q = &a->toks[first - 1];
-        if (q->inside || q->stop || (q->cue && q->cue != CUE_ROLE) ||
-            (q->flags & TOK_NUMBER))
+        if (q->inside || (q->stop && q->cue != CUE_ROLE) ||
+            (q->cue && q->cue != CUE_ROLE) || (q->flags & TOK_NUMBER))
             break;
         first--;
         if (q->cue == CUE_ROLE)
@@ -277,6 +295,7 @@ static speaker person_from_run(const attributor *a, size_t first, size_t last)
     }
     s.mention = (span){empty(s.role) ? s.name.start : s.role.start,
                        s.name.end};
+    s.gender = gender_in(a, s.role);
     return s;
 }
 
@@ -328,19 +347,56 @@ static span apposition_after(const attributor *a, size_t k)
     return none;
 }
 
+/* The latest person named exactly name, or NULL. */
+static person *named(attributor *a, span name)
+{
+    for (size_t i = a->npeople; i-- > lookback_start(a);)
+        if (same_bytes(a->d->text, a->people[i].name, name, 0))
+            return &a->people[i];
+    return NULL;
+}
+
+static int compatible(int known, int wanted)
+{
+    return !known || !wanted || known == wanted;
+}
+
+/* What a pronoun of this gender stands for: the last named speaker or
+ * sentence subject when nothing says otherwise, else the latest person
+ * of that gender, else the latest of unknown gender. */
+static span referent(attributor *a, int gender)
+{
+    const person *last = named(a, a->last);
+    if (!empty(a->last) && compatible(last ? last->gender : 0, gender))
+        return a->last;
+    for (size_t i = a->npeople; i-- > lookback_start(a);)
+        if (a->people[i].gender == gender)
+            return a->people[i].name;
+    for (size_t i = a->npeople; i-- > lookback_start(a);)
+        if (!a->people[i].gender)
+            return a->people[i].name;
+    return none;
+}
+
 /* Fill the name from the mention: surname to full name, or a pronoun
- * or a role to an earlier person. */
+ * or a role to an earlier person.  A gendered pronoun teaches its
+ * person's gender ("Smith ... she said"). */
 static void resolve(attributor *a, speaker *s, int pronoun)
 {
     const person *p = NULL;
     if (pronoun) {
-        p = by_surname(a, a->last);
-        s->name = p ? p->name : a->last;
-        size_t stop =
-            a->npeople > MAX_LOOKBACK ? a->npeople - MAX_LOOKBACK : 0;
-        for (size_t i = a->npeople; i-- > stop && empty(s->role);)
-            if (same_bytes(a->d->text, a->people[i].name, s->name, 0))
-                s->role = a->people[i].role;
+        span who = referent(a, s->gender);
+        p = by_surname(a, who);
+        s->name = p ? p->name : who;
+        for (size_t i = a->npeople; i-- > lookback_start(a);) {
+            person *q = &a->people[i];
+            if (!same_bytes(a->d->text, q->name, s->name, 0))
+                continue;
+            if (empty(s->role))
+                s->role = q->role;
+            if (!q->gender)
+                q->gender = s->gender;
+        }
         return;
     }
     if (empty(s->name)) {
@@ -354,6 +410,8 @@ static void resolve(attributor *a, speaker *s, int pronoun)
         s->name = p->name;
         if (empty(s->role))
             s->role = p->role;
+        if (!s->gender)
+            s->gender = p->gender;
     }
 }
 
@@ -398,8 +456,10 @@ static int description_ending(const attributor *a, size_t k, speaker *s)
     }
     memset(s, 0, sizeof *s);
     s->mention = tok_span(a, first - 1, k);
-    if (role != SIZE_MAX)
+    if (role != SIZE_MAX) {
         s->role = tok_span(a, first, k);
+        s->gender = gender_in(a, s->role);
+    }
     /* "Andrew Bailey, the central bank's governor, said" */
     size_t det = first - 1;
     if (det > 0 && byte_at(a, a->toks[k].end) == ',' &&
@@ -451,6 +511,7 @@ static int mention_at(attributor *a, size_t k, int dir, speaker *s)
         return 0;
     if (q->cue == CUE_PRONOUN || q->cue == CUE_FIRST_PERSON) {
         s->mention = tok_span(a, k, k);
+        s->gender = q->gender;
         resolve(a, s, q->cue == CUE_PRONOUN);
         return 1;
     }
@@ -559,7 +620,7 @@ static int sentence_subject(attributor *a, size_t k, speaker *s)
         !adjacent(a, k) && byte_at(a, a->toks[k].end) != ',')
         k++;
     const qtok *q0 = k < a->ntoks ? &a->toks[k] : NULL;
-    if (q0 && q0->stop && q0->cue != CUE_DETERMINER &&
+    if (q0 && q0->stop && !is_name_word(q0) && q0->cue != CUE_DETERMINER &&
         q0->cue != CUE_PRONOUN && q0->cue != CUE_FIRST_PERSON) {
         size_t j = k;
         while (j < a->ntoks && j < k + MAX_LEADING_PHRASE &&
@@ -622,7 +683,7 @@ static void read_up_to(attributor *a, uint32_t upto)
             int subject = first == 0 && a->toks[0].start == s->seg.start &&
                           byte_at(a, a->toks[last].end) != ',';
             if (!empty(p.name) && (subject || !empty(p.role))) {
-                remember(a, p.name, p.role);
+                remember(a, &p);
                 if (subject)
                     a->last = p.name;
             }
@@ -830,7 +891,7 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
         return;
     }
     if (!empty(out->name)) {
-        remember(a, out->name, out->role);
+        remember(a, out);
         a->last = out->name;
     }
 }

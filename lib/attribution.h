@@ -25,6 +25,13 @@ enum {
     CUE_TIME = 9          /* "Monday", "August": capitalised, not names */
 };
 
+/* The gender a pronoun, title or role marks ("she", "Mrs.",
+ * "spokeswoman"), stored in lang.speech above the cue:
+ * CUE_PRONOUN | GENDER_F << CUE_BITS. */
+enum { GENDER_M = 1, GENDER_F = 2 };
+#define CUE_BITS 8
+#define CUE_MASK ((1u << CUE_BITS) - 1)
+
 typedef struct span {
     size_t start, end; /* bytes; equal when absent */
 } span;
@@ -35,6 +42,7 @@ typedef struct speaker {
     span name;    /* the resolved name, maybe an earlier mention */
     span role;    /* "Hamas spokesman", "Prime Minister" */
     span cue;     /* "said", "according" */
+    int gender;   /* GENDER_* its role, title or pronoun marks, or 0 */
 } speaker;
 
 typedef struct attributor attributor;

@@ -148,7 +148,7 @@ static int collect(const doc *d, quote **out, size_t *count)
     uint32_t s = 0;
     const quote *prev = NULL;
     for (size_t k = 0; k < nq; k++) {
-        quote q = {qs[k], {{0, 0}, {0, 0}, {0, 0}, {0, 0}}, 0, 0};
+        quote q = {qs[k], {{0, 0}, {0, 0}, {0, 0}, {0, 0}, 0}, 0, 0};
         attributor_find(a, k, &q.who);
         s = sentence_at(d, s, q.marks.open);
         q.sentence = s;
