@@ -54,6 +54,7 @@ typedef struct doc_sentence {
     uint32_t nvec;
     float norm;           /* Euclidean norm of the tf-idf vec */
     float local_norm;     /* Euclidean norm of the lw weights */
+    float quoted;         /* share of its bytes inside quotation marks */
     const char *excluded; /* reason, or NULL when selectable */
     uint32_t rank;        /* position among selectable sentences */
     double score;

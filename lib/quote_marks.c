@@ -337,3 +337,23 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
     *count = n;
     return PRECIS_OK;
 }
+
+void quote_marks_share(doc *d, const qspan *qs, size_t count)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < d->nsents; i++) {
+        doc_sentence *s = &d->sents[i];
+        size_t a = s->seg.start, b = s->seg.end, in = 0;
+        while (k < count && qs[k].after <= a)
+            k++;
+        for (size_t j = k; j < count && qs[j].open < b; j++) {
+            if (qs[j].fragment)
+                continue;
+            size_t x = qs[j].start > a ? qs[j].start : a;
+            size_t y = qs[j].end < b ? qs[j].end : b;
+            if (y > x)
+                in += y - x;
+        }
+        s->quoted = b > a ? (float)in / (float)(b - a) : 0;
+    }
+}

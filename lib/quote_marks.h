@@ -29,4 +29,7 @@ typedef struct qspan {
  * (NULL when there is none).  Returns PRECIS_OK or PRECIS_ENOMEM. */
 int quote_marks_find(const doc *d, qspan **out, size_t *count);
 
+/* Set each sentence's quoted share from the statements among qs. */
+void quote_marks_share(doc *d, const qspan *qs, size_t count);
+
 #endif

@@ -127,21 +127,18 @@ static uint32_t sentence_at(const doc *d, uint32_t from, size_t offset)
 }
 
 /* Find, attribute and drop what lies in excluded sentences. */
-static int collect(const doc *d, quote **out, size_t *count)
+static int collect(const doc *d, const qspan *qs, size_t nq, quote **out,
+                   size_t *count)
 {
-    qspan *qs;
-    size_t nq;
     *out = NULL;
     *count = 0;
-    int rc = quote_marks_find(d, &qs, &nq);
-    if (rc != PRECIS_OK || nq == 0)
-        return rc;
+    if (nq == 0)
+        return PRECIS_OK;
     attributor *a = attributor_new(d, qs, nq);
     quote *items = malloc(nq * sizeof *items);
     if (!a || !items) {
         attributor_free(a);
         free(items);
-        free(qs);
         return PRECIS_ENOMEM;
     }
     size_t n = 0;
@@ -167,7 +164,6 @@ static int collect(const doc *d, quote **out, size_t *count)
             prev = &items[n - 1];
     }
     attributor_free(a);
-    free(qs);
     *out = items;
     *count = n;
     return PRECIS_OK;
@@ -241,8 +237,8 @@ static int by_position(const void *a, const void *b)
     return x->marks.start < y->marks.start ? -1 : x->marks.start > y->marks.start;
 }
 
-int quotes_extract(const doc *d, size_t max, int fragments, quote **out,
-                   size_t *count)
+int quotes_extract(const doc *d, const qspan *marks, size_t nmarks,
+                   size_t max, int fragments, quote **out, size_t *count)
 {
     quote *qs;
     size_t n;
@@ -250,7 +246,7 @@ int quotes_extract(const doc *d, size_t max, int fragments, quote **out,
     *count = 0;
     if (max == 0 || d->nsents == 0)
         return PRECIS_OK;
-    int rc = collect(d, &qs, &n);
+    int rc = collect(d, marks, nmarks, &qs, &n);
     if (rc != PRECIS_OK || n == 0) {
         free(qs); /* all in excluded sentences */
         return rc;

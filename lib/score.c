@@ -79,14 +79,19 @@ static void weigh_vector(const doc *d, doc_sentence *s)
  * share of the document the summary covers. */
 typedef struct feature_weights {
     double salience, centrality, graph, position, title, paragraph;
+    double quoted; /* factor for a sentence all inside quotation marks */
 } feature_weights;
 
 static feature_weights weights_for(double coverage)
 {
-    static const feature_weights lede = {W_SALIENCE, W_CENTRALITY, W_GRAPH,
-                                         W_POSITION, W_TITLE, W_PARAGRAPH};
-    static const feature_weights body = {B_SALIENCE, B_CENTRALITY, B_GRAPH,
-                                         B_POSITION, B_TITLE, B_PARAGRAPH};
+    static const feature_weights lede = {W_SALIENCE, W_CENTRALITY,
+                                         W_GRAPH,    W_POSITION,
+                                         W_TITLE,    W_PARAGRAPH,
+                                         W_QUOTED};
+    static const feature_weights body = {B_SALIENCE, B_CENTRALITY,
+                                         B_GRAPH,    B_POSITION,
+                                         B_TITLE,    B_PARAGRAPH,
+                                         B_QUOTED};
     double t = (coverage - COVERAGE_LEDE) / (COVERAGE_BODY - COVERAGE_LEDE);
     t = t < 0 ? 0 : t > 1 ? 1 : t;
     return (feature_weights){
@@ -95,7 +100,8 @@ static feature_weights weights_for(double coverage)
         lede.graph + t * (body.graph - lede.graph),
         lede.position + t * (body.position - lede.position),
         lede.title + t * (body.title - lede.title),
-        lede.paragraph + t * (body.paragraph - lede.paragraph)};
+        lede.paragraph + t * (body.paragraph - lede.paragraph),
+        lede.quoted + t * (body.quoted - lede.quoted)};
 }
 
 static double length_prior(uint32_t words)
@@ -196,6 +202,7 @@ int score_sentences(doc *d, double coverage)
         double topical =
             max_centrality > 0 ? centrality[i] / max_centrality : 1.0;
         form *= TOPIC_FLOOR + (1 - TOPIC_FLOOR) * topical;
+        form *= 1 - (1 - w.quoted) * s->quoted;
         double deg = max_graph > 0 ? graph[i] / max_graph : 0;
         s->score = form * length_prior(s->words) *
                    (w.salience * sal + w.centrality * centrality[i] +

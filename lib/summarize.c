@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "keywords.h"
 #include "result.h"
+#include "quote_marks.h"
 #include "select.h"
 #include "utf8.h"
 #include "weights.h"
@@ -108,17 +109,26 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
     kw_candidate *kws = NULL;
     quote *quotes = NULL;
     size_t nkws = 0, nquotes = 0;
-    rc = score_sentences(d, budget_coverage(d, o->budget, o->budget_value));
+    qspan *marks = NULL;
+    size_t nmarks = 0;
+    /* Quotations matter to scoring (a lede reports rather than quotes)
+     * as well as to the quotes: found once for both. */
+    rc = quote_marks_find(d, &marks, &nmarks);
+    if (rc == PRECIS_OK) {
+        quote_marks_share(d, marks, nmarks);
+        rc = score_sentences(d, budget_coverage(d, o->budget, o->budget_value));
+    }
     if (rc == PRECIS_OK)
         rc = select_sentences(d, o->budget, o->budget_value, o->redundancy,
                               &chosen, &nchosen);
     if (rc == PRECIS_OK)
         rc = keywords_extract(d, (size_t)o->keywords, &kws, &nkws);
     if (rc == PRECIS_OK)
-        rc = quotes_extract(d, (size_t)o->quotes, o->quote_fragments, &quotes,
-                            &nquotes);
+        rc = quotes_extract(d, marks, nmarks, (size_t)o->quotes,
+                            o->quote_fragments, &quotes, &nquotes);
     if (rc == PRECIS_OK)
         rc = result_build(d, chosen, nchosen, kws, nkws, quotes, nquotes, out);
+    free(marks);
     free(chosen);
     free(kws);
     free(quotes);

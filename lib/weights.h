@@ -23,6 +23,11 @@
  *   title       0.10  0     share of the title's terms it holds
  *   paragraph   0.05  0     opening a paragraph
  *
+ * and form is scaled down for a sentence inside quotation marks: by
+ * W_QUOTED (lede) or B_QUOTED (body) for one all quotation, in
+ * proportion for part.  A short summary reports; its quotes have their
+ * own field.
+ *
  * A summary covering up to COVERAGE_LEDE of the document (sentences, or
  * words for word and ratio budgets) uses the lede profile: a short
  * summary is the top of the inverted pyramid, so position leads.  From
@@ -73,6 +78,12 @@
  * the text: the lede profile whatever its coverage. */
 #ifndef LEDE_SENTENCES
 #define LEDE_SENTENCES 3
+#endif
+#ifndef W_QUOTED
+#define W_QUOTED 0.6
+#endif
+#ifndef B_QUOTED
+#define B_QUOTED 1.0
 #endif
 #ifndef COVERAGE_LEDE
 #define COVERAGE_LEDE 0.30

@@ -267,6 +267,28 @@ static void summarize_long_summaries_cover_the_body(void **state)
 
 /* The share of ten six-word sentences a budget takes; three sentences
  * or fewer count as a lede (0). */
+/* A short summary reports: a sentence that is all quotation gives way
+ * to one that states the same (quotes have their own field). */
+static void summarize_lede_prefers_reporting_to_quoting(void **state)
+{
+    const char *text =
+        "The city council approved the airport tram line on Tuesday after "
+        "a long debate.\n\n"
+        "\"We will finally build the tram line to the airport, and it will "
+        "change this city,\" the mayor said.\n\n"
+        "The tram line to the airport will be built by 2028 and will change "
+        "how the city travels.\n\n"
+        "Work starts in May.";
+    precis_options_t o;
+    precis_options_init(&o);
+    o.budget_value = 2;
+    precis_result_t *r = summarize_ok(test_engine(state), text, &o);
+    assert_int_equal(precis_result_sentence_count(r), 2);
+    assert_int_equal(precis_result_sentence(r, 0)->index, 0);
+    assert_int_equal(precis_result_sentence(r, 1)->index, 2);
+    precis_result_free(r);
+}
+
 static void summarize_budget_coverage(void **state)
 {
     const precis_engine_t *e = test_engine(state);
@@ -351,6 +373,7 @@ int main(void)
         cmocka_unit_test(summarize_keywords_find_names_and_strip_possessive),
         cmocka_unit_test(summarize_uses_idf_model_or_sentence_frequency),
         cmocka_unit_test(summarize_long_summaries_cover_the_body),
+        cmocka_unit_test(summarize_lede_prefers_reporting_to_quoting),
         cmocka_unit_test(summarize_budget_coverage),
         cmocka_unit_test(summarize_rejects_bad_options),
     };
