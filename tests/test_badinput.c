@@ -192,6 +192,45 @@ static void badinput_text_ends_on_a_speaker(void **state)
     }
 }
 
+/* Thousands of random texts built from quotation marks, names, cues,
+ * pronouns, punctuation and line breaks: every quotation, speaker and
+ * cue range stays inside the text (run under SANITIZE=1 for memory). */
+static void badinput_random_quotations(void **state)
+{
+    static const char *const pieces[] = {
+        "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "'", "\xE2\x80\x98",
+        "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9E", "''",
+        "``", "\xE3\x80\x8C", "\xE3\x80\x8D", " said", " Mr.", " Smith",
+        " Jane Doe", " he", " she", " the spokesman", " told", " according",
+        " to", ",", ".", ":", " \xE2\x80\x94", " (", ")", "\n\n", " and",
+        " we will win", " saying", " I", " Hamas'", " 12\"", " rock 'n' roll"};
+    const size_t npieces = sizeof pieces / sizeof pieces[0];
+    uint32_t seed = 12345;
+    char text[512];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        int parts = 1 + (int)(seed % 40);
+        for (int p = 0; p < parts; p++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = pieces[(seed >> 16) % npieces];
+            size_t n = strlen(piece);
+            if (len + n >= sizeof text)
+                break;
+            memcpy(text + len, piece, n);
+            len += n;
+        }
+        precis_result_t *r = run(state, text, len, NULL);
+        assert_valid_result(r, len);
+        for (size_t i = 0; i < precis_result_quote_count(r); i++) {
+            const precis_quote_t *q = precis_result_quote(r, i);
+            assert_true(q->speaker_start <= q->speaker_end &&
+                        q->speaker_end <= len);
+            assert_true(q->cue_start <= q->cue_end && q->cue_end <= len);
+        }
+        precis_result_free(r);
+    }
+}
+
 static void badinput_too_large_is_refused(void **state)
 {
     precis_result_t *r = (precis_result_t *)1;
@@ -231,6 +270,7 @@ int main(void)
         cmocka_unit_test(badinput_runs_of_dots_and_quotes),
         cmocka_unit_test(badinput_unmatched_quote_marks),
         cmocka_unit_test(badinput_text_ends_on_a_speaker),
+        cmocka_unit_test(badinput_random_quotations),
         cmocka_unit_test(badinput_too_large_is_refused),
         cmocka_unit_test(badinput_accessors_tolerate_null_and_range),
     };
