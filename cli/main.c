@@ -22,7 +22,7 @@ typedef struct options {
     const char *title, *lang;
     const char *budget; /* "sentences", "words", "ratio" */
     double value;
-    int quotes, keywords;
+    int quotes, keywords, fragments;
     int json, offsets;
     const char *batch;
 } options;
@@ -40,6 +40,7 @@ static void usage(FILE *out)
         "  -w, --words N       summary of about N words\n"
         "  -r, --ratio R       summary of R (0..1] of the document's words\n"
         "  -q, --quotes N      also N direct quotes with their speakers\n"
+        "      --fragments     with -q, also scare quotes and titles\n"
         "  -k, --keywords N    also N keywords\n"
         "  -t, --title TEXT    the document's headline\n"
         "  -l, --lang CODE     language (default: detected)\n"
@@ -85,6 +86,8 @@ static char *make_request(const options *o, const char *text, size_t len,
                             len, "quotes", o->quotes, "keywords", o->keywords);
     if (!req)
         return NULL;
+    if (o->fragments)
+        json_object_set_new(req, "quote_fragments", json_true());
     if (o->title)
         json_object_set_new(req, "title", json_string(o->title));
     if (o->lang)
@@ -179,6 +182,7 @@ int main(int argc, char **argv)
         {"data", required_argument, 0, 'd'},
         {"local", no_argument, 0, 'L'},
         {"remote", no_argument, 0, 'R'},
+        {"fragments", no_argument, 0, 'F'},
         {"help", no_argument, 0, 'h'},
         {"version", no_argument, 0, 'V'},
         {0, 0, 0, 0},
@@ -219,6 +223,9 @@ int main(int argc, char **argv)
                 return 2;
             }
             *(opt == 'q' ? &o.quotes : &o.keywords) = (int)v;
+            break;
+        case 'F':
+            o.fragments = 1;
             break;
         case 't':
             o.title = optarg;

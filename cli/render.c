@@ -33,8 +33,11 @@ void render_text(json_t *reply, int offsets, FILE *out)
             json_t *who = json_object_get(s, "speaker");
             const char *name = json_string_value(json_object_get(who, "name"));
             const char *role = json_string_value(json_object_get(who, "role"));
-            fprintf(out, "\xE2\x80\x9C%s\xE2\x80\x9D \xE2\x80\x94 %s",
+            fprintf(out, "\xE2\x80\x9C%s\xE2\x80\x9D%s \xE2\x80\x94 %s",
                     json_string_value(json_object_get(s, "text")),
+                    json_is_true(json_object_get(s, "fragment"))
+                        ? " (fragment)"
+                        : "",
                     name ? name : role ? "" : "(unattributed)");
             if (role)
                 fprintf(out, name ? " (%s)" : "%s", role);

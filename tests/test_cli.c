@@ -159,6 +159,15 @@ static void cli_quotes_keywords_offsets(void **state)
     assert_null(strstr(r.out, "Quotes:"));
     assert_null(strstr(r.out, "Keywords:"));
     run_free(&r);
+    /* Scare quotes only on request, marked, with their speaker role. */
+    r = run(LOCAL "-q 20 " SAMPLE, NULL);
+    assert_null(strstr(r.out, "(fragment)"));
+    assert_non_null(strstr(r.out, " \xE2\x80\x94 Hazem Qassem (Hamas spokesman)"));
+    run_free(&r);
+    r = run(LOCAL "-q 20 --fragments " SAMPLE, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "\xE2\x80\x9D (fragment) \xE2\x80\x94 "));
+    run_free(&r);
     free(text);
 }
 
