@@ -650,19 +650,6 @@ static int sentence_subject(attributor *a, size_t k, speaker *s)
 
 /* ------------------------------------------------------------ patterns */
 
-static uint32_t sentence_at(const doc *d, size_t offset)
-{
-    size_t lo = 0, hi = d->nsents;
-    while (lo + 1 < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->sents[mid].seg.start <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (uint32_t)lo;
-}
-
 /* Sentences opening with a name ("Netanyahu made no mention ...") make
  * it the referent of a later "he"; an opening run followed by a comma
  * is an adverbial ("Earlier Wednesday, ..."), not a subject.  Names
@@ -763,7 +750,7 @@ static int from_cue(attributor *a, const qspan *q, size_t k, speaker *s)
     int found = 0;
     const qtok *c = &a->toks[k];
     size_t first =
-        token_at(a, a->d->sents[sentence_at(a->d, c->start)].seg.start);
+        token_at(a, a->d->sents[doc_sentence_at(a->d, c->start)].seg.start);
     if (c->cue == CUE_ACCORDING) {
         found = speaker_after(a, k, s);
     } else if (ends_with_ing(a, k)) {
@@ -842,10 +829,10 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
     memset(out, 0, sizeof *out);
     if (d->nsents == 0)
         return;
-    uint32_t s1 = sentence_at(d, q->open);
+    uint32_t s1 = doc_sentence_at(d, q->open);
     uint32_t s2 = s1;
     if (q->paragraphs == 1) {
-        s2 = sentence_at(d, q->end);
+        s2 = doc_sentence_at(d, q->end);
     } else {
         while (s2 + 1 < d->nsents &&
                d->sents[s2 + 1].seg.paragraph == d->sents[s1].seg.paragraph)

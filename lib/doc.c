@@ -150,6 +150,32 @@ static int push_token(doc *d, size_t *cap, const token *tok, uint32_t term)
     return PRECIS_OK;
 }
 
+uint32_t doc_sentence_at(const doc *d, size_t offset)
+{
+    size_t lo = 0, hi = d->nsents;
+    while (lo + 1 < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->sents[mid].seg.start <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+size_t doc_token_at(const doc *d, size_t offset)
+{
+    size_t lo = 0, hi = d->ntoks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->toks[mid].start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int tokenize_sentences(doc *d, struct sb_stemmer *stemmer)
 {
     /* News text averages about six bytes per token. */

@@ -89,6 +89,11 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l,
               size_t title_len);
 void doc_free(doc *d);
 /* Term index for a folded word, interning it; UINT32_MAX on ENOMEM. */
+/* The sentence holding byte offset (the last one starting at or before
+ * it; 0 when none does), and the first token starting at or after it
+ * (ntoks when none): binary searches, both in text order. */
+uint32_t doc_sentence_at(const doc *d, size_t offset);
+size_t doc_token_at(const doc *d, size_t offset);
 uint32_t doc_intern(doc *d, const char *fold, size_t len,
                     struct sb_stemmer *stemmer);
 /* Sparse content-term vector of tokens [tok_begin, tok_end), sorted by

@@ -196,17 +196,15 @@ static int opens_sentence(const char *t, size_t ps, size_t open)
  * there) or stand on their own after a colon or a full stop. */
 static void classify(const doc *d, qspan *q)
 {
-    tokenizer tz;
-    token tok;
     int titlecase = 1, first_capital = 0;
     uint32_t words = 0;
-    tokenizer_init(&tz, d->text, q->start, q->end);
-    while (words < MAX_COUNTED_WORDS && tokenizer_next(&tz, &tok)) {
+    for (size_t k = doc_token_at(d, q->start);
+         k < d->ntoks && d->toks[k].end <= q->end && words < MAX_COUNTED_WORDS;
+         k++) {
+        const doc_token *tok = &d->toks[k];
         if (words == 0)
-            first_capital = (tok.flags & TOK_CAPITAL) != 0;
-        int stop = d->lang &&
-                   strmap_get(&d->lang->stop, tz.fold, tok.fold_len) != NULL;
-        if (!stop && !(tok.flags & (TOK_CAPITAL | TOK_NUMBER)))
+            first_capital = (tok->flags & TOK_CAPITAL) != 0;
+        if (!tok->stop && !(tok->flags & (TOK_CAPITAL | TOK_NUMBER)))
             titlecase = 0;
         words++;
     }

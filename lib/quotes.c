@@ -23,7 +23,6 @@
 
 #include "engine.h"
 #include "quotes.h"
-#include "tokenize.h"
 
 /* Weights of the features, set by hand on the sample article (no
  * corpus here ranks quotes): salience separates the quotes a reader
@@ -66,14 +65,11 @@ static double salience(const doc *d, const quote *q, terms *out)
 {
     uint32_t ids[MAX_QUOTE_TERMS];
     size_t n = 0;
-    tokenizer t;
-    token tok;
-    tokenizer_init(&t, d->text, q->marks.start, q->marks.end);
-    while (n < MAX_QUOTE_TERMS && tokenizer_next(&t, &tok)) {
-        const uint32_t *id = strmap_get(&d->words, t.fold, tok.fold_len);
-        if (id && !d->terms[*id].stop)
-            ids[n++] = *id;
-    }
+    for (size_t k = doc_token_at(d, q->marks.start);
+         k < d->ntoks && d->toks[k].end <= q->marks.end && n < MAX_QUOTE_TERMS;
+         k++)
+        if (!d->toks[k].stop)
+            ids[n++] = d->toks[k].term;
     qsort(ids, n, sizeof *ids, by_id);
     double dot = 0, norm = 0;
     size_t u = 0;
@@ -119,13 +115,6 @@ static int repeats(const terms *a, const terms *b)
              (double)common >= DUPLICATE_CONTAINED * (double)smaller));
 }
 
-static uint32_t sentence_at(const doc *d, uint32_t from, size_t offset)
-{
-    while (from + 1 < d->nsents && d->sents[from + 1].seg.start <= offset)
-        from++;
-    return from;
-}
-
 /* Find, attribute and drop what lies in excluded sentences. */
 static int collect(const doc *d, const qspan *qs, size_t nq, quote **out,
                    size_t *count)
@@ -142,12 +131,11 @@ static int collect(const doc *d, const qspan *qs, size_t nq, quote **out,
         return PRECIS_ENOMEM;
     }
     size_t n = 0;
-    uint32_t s = 0;
     const quote *prev = NULL;
     for (size_t k = 0; k < nq; k++) {
         quote q = {qs[k], {{0, 0}, {0, 0}, {0, 0}, {0, 0}, 0}, 0, 0};
         attributor_find(a, k, &q.who);
-        s = sentence_at(d, s, q.marks.open);
+        uint32_t s = doc_sentence_at(d, q.marks.open);
         q.sentence = s;
         if (d->sents[s].excluded)
             continue;
