@@ -690,11 +690,6 @@ static size_t token_at(const attributor *a, size_t offset)
     return k;
 }
 
-static int ends_with_ing(const attributor *a, size_t k)
-{
-    return ends_with(a, k, "ing");
-}
-
 /* The cue nearest to the quotation q in its own sentences (before
  * limit); else among the first words of the sentence after ("…?” Trump
  * said Friday."). */
@@ -714,7 +709,7 @@ static size_t nearest_cue(const attributor *a, const qspan *q, size_t limit)
         if (t->inside || (t->cue != CUE_VERB && t->cue != CUE_ACCORDING))
             continue;
         size_t gap = t->end <= q->open ? q->open - t->end : t->start - q->after;
-        if (ends_with_ing(a, k)) /* "…," adding: the finite verb first */
+        if (ends_with(a, k, "ing")) /* "…," adding: the finite verb first */
             gap += PARTICIPLE_DISTANCE;
         if (gap < best_gap) {
             best_gap = gap;
@@ -753,7 +748,7 @@ static int from_cue(attributor *a, const qspan *q, size_t k, speaker *s)
         token_at(a, a->d->sents[doc_sentence_at(a->d, c->start)].seg.start);
     if (c->cue == CUE_ACCORDING) {
         found = speaker_after(a, k, s);
-    } else if (ends_with_ing(a, k)) {
+    } else if (ends_with(a, k, "ing")) {
         /* ", saying": the subject of the sentence; never inverted */
         found = comma_before(a, k) ? sentence_subject(a, first, s)
                                    : subject_before(a, k, s) > 0;
