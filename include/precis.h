@@ -127,7 +127,9 @@ typedef struct precis_options {
                             and titles, marked fragment (default 0) */
     int utf8_policy;     /* enum precis_utf8_policy */
     double redundancy;   /* 0..1, MMR weight against similarity to
-                            sentences already chosen (default 0.3) */
+                            sentences already chosen (default 0.3); 0
+                            turns redundancy control off, so a
+                            restatement is not skipped either */
 } precis_options_t;
 
 /* Fill opts with the defaults listed above.  Always call it first, then

@@ -103,8 +103,10 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
         for (size_t k = 0; k < pool_n; k++) {
             if (used[k])
                 continue;
+            /* lambda 0 is no redundancy control at all: restatements
+             * are neither weighed against nor skipped. */
             double sim = 0;
-            for (size_t j = 0; j < n; j++) {
+            for (size_t j = 0; lambda > 0 && j < n; j++) {
                 double c = cosine(pool[k], &d->sents[chosen[j]]);
                 if (c > sim)
                     sim = c;

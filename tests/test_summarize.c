@@ -134,6 +134,28 @@ static void summarize_avoids_redundant_sentences(void **state)
     precis_result_free(r);
 }
 
+/* Redundancy 0 is no control: the restatement the default skips comes
+ * back, which is how bench/eval reads every sentence for Lead. */
+static void summarize_redundancy_zero_keeps_restatements(void **state)
+{
+    const char *text =
+        "Heavy snow closed the main airport on Friday, stranding thousands "
+        "of travellers. Heavy snow closed the main airport on Friday and "
+        "stranded thousands of travellers, officials said. Rail services "
+        "were also cut as drifts blocked the northern lines. Schools will "
+        "stay shut until the roads are cleared, the mayor said.";
+    precis_options_t o = opts_budget(PRECIS_BUDGET_RATIO, 1.0);
+    precis_result_t *r = summarize_ok(test_engine(state), text, &o);
+    assert_int_equal(precis_result_sentence_count(r), 3);
+    precis_result_free(r);
+    o.redundancy = 0;
+    r = summarize_ok(test_engine(state), text, &o);
+    assert_int_equal(precis_result_sentence_count(r), 4);
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(precis_result_sentence(r, i)->index, i);
+    precis_result_free(r);
+}
+
 static void summarize_penalises_very_short_sentences(void **state)
 {
     const char *text =
@@ -265,8 +287,6 @@ static void summarize_long_summaries_cover_the_body(void **state)
     assert_true(restated[1] / second[1] > 1.5 * (restated[0] / second[0]));
 }
 
-/* The share of ten six-word sentences a budget takes; three sentences
- * or fewer count as a lede (0). */
 /* A short summary reports: a sentence that is all quotation gives way
  * to one that states the same (quotes have their own field). */
 static void summarize_lede_prefers_reporting_to_quoting(void **state)
@@ -289,6 +309,8 @@ static void summarize_lede_prefers_reporting_to_quoting(void **state)
     precis_result_free(r);
 }
 
+/* The share of ten six-word sentences a budget takes; three sentences
+ * or fewer count as a lede (0). */
 static void summarize_budget_coverage(void **state)
 {
     const precis_engine_t *e = test_engine(state);
@@ -368,6 +390,7 @@ int main(void)
         cmocka_unit_test(summarize_returns_document_order_and_offsets),
         cmocka_unit_test(summarize_prefers_lead_and_topic_over_aside),
         cmocka_unit_test(summarize_avoids_redundant_sentences),
+        cmocka_unit_test(summarize_redundancy_zero_keeps_restatements),
         cmocka_unit_test(summarize_penalises_very_short_sentences),
         cmocka_unit_test(summarize_keywords_are_content_terms),
         cmocka_unit_test(summarize_keywords_find_names_and_strip_possessive),
