@@ -127,6 +127,14 @@ $(BUILD)/tests/test_rouge: $(BUILD)/tests/test_rouge.o \
     $(BUILD)/bench/rouge_score.o $(TEST_COMMON) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) $(JANSSON_LIBS)
 
+# bench/eval's tests run it on a set they write, scoring with the same
+# ROUGE code.
+$(BUILD)/tests/test_eval: $(BUILD)/tests/test_eval.o \
+    $(BUILD)/tests/daemon_harness.o $(BUILD)/bench/rouge_score.o \
+    $(TEST_COMMON) $(LIB_A) | $(BUILD)/bench/eval
+	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \
+	    $(CMOCKA_LIBS) $(JANSSON_LIBS) -pthread
+
 # The load generator's tests run it against precisd and a fake server.
 $(BUILD)/tests/test_load: $(BUILD)/tests/test_load.o \
     $(BUILD)/tests/daemon_harness.o $(TEST_COMMON) $(LIB_A) \
@@ -175,7 +183,7 @@ $(BUILD)/bench/quotes: $(BUILD)/bench/quotes.o $(LIB_A)
 # the quotes and speakers against PolNeAR.
 eval: deps
 	@$(MAKE) --no-print-directory $(BUILD)/bench/eval $(BUILD)/bench/quotes
-	$(BUILD)/bench/eval --shared $(SHARED) --data data
+	$(BUILD)/bench/eval --shared $(SHARED) --data data --oracle
 	$(BUILD)/bench/quotes --shared $(SHARED) --data data
 
 BENCH_CORPUS := $(BUILD)/bench/corpus.o $(BUILD)/cli/slurp.o

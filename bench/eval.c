@@ -2,14 +2,17 @@
  * bench/eval -- precis on the dev sets of ../shared/EVAL.md, under the
  * protocol given there, beside a Lead baseline and the reference rows.
  *
- *   eval [--shared DIR] [--data DIR] [--set NAME]...
+ *   eval [--shared DIR] [--data DIR] [--set NAME]... [--oracle]
  *
  * For each set: precis, and Lead (the first sentences precis's own
  * segmenter finds, boilerplate aside, under the same budget), scored by
  * bench/rouge_score.c (ROUGE-1.5.5's definitions) with the mean and a
- * bootstrap 95 % interval; then EVAL.md's reference systems.  It also
- * reports how many precis summaries were empty or held a sentence the
- * engine had marked as page noise (both should be 0).
+ * bootstrap 95 % interval; then EVAL.md's reference systems, and on
+ * CNN/DM the best of the SummEval systems whose outputs ship with the
+ * set.  --oracle adds the extractive oracle under the same budget: the
+ * ceiling for any choice of sentences (it takes a few seconds more).
+ * It also reports how many precis summaries were empty or held a
+ * sentence the engine had marked as page noise (both should be 0).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,51 +133,190 @@ static void print_row(const char *name, const series *s)
     printf("\n");
 }
 
-/* Lead: the first selectable sentences under the budget. */
-static char *lead_summary(const precis_result_t *all, const set_def *d)
+/* Whether a summary of n sentences and words words is still under the
+ * set's budget (of a document of total words). */
+static int under_budget(const set_def *d, size_t n, size_t words, size_t total)
 {
-    size_t total = precis_result_total_words(all), words = 0;
+    if (d->budget == PRECIS_BUDGET_SENTENCES)
+        return (double)n < d->value;
     double target =
         d->budget == PRECIS_BUDGET_RATIO ? d->value * total : d->value;
-    size_t cap = 4096, len = 0;
-    char *out = malloc(cap);
-    out[0] = '\0';
-    for (size_t i = 0; i < precis_result_sentence_count(all); i++) {
-        if (d->budget == PRECIS_BUDGET_SENTENCES ? i >= (size_t)d->value
-                                                 : (double)words >= target)
-            break;
-        const precis_sentence_t *s = precis_result_sentence(all, i);
-        size_t n = strlen(s->text);
-        while (len + n + 2 > cap)
-            out = realloc(out, cap *= 2);
-        len += (size_t)sprintf(out + len, "%s%s", len ? "\n" : "", s->text);
-        words += s->words;
-    }
-    return out;
+    return (double)words < target;
 }
 
-/* The summary as '\n'-separated sentences; counts noise and emptiness. */
-static char *summary_text(const precis_result_t *r, int *noisy)
+/* The sentences of r flagged in pick (every one when pick is NULL), in
+ * document order, '\n'-separated. */
+static char *join_sentences(const precis_result_t *r, const char *pick)
 {
     size_t cap = 4096, len = 0;
     char *out = malloc(cap);
     out[0] = '\0';
     for (size_t i = 0; i < precis_result_sentence_count(r); i++) {
-        const precis_sentence_t *s = precis_result_sentence(r, i);
-        for (size_t k = 0; k < precis_result_excluded_count(r); k++) {
-            const precis_excluded_t *x = precis_result_excluded(r, k);
-            *noisy |= x->start < s->end && s->start < x->end;
-        }
-        size_t n = strlen(s->text);
+        if (pick && !pick[i])
+            continue;
+        const char *t = precis_result_sentence(r, i)->text;
+        size_t n = strlen(t);
         while (len + n + 2 > cap)
             out = realloc(out, cap *= 2);
-        len += (size_t)sprintf(out + len, "%s%s", len ? "\n" : "", s->text);
+        len += (size_t)sprintf(out + len, "%s%s", len ? "\n" : "", t);
     }
     return out;
 }
 
+/* Lead: the first of all the selectable sentences, under the budget. */
+static char *lead_summary(const precis_result_t *all, const set_def *d)
+{
+    size_t n = precis_result_sentence_count(all), words = 0, k = 0;
+    size_t total = precis_result_total_words(all);
+    char *pick = calloc(n ? n : 1, 1);
+    for (; k < n && under_budget(d, k, words, total); k++) {
+        pick[k] = 1;
+        words += precis_result_sentence(all, k)->words;
+    }
+    char *out = join_sentences(all, pick);
+    free(pick);
+    return out;
+}
+
+static double objective(const rouge_scores *s, int recall)
+{
+    return recall ? s->r1.r + s->r2.r : s->r1.f + s->r2.f;
+}
+
+/* The extractive oracle: sentences added greedily, each the one that
+ * raises ROUGE-1 + ROUGE-2 against the references most, until the same
+ * budget is spent.  It reads the references, so it is a ceiling for
+ * sentence selection on this segmenter, not a system. */
+static char *oracle_summary(rouge *scorer, const precis_result_t *all,
+                            const set_def *d, const char *const *refs,
+                            size_t nrefs)
+{
+    size_t n = precis_result_sentence_count(all), words = 0, k = 0;
+    size_t total = precis_result_total_words(all);
+    char *pick = calloc(n ? n : 1, 1);
+    for (; k < n && under_budget(d, k, words, total); k++) {
+        size_t best = n;
+        double best_value = -1;
+        for (size_t i = 0; i < n; i++) {
+            if (pick[i])
+                continue;
+            pick[i] = 1;
+            char *t = join_sentences(all, pick);
+            rouge_scores s = rouge_score(scorer, t, refs, nrefs);
+            free(t);
+            pick[i] = 0;
+            if (objective(&s, d->recall) > best_value) {
+                best_value = objective(&s, d->recall);
+                best = i;
+            }
+        }
+        pick[best] = 1;
+        words += precis_result_sentence(all, best)->words;
+    }
+    char *out = join_sentences(all, pick);
+    free(pick);
+    return out;
+}
+
+/* Whether some summary sentence overlaps a sentence marked as noise. */
+static int has_noise(const precis_result_t *r)
+{
+    for (size_t i = 0; i < precis_result_sentence_count(r); i++) {
+        const precis_sentence_t *s = precis_result_sentence(r, i);
+        for (size_t k = 0; k < precis_result_excluded_count(r); k++) {
+            const precis_excluded_t *x = precis_result_excluded(r, k);
+            if (x->start < s->end && s->start < x->end)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The systems SummEval scored on the CNN/DM documents ship with the
+ * set (system_summaries): supervised extractors and abstractive models
+ * trained on CNN/DM, scored here like precis. */
+static const char *const summeval_names[][2] = {
+    {"M0", "Lead-3"},     {"M1", "NEUSUM"},       {"M2", "BanditSum"},
+    {"M5", "RNES"},       {"M8", "Pointer-Gen"},  {"M9", "Fast-abs-rl"},
+    {"M10", "Bottom-Up"}, {"M11", "Improve-abs"}, {"M12", "Unified"},
+    {"M13", "ROUGESal"},  {"M14", "Multi-task"},  {"M15", "Closed-book"},
+    {"M17", "T5"},        {"M20", "GPT-2"},       {"M22", "BART"},
+    {"M23", "Pegasus"}};
+#define MAX_SYSTEMS 32
+
+typedef struct system_series {
+    char id[8];
+    series s;
+} system_series;
+
+static void add_systems(rouge *scorer, json_t *systems,
+                        const char *const *refs, size_t nrefs,
+                        system_series *out, size_t *n, int recall)
+{
+    const char *id;
+    json_t *v;
+    json_object_foreach(systems, id, v)
+    {
+        size_t k = 0;
+        while (k < *n && strcmp(out[k].id, id) != 0)
+            k++;
+        if (k == *n) {
+            if (*n == MAX_SYSTEMS || strlen(id) >= sizeof out[k].id)
+                continue;
+            memset(&out[k], 0, sizeof out[k]);
+            strcpy(out[k].id, id);
+            (*n)++;
+        }
+        const char *text = json_string_value(v);
+        rouge_scores s = rouge_score(scorer, text ? text : "", refs, nrefs);
+        series_add(&out[k].s, &s, recall);
+    }
+}
+
+static double series_mean(const series *s, int k)
+{
+    double sum = 0;
+    for (size_t i = 0; i < s->n; i++)
+        sum += s->v[k][i];
+    return s->n ? sum / (double)s->n : 0;
+}
+
+static int by_rouge1(const void *a, const void *b)
+{
+    double x = series_mean(&((const system_series *)a)->s, 0);
+    double y = series_mean(&((const system_series *)b)->s, 0);
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void series_free(series *s)
+{
+    for (int k = 0; k < 3; k++)
+        free(s->v[k]);
+}
+
+/* The best three of SummEval's systems by ROUGE-1, and how many. */
+static void print_systems(system_series *sys, size_t n)
+{
+    qsort(sys, n, sizeof *sys, by_rouge1);
+    for (size_t k = 0; k < n; k++) {
+        if (k < 3) {
+            const char *name = sys[k].id;
+            for (size_t j = 0;
+                 j < sizeof summeval_names / sizeof summeval_names[0]; j++)
+                if (!strcmp(summeval_names[j][0], sys[k].id))
+                    name = summeval_names[j][1];
+            char label[64];
+            snprintf(label, sizeof label, "SummEval %s %s", sys[k].id, name);
+            print_row(label, &sys[k].s);
+        }
+        series_free(&sys[k].s);
+    }
+    if (n > 3)
+        printf("  (%zu more SummEval systems below these)\n", n - 3);
+}
+
 static int run_set(const precis_engine_t *e, const set_def *d,
-                   const char *shared)
+                   const char *shared, int with_oracle)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s.dev.jsonl", shared, d->name);
@@ -188,7 +330,11 @@ static int run_set(const precis_engine_t *e, const set_def *d,
                      .unicode = d->unicode,
                      .wordnet = d->unicode ? NULL : "/usr/share/wordnet"};
     rouge *scorer = rouge_new(&ro);
-    series ours = {0}, lead = {0};
+    ro.ngrams_only = 1;
+    rouge *fast = rouge_new(&ro);
+    series ours = {0}, lead = {0}, oracle = {0};
+    system_series systems[MAX_SYSTEMS];
+    size_t nsystems = 0;
     size_t empty = 0, noisy_docs = 0;
     char *line = NULL;
     size_t cap = 0;
@@ -210,21 +356,34 @@ static int run_set(const precis_engine_t *e, const set_def *d,
         o.budget_value = d->value;
         o.keywords = 0;
         precis_result_t *r, *all;
-        if (!text || precis_summarize(e, text, strlen(text), &o, &r, NULL))
+        if (!text || precis_summarize(e, text, strlen(text), &o, &r, NULL)) {
+            json_decref(doc);
             continue;
+        }
+        /* Every selectable sentence, restatements too, for Lead and the
+         * oracle. */
         o.budget = PRECIS_BUDGET_RATIO;
         o.budget_value = 1.0;
+        o.redundancy = 0;
         precis_summarize(e, text, strlen(text), &o, &all, NULL);
-        int noisy = 0;
-        char *mine = summary_text(r, &noisy), *first = lead_summary(all, d);
+        char *mine = join_sentences(r, NULL), *first = lead_summary(all, d);
+        char *best =
+            with_oracle ? oracle_summary(fast, all, d, refs, nrefs) : NULL;
         empty += mine[0] == '\0';
-        noisy_docs += noisy;
+        noisy_docs += has_noise(r);
         rouge_scores s = rouge_score(scorer, mine, refs, nrefs);
         series_add(&ours, &s, d->recall);
         s = rouge_score(scorer, first, refs, nrefs);
         series_add(&lead, &s, d->recall);
+        if (best) {
+            s = rouge_score(scorer, best, refs, nrefs);
+            series_add(&oracle, &s, d->recall);
+        }
+        add_systems(scorer, json_object_get(doc, "system_summaries"), refs,
+                    nrefs, systems, &nsystems, d->recall);
         free(mine);
         free(first);
+        free(best);
         precis_result_free(r);
         precis_result_free(all);
         json_decref(doc);
@@ -239,13 +398,16 @@ static int run_set(const precis_engine_t *e, const set_def *d,
     for (int k = 0; k < 4 && d->refs[k].name; k++)
         printf("  %-22s  %.4f                 %.4f                 %.4f\n",
                d->refs[k].name, d->refs[k].r1, d->refs[k].r2, d->refs[k].rl);
+    print_systems(systems, nsystems);
+    if (with_oracle)
+        print_row("Oracle (reads refs)", &oracle);
     printf("  empty summaries: %zu, summaries with page noise: %zu\n\n", empty,
            noisy_docs);
-    for (int k = 0; k < 3; k++) {
-        free(ours.v[k]);
-        free(lead.v[k]);
-    }
+    series_free(&ours);
+    series_free(&lead);
+    series_free(&oracle);
     rouge_free(scorer);
+    rouge_free(fast);
     return 0;
 }
 
@@ -253,7 +415,7 @@ int main(int argc, char **argv)
 {
     const char *shared = "../shared/data", *data = "data";
     const char *only[8];
-    int nonly = 0;
+    int nonly = 0, with_oracle = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--shared") && i + 1 < argc)
             shared = argv[++i];
@@ -261,9 +423,11 @@ int main(int argc, char **argv)
             data = argv[++i];
         else if (!strcmp(argv[i], "--set") && i + 1 < argc && nonly < 8)
             only[nonly++] = argv[++i];
+        else if (!strcmp(argv[i], "--oracle"))
+            with_oracle = 1;
         else {
             fprintf(stderr, "usage: eval [--shared DIR] [--data DIR] "
-                            "[--set NAME]...\n");
+                            "[--set NAME]... [--oracle]\n");
             return 2;
         }
     }
@@ -278,7 +442,7 @@ int main(int argc, char **argv)
         int wanted = nonly == 0;
         for (int j = 0; j < nonly; j++)
             wanted |= !strcmp(only[j], sets[k].name);
-        if (wanted && run_set(e, &sets[k], shared) != 0)
+        if (wanted && run_set(e, &sets[k], shared, with_oracle) != 0)
             rc = 1;
     }
     precis_engine_free(e);

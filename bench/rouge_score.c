@@ -362,7 +362,8 @@ rouge_scores rouge_score(rouge *r, const char *summary,
             mcount[n - 1] += mc;
             pcount[n - 1] += pc;
         }
-        hit[2] += lcs_hits(&model, &peer, vocab.count);
+        if (!r->opts.ngrams_only)
+            hit[2] += lcs_hits(&model, &peer, vocab.count);
         mcount[2] += model.n;
         pcount[2] += peer.n;
         free_text(&model);

@@ -19,6 +19,9 @@ typedef struct rouge_opts {
                             irregular forms map to their base form first
                             as ROUGE-1.5.5 does ("said" -> "say"); NULL:
                             none */
+    int ngrams_only;     /* 1: ROUGE-1 and -2 only, rl left 0 (the LCS is
+                            most of the cost; the oracle scores many
+                            candidates by ROUGE-1 + 2) */
 } rouge_opts;
 
 /* Recall, precision and F1 (alpha 0.5) of one measure. */

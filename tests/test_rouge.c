@@ -77,6 +77,17 @@ static void rouge_lcs_is_summary_level(void **state)
     assert_true(s.rl.r == 0.5);
 }
 
+static void rouge_ngrams_only_skips_lcs(void **state)
+{
+    (void)state;
+    rouge_opts all = {0}, ngrams = {.ngrams_only = 1};
+    const char *sys = "a b x\nc d", *ref = "a b c d";
+    rouge_scores s = score1(&all, sys, ref), n = score1(&ngrams, sys, ref);
+    assert_true(s.r1.f == n.r1.f && s.r2.f == n.r2.f);
+    assert_true(s.rl.r == 1.0);
+    assert_true(n.rl.r == 0 && n.rl.p == 0 && n.rl.f == 0);
+}
+
 static void rouge_sums_over_references(void **state)
 {
     (void)state;
@@ -198,6 +209,7 @@ int main(void)
         cmocka_unit_test(rouge_identical_texts_score_one),
         cmocka_unit_test(rouge_counts_like_rouge155),
         cmocka_unit_test(rouge_lcs_is_summary_level),
+        cmocka_unit_test(rouge_ngrams_only_skips_lcs),
         cmocka_unit_test(rouge_sums_over_references),
         cmocka_unit_test(rouge_unicode_mode),
         cmocka_unit_test(rouge_reproduces_official_scores),
