@@ -188,8 +188,9 @@ typedef struct precis_quote {
 /* Why a sentence may never be selected; see docs/engine.md. */
 typedef struct precis_excluded {
     size_t start, end;  /* byte range in the input */
-    const char *reason; /* "headline", "duplicate", "near_duplicate",
-                           "caption", "promo", "fragment", "noise" */
+    const char *reason; /* "headline", "dateline", "duplicate",
+                           "near_duplicate", "caption", "promo",
+                           "fragment", "noise" */
 } precis_excluded_t;
 
 /*

@@ -71,6 +71,8 @@ static int is_fragment(const doc *d, const doc_sentence *s)
 
 static const char *alone_reason(const doc *d, const doc_sentence *s)
 {
+    if (s->seg.dateline)
+        return "dateline";
     const char *reason = pattern_reason(d, s);
     if (reason)
         return reason;

@@ -11,6 +11,7 @@
  */
 #include "segment.h"
 #include "array.h"
+#include "dateline.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +113,7 @@ static int push(seg_ctx *c, size_t start, size_t end)
     s->paragraph = l->paragraphs;
     s->terminated = ends_terminal(c->text, start, end) != 0;
     s->whole_line = start == c->block_start && end == c->block_end;
+    s->dateline = 0;
     return 0;
 }
 
@@ -242,6 +244,13 @@ static int scan_block(seg_ctx *c)
     const char *t = c->text;
     size_t e = c->block_end;
     size_t s = c->block_start, i = s, last_space = 0;
+    size_t story = dateline_end(t, s, e);
+    if (story > s) {
+        if (push(c, s, story) != 0)
+            return -1;
+        c->list->items[c->list->count - 1].dateline = 1;
+        s = i = story;
+    }
     while (i < e) {
         int n;
         int32_t cp = cp_at(t, e, i, &n);

@@ -8,7 +8,8 @@
  * the sentence, so headlines and captions never merge into the
  * text after them.  Inside a block, sentence ends are found at . ! ? …
  * and CJK full stops, with abbreviations, initials, decimals, URLs and
- * closing quotes/brackets taken into account.
+ * closing quotes/brackets taken into account; a dateline opening a
+ * paragraph ("WASHINGTON (AP) --") is a segment of its own.
  */
 #ifndef PRECIS_SEGMENT_H
 #define PRECIS_SEGMENT_H
@@ -39,6 +40,8 @@ typedef struct seg_sentence {
     size_t paragraph;
     unsigned terminated : 1; /* ends in sentence punctuation */
     unsigned whole_line : 1; /* is alone on its line(s) */
+    unsigned dateline : 1;   /* "WASHINGTON (AP) --" opening a paragraph
+                                (dateline.c), split off the sentence */
 } seg_sentence;
 
 typedef struct seg_list {

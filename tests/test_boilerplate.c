@@ -131,6 +131,23 @@ static void boilerplate_excludes_opening_headline(void **state)
     precis_result_free(r);
 }
 
+/* A dateline is the wire's, not the story's: the lede is returned
+ * without it, with offsets from the story's first word. */
+static void boilerplate_excludes_dateline(void **state)
+{
+    const char *text = "Council Approves Transit Budget\n\n"
+                       "WASHINGTON (AP) -- " BODY;
+    precis_result_t *r = all_selected(state, text);
+    assert_int_equal(precis_result_sentence_count(r), 3);
+    assert_string_equal(excluded_reason(r, text, "WASHINGTON"), "dateline");
+    assert_string_equal(excluded_reason(r, text, "Council Approves"),
+                        "headline");
+    const precis_sentence_t *lede = precis_result_sentence(r, 0);
+    assert_int_equal(lede->start, strstr(text, "The city council") - text);
+    assert_memory_equal(lede->text, "The city council", 16);
+    precis_result_free(r);
+}
+
 static void boilerplate_falls_back_to_fragments_when_nothing_else(void **state)
 {
     const char *text = "Transit budget vote\nNew buses for the suburbs\n"
@@ -151,6 +168,7 @@ int main(void)
         cmocka_unit_test(boilerplate_excludes_near_duplicates),
         cmocka_unit_test(boilerplate_excludes_fragments_and_noise),
         cmocka_unit_test(boilerplate_excludes_opening_headline),
+        cmocka_unit_test(boilerplate_excludes_dateline),
         cmocka_unit_test(
             boilerplate_falls_back_to_fragments_when_nothing_else),
     };
