@@ -21,9 +21,6 @@
 #define NEAR_DUP_SHARE 0.8
 #define NEAR_DUP_WINDOW 32
 #define NEAR_DUP_MIN_TERMS 4
-/* Patterns are only tried on sentences this short: captions and promos
- * are, and it bounds the cost on huge inputs. */
-#define PATTERN_MAX_BYTES 600
 
 static int pattern_at(const bp_pattern *p, const char *t, size_t len,
                       size_t at, size_t core)
@@ -40,16 +37,23 @@ static const char *pattern_reason(const doc *d, const doc_sentence *s)
     const precis_engine_t *e = d->engine;
     const char *t = d->text + s->seg.start;
     size_t len = s->seg.end - s->seg.start;
-    if (len > PATTERN_MAX_BYTES || e->npatterns == 0)
+    /* Every sentence is tried, however long: a flattened page runs
+     * captions together into one (segment.h caps it at 4 KiB), and one
+     * pass per byte over the patterns that start with it is cheap. */
+    if (e->npatterns == 0)
         return NULL;
     size_t core = len; /* without trailing punctuation, for BP_WHOLE */
     while (core > 0 && memchr(".!:;", t[core - 1], 4))
         core--;
+    const char *code = d->lang ? d->lang->code : "";
     for (size_t at = 0; at < len; at++) {
         unsigned char c = (unsigned char)t[at];
-        for (size_t i = e->by_first[c]; i < e->by_first[c + 1]; i++)
-            if (pattern_at(&e->patterns[i], t, len, at, core))
-                return e->patterns[i].reason;
+        for (size_t i = e->by_first[c]; i < e->by_first[c + 1]; i++) {
+            const bp_pattern *p = &e->patterns[i];
+            if ((!p->lang[0] || !strcmp(p->lang, code)) &&
+                pattern_at(p, t, len, at, core))
+                return p->reason;
+        }
     }
     return NULL;
 }

@@ -30,7 +30,8 @@ typedef struct bp_pattern {
     const char *reason; /* "caption", "promo" (static strings) */
     char *text;
     size_t len;
-    int match; /* enum bp_match */
+    int match;    /* enum bp_match */
+    char lang[8]; /* only for text in this language; "" for any */
 } bp_pattern;
 
 struct precis_engine {

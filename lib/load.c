@@ -240,9 +240,24 @@ static int boilerplate_line(void *ctx, char *line, size_t len,
     }
     if (!reason || tab[1] == '\0')
         return set_error(err, PRECIS_EDATA,
-                         "%s:%zu: expected caption|promo|noise<TAB>text", path,
-                         lineno);
+                         "%s:%zu: expected caption|promo|noise<TAB>text"
+                         "[<TAB>language]",
+                         path, lineno);
     const char *text = tab + 1;
+    /* An optional third column limits the pattern to one language:
+     * English captions say "(centre)", French copy means a region. */
+    char *lang_tab = strchr(text, '\t');
+    const char *code = "";
+    if (lang_tab) {
+        *lang_tab = '\0';
+        code = lang_tab + 1;
+        size_t n = strspn(code, "abcdefghijklmnopqrstuvwxyz");
+        if (n == 0 || code[n] != '\0' || n >= sizeof e->patterns->lang ||
+            *text == '\0')
+            return set_error(err, PRECIS_EDATA,
+                             "%s:%zu: bad language column (a code like en)",
+                             path, lineno);
+    }
     int match = BP_CONTAINS;
     if (*text == '^' || *text == '=') {
         match = *text == '^' ? BP_PREFIX : BP_WHOLE;
@@ -259,6 +274,7 @@ static int boilerplate_line(void *ctx, char *line, size_t len,
     p->len = strlen(text);
     p->reason = reason;
     p->match = match;
+    strcpy(p->lang, code);
     e->npatterns++;
     return PRECIS_OK;
 }

@@ -239,6 +239,43 @@ static int is_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
     return has_ellipsis && (uc_is_upper(next) || w > m);
 }
 
+/* A photo caption run into the sentence after it, as flattened pages
+ * give them: "... Dani Alves (right) However Real Madrid remain top".
+ * A bracket of one to three lower-case words, then a capitalised stop
+ * word, is not running prose: the caption ends at the bracket (close),
+ * and the next sentence starts at *next. */
+#define CAPTION_BRACKET_BYTES 32
+static int caption_bracket_ends(const seg_ctx *c, size_t sentence_start,
+                                size_t close, size_t *next)
+{
+    const char *t = c->text;
+    size_t p = close;
+    int words = 0, in_word = 0, n;
+    for (;;) {
+        if (p <= sentence_start || close - p > CAPTION_BRACKET_BYTES)
+            return 0;
+        p = utf8_prev(t, p);
+        int32_t cp = cp_at(t, close, p, &n);
+        if (cp == '(')
+            break;
+        if (uc_is_lower(cp)) {
+            words += !in_word;
+            in_word = 1;
+        } else if (cp == ' ') {
+            in_word = 0;
+        } else {
+            return 0;
+        }
+    }
+    size_t m = skip_blank(t, close + 1, c->block_end);
+    if (words < 1 || words > 3 || m == close + 1 || m >= c->block_end ||
+        !uc_is_upper(cp_at(t, c->block_end, m, &n)) ||
+        !capitalised_stopword(c, m))
+        return 0;
+    *next = m;
+    return 1;
+}
+
 static int scan_block(seg_ctx *c)
 {
     const char *t = c->text;
@@ -264,6 +301,14 @@ static int scan_block(seg_ctx *c)
             if (push(c, s, cut) != 0)
                 return -1;
             s = i = skip_blank(t, cut, e);
+            last_space = 0;
+            continue;
+        }
+        size_t next;
+        if (cp == ')' && caption_bracket_ends(c, s, i, &next)) {
+            if (push(c, s, i + 1) != 0)
+                return -1;
+            s = i = next;
             last_space = 0;
             continue;
         }

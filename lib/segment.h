@@ -8,8 +8,9 @@
  * the sentence, so headlines and captions never merge into the
  * text after them.  Inside a block, sentence ends are found at . ! ? …
  * and CJK full stops, with abbreviations, initials, decimals, URLs and
- * closing quotes/brackets taken into account; a dateline opening a
- * paragraph ("WASHINGTON (AP) --") is a segment of its own.
+ * closing quotes/brackets taken into account, and after a caption's
+ * "(right)" run into the next sentence; a dateline opening a paragraph
+ * ("WASHINGTON (AP) --") is a segment of its own.
  */
 #ifndef PRECIS_SEGMENT_H
 #define PRECIS_SEGMENT_H

@@ -131,6 +131,43 @@ static void boilerplate_excludes_opening_headline(void **state)
     precis_result_free(r);
 }
 
+/* A flattened page runs a photo's caption into the next sentence: the
+ * caption goes, the sentence after its "(right)" stays. */
+static void boilerplate_excludes_caption_run_into_text(void **state)
+{
+    const char *text =
+        BODY "Brazil star Neymar (centre) takes a selfie with team-mate "
+             "Dani Alves (right) However Real Madrid remain top of the "
+             "division on points difference.";
+    precis_result_t *r = all_selected(state, text);
+    assert_string_equal(excluded_reason(r, text, "Brazil star"), "caption");
+    assert_false(summary_contains(r, "selfie"));
+    assert_true(summary_contains(r, "However Real Madrid remain top"));
+    precis_result_free(r);
+}
+
+/* "(centre)" places a picture in English and a region in French. */
+static void boilerplate_caption_patterns_keep_to_their_language(void **state)
+{
+    const char *en = BODY "The mayor (centre) opens the new depot.\n";
+    precis_result_t *r = all_selected(state, en);
+    assert_string_equal(excluded_reason(r, en, "The mayor"), "caption");
+    precis_result_free(r);
+    const char *fr =
+        "Les inondations ont frappé la province du Hubei (centre) jeudi. "
+        "Les secours sont arrivés dans la nuit. Le gouvernement a promis "
+        "une aide aux familles des victimes.";
+    precis_options_t o;
+    precis_options_init(&o);
+    o.budget = PRECIS_BUDGET_RATIO;
+    o.budget_value = 1.0;
+    o.lang = "fr";
+    r = summarize_ok(test_engine(state), fr, &o);
+    assert_int_equal(precis_result_excluded_count(r), 0);
+    assert_true(summary_contains(r, "Hubei (centre)"));
+    precis_result_free(r);
+}
+
 /* A dateline is the wire's, not the story's: the lede is returned
  * without it, with offsets from the story's first word. */
 static void boilerplate_excludes_dateline(void **state)
@@ -169,6 +206,8 @@ int main(void)
         cmocka_unit_test(boilerplate_excludes_fragments_and_noise),
         cmocka_unit_test(boilerplate_excludes_opening_headline),
         cmocka_unit_test(boilerplate_excludes_dateline),
+        cmocka_unit_test(boilerplate_excludes_caption_run_into_text),
+        cmocka_unit_test(boilerplate_caption_patterns_keep_to_their_language),
         cmocka_unit_test(
             boilerplate_falls_back_to_fragments_when_nothing_else),
     };

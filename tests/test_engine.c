@@ -165,7 +165,10 @@ static void engine_rejects_bad_boilerplate_file(void **state)
     write_file("boilerplate.txt", "advert\tBuy now\n");
     assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
     assert_non_null(strstr(err.message, "boilerplate.txt:1"));
-    write_file("boilerplate.txt", "promo\t^Buy now\n");
+    write_file("boilerplate.txt", "caption\t(left)\tEnglish UK\n");
+    assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
+    assert_non_null(strstr(err.message, "boilerplate.txt:1: bad language"));
+    write_file("boilerplate.txt", "promo\t^Buy now\ncaption\t(left)\ten\n");
     assert_int_equal(open_tmp(&e, &err), PRECIS_OK);
     precis_engine_free(e);
 }
