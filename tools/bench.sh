@@ -23,7 +23,7 @@ while [ ! -S "$tmp/precisd.sock" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); 
 
 echo "== eval" >&2
 if [ -f "$shared/duc2002.dev.jsonl" ]; then
-    "$build/bench/eval" --shared "$shared" --data data > "$tmp/eval.txt"
+    "$build/bench/eval" --shared "$shared" --data data --oracle > "$tmp/eval.txt"
 else
     echo "(../shared/data not present: no evaluation)" > "$tmp/eval.txt"
 fi
