@@ -283,9 +283,11 @@ static int scan_block(seg_ctx *c)
     size_t s = c->block_start, i = s, last_space = 0;
     size_t story = dateline_end(t, s, e);
     if (story > s) {
+        size_t at = c->list->count;
         if (push(c, s, story) != 0)
             return -1;
-        c->list->items[c->list->count - 1].dateline = 1;
+        if (c->list->count > at)
+            c->list->items[at].dateline = 1;
         s = i = story;
     }
     while (i < e) {

@@ -115,16 +115,18 @@ static void summarize_prefers_lead_and_topic_over_aside(void **state)
     precis_result_free(r);
 }
 
+/* Four sentences, the second restating the first. */
+static const char *snow =
+    "Heavy snow closed the main airport on Friday, stranding thousands "
+    "of travellers. Heavy snow closed the main airport on Friday and "
+    "stranded thousands of travellers, officials said. Rail services "
+    "were also cut as drifts blocked the northern lines. Schools will "
+    "stay shut until the roads are cleared, the mayor said.";
+
 static void summarize_avoids_redundant_sentences(void **state)
 {
-    const char *text =
-        "Heavy snow closed the main airport on Friday, stranding thousands "
-        "of travellers. Heavy snow closed the main airport on Friday and "
-        "stranded thousands of travellers, officials said. Rail services "
-        "were also cut as drifts blocked the northern lines. Schools will "
-        "stay shut until the roads are cleared, the mayor said.";
     precis_options_t o = opts_budget(PRECIS_BUDGET_SENTENCES, 2);
-    precis_result_t *r = summarize_ok(test_engine(state), text, &o);
+    precis_result_t *r = summarize_ok(test_engine(state), snow, &o);
     assert_int_equal(precis_result_sentence_count(r), 2);
     int airport = 0;
     for (size_t i = 0; i < 2; i++)
@@ -138,18 +140,12 @@ static void summarize_avoids_redundant_sentences(void **state)
  * back, which is how bench/eval reads every sentence for Lead. */
 static void summarize_redundancy_zero_keeps_restatements(void **state)
 {
-    const char *text =
-        "Heavy snow closed the main airport on Friday, stranding thousands "
-        "of travellers. Heavy snow closed the main airport on Friday and "
-        "stranded thousands of travellers, officials said. Rail services "
-        "were also cut as drifts blocked the northern lines. Schools will "
-        "stay shut until the roads are cleared, the mayor said.";
     precis_options_t o = opts_budget(PRECIS_BUDGET_RATIO, 1.0);
-    precis_result_t *r = summarize_ok(test_engine(state), text, &o);
+    precis_result_t *r = summarize_ok(test_engine(state), snow, &o);
     assert_int_equal(precis_result_sentence_count(r), 3);
     precis_result_free(r);
     o.redundancy = 0;
-    r = summarize_ok(test_engine(state), text, &o);
+    r = summarize_ok(test_engine(state), snow, &o);
     assert_int_equal(precis_result_sentence_count(r), 4);
     for (size_t i = 0; i < 4; i++)
         assert_int_equal(precis_result_sentence(r, i)->index, i);
