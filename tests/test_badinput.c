@@ -153,7 +153,8 @@ static void badinput_runs_of_dots_and_quotes(void **state)
  * and the quotation in the next paragraph is still found. */
 static void badinput_unmatched_quote_marks(void **state)
 {
-    const char *unit = "\xE2\x80\x9C" "word \xC2\xAB more ";
+    const char *unit = "\xE2\x80\x9C"
+                       "word \xC2\xAB more ";
     const char *tail = "\n\n\"We will rebuild the bridge by May,\" she said.";
     size_t ulen = strlen(unit), n = (1 << 20) / ulen, len = n * ulen;
     char *text = malloc(len + strlen(tail) + 1);
@@ -192,33 +193,71 @@ static void badinput_text_ends_on_a_speaker(void **state)
     }
 }
 
+/* Up to 40 random pieces, joined into buf; returns the length. */
+static size_t random_text(const char *const *pieces, size_t npieces,
+                          uint32_t *seed, char *buf, size_t cap)
+{
+    size_t len = 0;
+    int parts = 1 + (int)(*seed % 40);
+    for (int p = 0; p < parts; p++) {
+        *seed = *seed * 1103515245u + 12345u;
+        const char *piece = pieces[(*seed >> 16) % npieces];
+        size_t n = strlen(piece);
+        if (len + n >= cap)
+            break;
+        memcpy(buf + len, piece, n);
+        len += n;
+    }
+    return len;
+}
+
 /* Thousands of random texts built from quotation marks, names, cues,
  * pronouns, punctuation and line breaks: every quotation, speaker and
  * cue range stays inside the text (run under SANITIZE=1 for memory). */
 static void badinput_random_quotations(void **state)
 {
-    static const char *const pieces[] = {
-        "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "'", "\xE2\x80\x98",
-        "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9E", "''",
-        "``", "\xE3\x80\x8C", "\xE3\x80\x8D", " said", " Mr.", " Smith",
-        " Jane Doe", " he", " she", " the spokesman", " told", " according",
-        " to", ",", ".", ":", " \xE2\x80\x94", " (", ")", "\n\n", " and",
-        " we will win", " saying", " I", " Hamas'", " 12\"", " rock 'n' roll"};
+    static const char *const pieces[] = {"\"",
+                                         "\xE2\x80\x9C",
+                                         "\xE2\x80\x9D",
+                                         "'",
+                                         "\xE2\x80\x98",
+                                         "\xE2\x80\x99",
+                                         "\xC2\xAB",
+                                         "\xC2\xBB",
+                                         "\xE2\x80\x9E",
+                                         "''",
+                                         "``",
+                                         "\xE3\x80\x8C",
+                                         "\xE3\x80\x8D",
+                                         " said",
+                                         " Mr.",
+                                         " Smith",
+                                         " Jane Doe",
+                                         " he",
+                                         " she",
+                                         " the spokesman",
+                                         " told",
+                                         " according",
+                                         " to",
+                                         ",",
+                                         ".",
+                                         ":",
+                                         " \xE2\x80\x94",
+                                         " (",
+                                         ")",
+                                         "\n\n",
+                                         " and",
+                                         " we will win",
+                                         " saying",
+                                         " I",
+                                         " Hamas'",
+                                         " 12\"",
+                                         " rock 'n' roll"};
     const size_t npieces = sizeof pieces / sizeof pieces[0];
     uint32_t seed = 12345;
     char text[512];
     for (int round = 0; round < 3000; round++) {
-        size_t len = 0;
-        int parts = 1 + (int)(seed % 40);
-        for (int p = 0; p < parts; p++) {
-            seed = seed * 1103515245u + 12345u;
-            const char *piece = pieces[(seed >> 16) % npieces];
-            size_t n = strlen(piece);
-            if (len + n >= sizeof text)
-                break;
-            memcpy(text + len, piece, n);
-            len += n;
-        }
+        size_t len = random_text(pieces, npieces, &seed, text, sizeof text);
         precis_result_t *r = run(state, text, len, NULL);
         assert_valid_result(r, len);
         for (size_t i = 0; i < precis_result_quote_count(r); i++) {
@@ -229,6 +268,76 @@ static void badinput_random_quotations(void **state)
         }
         precis_result_free(r);
     }
+}
+
+/* Random texts of what datelines and photo captions are made of, each
+ * in a buffer of exactly its length: every sentence and excluded span
+ * stays inside the text, and none of them overlaps another. */
+static void badinput_random_datelines_and_captions(void **state)
+{
+    static const char *const pieces[] = {"WASHINGTON",
+                                         " NEW YORK",
+                                         ",",
+                                         " March 3",
+                                         " (AP)",
+                                         " (Reuters)",
+                                         "(CNN)",
+                                         " (dpa)",
+                                         " (",
+                                         ")",
+                                         " --",
+                                         " -",
+                                         " \xE2\x80\x94",
+                                         "\xE2\x80\x93",
+                                         " The",
+                                         " the",
+                                         " However",
+                                         " pictured",
+                                         " (right)",
+                                         " (pictured)",
+                                         " (file photo)",
+                                         " Jane",
+                                         " said.",
+                                         ".",
+                                         "\n",
+                                         "\n\n",
+                                         " 5",
+                                         " \xC3\x89TAT",
+                                         "\xC3\xA9",
+                                         " \xE2\x80\x9C",
+                                         "\"",
+                                         " a",
+                                         ":"};
+    const size_t npieces = sizeof pieces / sizeof pieces[0];
+    uint32_t seed = 777;
+    char text[512];
+    precis_options_t o;
+    precis_options_init(&o);
+    o.budget = PRECIS_BUDGET_RATIO;
+    o.budget_value = 1.0;
+    size_t datelines = 0, captions = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t len = random_text(pieces, npieces, &seed, text, sizeof text);
+        char *exact = malloc(len ? len : 1);
+        memcpy(exact, text, len);
+        precis_result_t *r = run(state, exact, len, &o);
+        assert_valid_result(r, len);
+        size_t nx = precis_result_excluded_count(r);
+        for (size_t k = 0; k < nx; k++) {
+            const precis_excluded_t *x = precis_result_excluded(r, k);
+            assert_true(x->start < x->end && x->end <= len);
+            datelines += !strcmp(x->reason, "dateline");
+            captions += !strcmp(x->reason, "caption");
+            for (size_t i = 0; i < precis_result_sentence_count(r); i++) {
+                const precis_sentence_t *s = precis_result_sentence(r, i);
+                assert_false(x->start < s->end && s->start < x->end);
+            }
+        }
+        precis_result_free(r);
+        free(exact);
+    }
+    /* The pieces do make both, so both paths ran. */
+    assert_true(datelines > 0 && captions > 0);
 }
 
 static void badinput_too_large_is_refused(void **state)
@@ -271,6 +380,7 @@ int main(void)
         cmocka_unit_test(badinput_unmatched_quote_marks),
         cmocka_unit_test(badinput_text_ends_on_a_speaker),
         cmocka_unit_test(badinput_random_quotations),
+        cmocka_unit_test(badinput_random_datelines_and_captions),
         cmocka_unit_test(badinput_too_large_is_refused),
         cmocka_unit_test(badinput_accessors_tolerate_null_and_range),
     };
