@@ -15,13 +15,13 @@
  *                                        em or en dash or "--"
  *
  * The place is at most six words, each opening with a capital (or, with
- * an agency, a date's digits: "NEW YORK, March 3 (Reuters) -"), and the
- * story must go on with a capital, a digit or an opening quotation
- * mark.  So "NATO — the alliance said", "Apple (AAPL) shares rose" and
- * "RAY BUCKEY, 31 -- Key defendant" stay sentences; so do labels with a
- * colon ("TAPPER:", "NAME:"), which are a transcript's speakers and a
- * profile's fields, and "Sen. Ted Cruz (R-Texas) —", whose brackets
- * hold a party, not an agency.
+ * an agency, a date: "NEW YORK, March 3 (Reuters) -", "PARIS, 5 juin
+ * (AFP) -"), and the story must go on with a capital, a digit or an
+ * opening quotation mark.  So "NATO — the alliance said", "Apple (AAPL)
+ * shares rose" and "RAY BUCKEY, 31 -- Key defendant" stay sentences; so
+ * do labels with a colon ("TAPPER:", "NAME:"), which are a transcript's
+ * speakers and a profile's fields, and "Sen. Ted Cruz (R-Texas) —",
+ * whose brackets hold a party, not an agency.
  */
 #include "dateline.h"
 
@@ -108,7 +108,9 @@ size_t dateline_end(const char *t, size_t start, size_t end)
         if (words == PLACE_WORDS || i - start > PLACE_BYTES)
             return start;
         int32_t cp = cp_at(t, end, i, &n);
-        if (!uc_is_upper(cp) && !uc_is_digit(cp))
+        /* After a day's number the month may be in lower case, as
+         * French, Spanish or Italian write it: "PARIS, 5 juin (AFP)". */
+        if (!uc_is_upper(cp) && !uc_is_digit(cp) && !digits)
             return start;
         digits += uc_is_digit(cp) != 0;
         int upper = 0, lower = 0;
