@@ -204,6 +204,63 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
     return 1;
 }
 
+/* Double quotation marks: +1 opens, -1 closes, 0 neither; *n is the
+ * mark's length.  Single quotes are left out: they are apostrophes as
+ * often.  A straight '"' opens after a space or a bracket (or at from),
+ * and closes otherwise. */
+static int quote_mark(const char *t, size_t end, size_t from, size_t k, int *n)
+{
+    int32_t cp = cp_at(t, end, k, n);
+    if (cp == 0x201C || cp == 0x00AB || cp == 0x201E)
+        return 1;
+    if (cp == 0x201D || cp == 0x00BB)
+        return -1;
+    if ((cp == '`' || cp == '\'') && k + 1 < end && t[k + 1] == t[k]) {
+        *n = 2;
+        return cp == '`' ? 1 : -1;
+    }
+    if (cp != '"')
+        return 0;
+    return k == from || t[k - 1] == ' ' || t[k - 1] == '(' ? 1 : -1;
+}
+
+#define QUOTE_LOOKAHEAD 200
+/* "chanting ``Freedom! Freedom!'' trekked", "“Why? Because,” he said":
+ * an exclamation or a question inside a quotation the sentence goes on
+ * after (the word past its closing mark is in lower case) does not end
+ * the sentence.  The quotation must be open at m, the word after the
+ * stop, and close within QUOTE_LOOKAHEAD bytes. */
+static int inside_running_quote(const seg_ctx *c, size_t sentence_start,
+                                size_t m)
+{
+    const char *t = c->text;
+    size_t e = c->block_end;
+    int open = 0, n;
+    for (size_t k = sentence_start; k < m; k += (size_t)n) {
+        int q = quote_mark(t, e, sentence_start, k, &n);
+        if (q)
+            open = q > 0;
+    }
+    if (!open)
+        return 0;
+    for (size_t k = m; k < e && k - m < QUOTE_LOOKAHEAD; k += (size_t)n) {
+        int q = quote_mark(t, e, sentence_start, k, &n);
+        if (q > 0)
+            return 0;
+        if (q < 0) {
+            size_t w = k + (size_t)n;
+            while (w < e && !uc_is_letter(cp_at(t, e, w, &n))) {
+                int32_t cp = cp_at(t, e, w, &n);
+                if (!uc_is_space(cp) && cp != ',' && cp != ';')
+                    return 0;
+                w += (size_t)n;
+            }
+            return w < e && uc_is_lower(cp_at(t, e, w, &n));
+        }
+    }
+    return 0;
+}
+
 /* Terminal punctuation run [i, run_end), closers up to j, next word at m:
  * is this a sentence end? */
 static int is_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
@@ -233,7 +290,7 @@ static int is_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
     for (size_t k = i; k < run_end; k += (size_t)n) {
         int32_t cp = cp_at(c->text, run_end, k, &n);
         if (cp == '!' || cp == '?')
-            return 1;
+            return !inside_running_quote(c, sentence_start, m);
     }
     /* An ellipsis ends a sentence only before a capital: "... and then". */
     return has_ellipsis && (uc_is_upper(next) || w > m);
