@@ -387,6 +387,12 @@ static int scan_block(seg_ctx *c)
                 j += (size_t)n;
             }
             int cjk = is_cjk_stop(cp);
+            /* "...she said.; At least four": paragraphs flattened with a
+             * semicolon (San Jose Mercury News copy in DUC2002).  The
+             * semicolon is the break, not part of either sentence. */
+            size_t stop_end = j;
+            if (!cjk && j + 1 < e && t[j] == ';' && t[j + 1] == ' ')
+                j++;
             if (j < e && !cjk && !uc_is_space(cp_at(t, e, j, &n))) {
                 i = run_end; /* "3.5", "example.com", "today.Credit" */
                 continue;
@@ -395,7 +401,7 @@ static int scan_block(seg_ctx *c)
             if (m >= e)
                 break;
             if (cjk || is_boundary(c, s, i, run_end, m)) {
-                if (push(c, s, j) != 0)
+                if (push(c, s, stop_end) != 0)
                     return -1;
                 s = i = m;
                 last_space = 0;

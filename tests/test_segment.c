@@ -182,6 +182,20 @@ static void segment_joins_hard_wrapped_paragraphs(void **state)
     free(l.items);
 }
 
+/* San Jose Mercury News copy in DUC2002 joins paragraphs with "; "
+ * after the stop: the semicolon is the break, part of neither. */
+static void segment_drops_semicolon_between_paragraphs(void **state)
+{
+    const char *text = "The rain fell all day, she said.; At least four "
+                       "people have died.";
+    seg_list l = segment_en(state, text);
+    assert_int_equal(l.count, 2);
+    assert_int_equal(l.items[0].end,
+                     strlen("The rain fell all day, she said."));
+    assert_memory_equal(text + l.items[1].start, "At least", 8);
+    free(l.items);
+}
+
 static void segment_cuts_overlong_sentence_at_space(void **state)
 {
     size_t n = 3 * SEG_MAX_SENTENCE;
@@ -218,6 +232,7 @@ int main(void)
         cmocka_unit_test(segment_numbers_paragraphs),
         cmocka_unit_test(segment_marks_unterminated_whole_lines),
         cmocka_unit_test(segment_joins_hard_wrapped_paragraphs),
+        cmocka_unit_test(segment_drops_semicolon_between_paragraphs),
         cmocka_unit_test(segment_cuts_overlong_sentence_at_space),
         cmocka_unit_test(segment_handles_empty_and_blank),
     };
