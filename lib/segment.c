@@ -533,10 +533,23 @@ int segment_text(const char *text, size_t len, const seg_rules *rules,
             continue;
         }
         size_t last = k;
-        while (last + 1 < n && !lines[last + 1].blank &&
-               (wrapped || lines[last].ends_open ||
-                (!lines[last].terminal && lines[last + 1].starts_lower)))
-            last++;
+        for (;;) {
+            size_t next = last + 1;
+            while (next < n && lines[next].blank)
+                next++;
+            if (next >= n)
+                break;
+            /* Across a blank line only a paragraph cut mid-sentence
+             * joins: no final stop, the next one in lower case (a page
+             * that lost a link: "Promising 60m hurdler\n\nclocked a
+             * new UK record"). */
+            int joins = !lines[last].terminal && lines[next].starts_lower;
+            if (next == last + 1)
+                joins = joins || wrapped || lines[last].ends_open;
+            if (!joins)
+                break;
+            last = next;
+        }
         c.block_start = lines[k].first;
         c.block_end = lines[last].last;
         size_t before = list->count;
