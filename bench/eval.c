@@ -365,7 +365,11 @@ static int run_set(const precis_engine_t *e, const set_def *d,
         o.budget = PRECIS_BUDGET_RATIO;
         o.budget_value = 1.0;
         o.redundancy = 0;
-        precis_summarize(e, text, strlen(text), &o, &all, NULL);
+        if (precis_summarize(e, text, strlen(text), &o, &all, NULL)) {
+            precis_result_free(r);
+            json_decref(doc);
+            continue;
+        }
         char *mine = join_sentences(r, NULL), *first = lead_summary(all, d);
         char *best =
             with_oracle ? oracle_summary(fast, all, d, refs, nrefs) : NULL;

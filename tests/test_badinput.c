@@ -153,8 +153,7 @@ static void badinput_runs_of_dots_and_quotes(void **state)
  * and the quotation in the next paragraph is still found. */
 static void badinput_unmatched_quote_marks(void **state)
 {
-    const char *unit = "\xE2\x80\x9C"
-                       "word \xC2\xAB more ";
+    const char *unit = "\xE2\x80\x9C" "word \xC2\xAB more ";
     const char *tail = "\n\n\"We will rebuild the bridge by May,\" she said.";
     size_t ulen = strlen(unit), n = (1 << 20) / ulen, len = n * ulen;
     char *text = malloc(len + strlen(tail) + 1);
@@ -216,43 +215,13 @@ static size_t random_text(const char *const *pieces, size_t npieces,
  * cue range stays inside the text (run under SANITIZE=1 for memory). */
 static void badinput_random_quotations(void **state)
 {
-    static const char *const pieces[] = {"\"",
-                                         "\xE2\x80\x9C",
-                                         "\xE2\x80\x9D",
-                                         "'",
-                                         "\xE2\x80\x98",
-                                         "\xE2\x80\x99",
-                                         "\xC2\xAB",
-                                         "\xC2\xBB",
-                                         "\xE2\x80\x9E",
-                                         "''",
-                                         "``",
-                                         "\xE3\x80\x8C",
-                                         "\xE3\x80\x8D",
-                                         " said",
-                                         " Mr.",
-                                         " Smith",
-                                         " Jane Doe",
-                                         " he",
-                                         " she",
-                                         " the spokesman",
-                                         " told",
-                                         " according",
-                                         " to",
-                                         ",",
-                                         ".",
-                                         ":",
-                                         " \xE2\x80\x94",
-                                         " (",
-                                         ")",
-                                         "\n\n",
-                                         " and",
-                                         " we will win",
-                                         " saying",
-                                         " I",
-                                         " Hamas'",
-                                         " 12\"",
-                                         " rock 'n' roll"};
+    static const char *const pieces[] = {
+        "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "'", "\xE2\x80\x98",
+        "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9E", "''",
+        "``", "\xE3\x80\x8C", "\xE3\x80\x8D", " said", " Mr.", " Smith",
+        " Jane Doe", " he", " she", " the spokesman", " told", " according",
+        " to", ",", ".", ":", " \xE2\x80\x94", " (", ")", "\n\n", " and",
+        " we will win", " saying", " I", " Hamas'", " 12\"", " rock 'n' roll"};
     const size_t npieces = sizeof pieces / sizeof pieces[0];
     uint32_t seed = 12345;
     char text[512];
@@ -275,39 +244,12 @@ static void badinput_random_quotations(void **state)
  * stays inside the text, and none of them overlaps another. */
 static void badinput_random_datelines_and_captions(void **state)
 {
-    static const char *const pieces[] = {"WASHINGTON",
-                                         " NEW YORK",
-                                         ",",
-                                         " March 3",
-                                         " (AP)",
-                                         " (Reuters)",
-                                         "(CNN)",
-                                         " (dpa)",
-                                         " (",
-                                         ")",
-                                         " --",
-                                         " -",
-                                         " \xE2\x80\x94",
-                                         "\xE2\x80\x93",
-                                         " The",
-                                         " the",
-                                         " However",
-                                         " pictured",
-                                         " (right)",
-                                         " (pictured)",
-                                         " (file photo)",
-                                         " Jane",
-                                         " said.",
-                                         ".",
-                                         "\n",
-                                         "\n\n",
-                                         " 5",
-                                         " \xC3\x89TAT",
-                                         "\xC3\xA9",
-                                         " \xE2\x80\x9C",
-                                         "\"",
-                                         " a",
-                                         ":"};
+    static const char *const pieces[] = {
+        "WASHINGTON", " NEW YORK", ",", " March 3", " (AP)", " (Reuters)",
+        "(CNN)", " (dpa)", " (", ")", " --", " -", " \xE2\x80\x94",
+        "\xE2\x80\x93", " The", " the", " However", " pictured", " (right)",
+        " (pictured)", " (file photo)", " Jane", " said.", ".", "\n", "\n\n",
+        " 5", " \xC3\x89TAT", "\xC3\xA9", " \xE2\x80\x9C", "\"", " a", ":"};
     const size_t npieces = sizeof pieces / sizeof pieces[0];
     uint32_t seed = 777;
     char text[512];
