@@ -204,6 +204,50 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
     return 1;
 }
 
+/* Sentences run together without a space, as pages flattened without
+ * their line breaks give them ("sous peine d'amende.Sous un soleil",
+ * "the 47 crewmen.Navy officials"): the stop run [i, j) comes after a
+ * lower-case letter or a closing mark and before a capitalised word of
+ * two letters or more that is a stop word or is followed by a
+ * lower-case word.  Not "3.5", "example.com", "U.S.-led", "Mr.Benn",
+ * "Halo.Bungie.Org", or a caption's "today.Credit: Jane Doe". */
+static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
+                          size_t j)
+{
+    const char *t = c->text;
+    size_t e = c->block_end;
+    int n;
+    if (i <= sentence_start)
+        return 0;
+    int32_t before = cp_at(t, e, utf8_prev(t, i), &n);
+    if (!uc_is_lower(before) && !uc_is_close_punct(before))
+        return 0;
+    if (!uc_is_upper(cp_at(t, e, j, &n)))
+        return 0;
+    size_t w = j + (size_t)n, lower = 0;
+    while (w < e) {
+        int32_t cp = cp_at(t, e, w, &n);
+        if (uc_is_lower(cp))
+            lower++;
+        else if (!uc_is_apostrophe(cp))
+            break;
+        w += (size_t)n;
+    }
+    if (lower == 0 || (w < e && !uc_is_space(cp_at(t, e, w, &n))))
+        return 0;
+    /* The word before the stop: not an abbreviation ("Mr.Benn"). */
+    size_t p = i;
+    while (p > sentence_start &&
+           uc_is_letter(cp_at(t, e, utf8_prev(t, p), &n)))
+        p = utf8_prev(t, p);
+    if (abbrev_kind(c, p, i))
+        return 0;
+    if (capitalised_stopword(c, j))
+        return 1;
+    size_t next = skip_blank(t, w, e);
+    return next > w && next < e && uc_is_lower(cp_at(t, e, next, &n));
+}
+
 /* Double quotation marks: +1 opens, -1 closes, 0 neither; *n is the
  * mark's length.  Single quotes are left out: they are apostrophes as
  * often.  A straight '"' opens after a space or a bracket (or at from),
@@ -394,6 +438,13 @@ static int scan_block(seg_ctx *c)
             if (!cjk && j + 1 < e && t[j] == ';' && t[j + 1] == ' ')
                 j++;
             if (j < e && !cjk && !uc_is_space(cp_at(t, e, j, &n))) {
+                if (glued_boundary(c, s, i, j)) {
+                    if (push(c, s, j) != 0)
+                        return -1;
+                    s = i = j;
+                    last_space = 0;
+                    continue;
+                }
                 i = run_end; /* "3.5", "example.com", "today.Credit" */
                 continue;
             }
