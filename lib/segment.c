@@ -206,11 +206,12 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
 
 /* Sentences run together without a space, as pages flattened without
  * their line breaks give them ("sous peine d'amende.Sous un soleil",
- * "the 47 crewmen.Navy officials"): the stop run [i, j) comes after a
- * lower-case letter or a closing mark and before a capitalised word of
- * two letters or more that is a stop word or is followed by a
- * lower-case word.  Not "3.5", "example.com", "U.S.-led", "Mr.Benn",
- * "Halo.Bungie.Org", or a caption's "today.Credit: Jane Doe". */
+ * "the 47 crewmen.Navy officials", "a-t-elle dit.Jamal Khashoggi"): the
+ * stop run [i, j) comes after a lower-case letter or a closing mark and
+ * before a capitalised word of two letters or more ("Dix-sept") that is
+ * a stop word or is followed by a space and another word.  Not "3.5",
+ * "example.com", "U.S.-led", "Mr.Benn", "Halo.Bungie.Org", or a
+ * caption's "today.Credit: Jane Doe". */
 static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
                           size_t j)
 {
@@ -229,7 +230,8 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
         int32_t cp = cp_at(t, e, w, &n);
         if (uc_is_lower(cp))
             lower++;
-        else if (!uc_is_apostrophe(cp))
+        else if (!uc_is_letter(cp) && !uc_is_apostrophe(cp) &&
+                 !uc_is_hyphen(cp))
             break;
         w += (size_t)n;
     }
@@ -245,7 +247,7 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
     if (capitalised_stopword(c, j))
         return 1;
     size_t next = skip_blank(t, w, e);
-    return next > w && next < e && uc_is_lower(cp_at(t, e, next, &n));
+    return next > w && next < e && uc_is_letter(cp_at(t, e, next, &n));
 }
 
 /* Double quotation marks: +1 opens, -1 closes, 0 neither; *n is the
