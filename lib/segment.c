@@ -207,11 +207,11 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
 /* Sentences run together without a space, as pages flattened without
  * their line breaks give them ("sous peine d'amende.Sous un soleil",
  * "the 47 crewmen.Navy officials", "a-t-elle dit.Jamal Khashoggi"): the
- * stop run [i, j) comes after a lower-case letter or a closing mark and
- * before a capitalised word of two letters or more ("Dix-sept") that is
- * a stop word or is followed by a space and another word.  Not "3.5",
- * "example.com", "U.S.-led", "Mr.Benn", "Halo.Bungie.Org", or a
- * caption's "today.Credit: Jane Doe". */
+ * stop run [i, j) comes after a lower-case letter, a digit ("GLI-F4.Fin
+ * 2014") or a closing mark and before a capitalised word of two letters
+ * or more ("Dix-sept") that is a stop word or is followed by a space and
+ * another word or a number.  Not "3.5", "example.com", "U.S.-led", "Mr.Benn",
+ * "Halo.Bungie.Org", or a caption's "today.Credit: Jane Doe". */
 static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
                           size_t j)
 {
@@ -221,7 +221,8 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
     if (i <= sentence_start)
         return 0;
     int32_t before = cp_at(t, e, utf8_prev(t, i), &n);
-    if (!uc_is_lower(before) && !uc_is_close_punct(before))
+    if (!uc_is_lower(before) && !uc_is_digit(before) &&
+        !uc_is_close_punct(before))
         return 0;
     if (!uc_is_upper(cp_at(t, e, j, &n)))
         return 0;
@@ -247,7 +248,10 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
     if (capitalised_stopword(c, j))
         return 1;
     size_t next = skip_blank(t, w, e);
-    return next > w && next < e && uc_is_letter(cp_at(t, e, next, &n));
+    if (next == w || next >= e)
+        return 0;
+    int32_t after = cp_at(t, e, next, &n);
+    return uc_is_letter(after) || uc_is_digit(after);
 }
 
 /* Double quotation marks: +1 opens, -1 closes, 0 neither; *n is the
