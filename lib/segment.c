@@ -32,6 +32,11 @@ typedef struct seg_ctx {
     const seg_rules *rules;
     seg_list *list;
     size_t block_start, block_end;
+    /* Whether a quotation is open at quote_at in the sentence starting
+     * at quote_from: inside_running_quote() goes on from there, so a
+     * sentence is read once however many stops it holds. */
+    size_t quote_from, quote_at;
+    int quote_open;
 } seg_ctx;
 
 static inline int32_t cp_at(const char *text, size_t end, size_t i, int *n)
@@ -280,20 +285,26 @@ static int quote_mark(const char *t, size_t end, size_t from, size_t k, int *n)
  * after (the word past its closing mark is in lower case) does not end
  * the sentence.  The quotation must be open at m, the word after the
  * stop, and close within QUOTE_LOOKAHEAD bytes. */
-static int inside_running_quote(const seg_ctx *c, size_t sentence_start,
-                                size_t m)
+static int inside_running_quote(seg_ctx *c, size_t sentence_start, size_t m)
 {
     const char *t = c->text;
-    size_t e = c->block_end;
+    size_t e = c->block_end, k = sentence_start;
     int open = 0, n;
-    for (size_t k = sentence_start; k < m; k += (size_t)n) {
+    if (c->quote_from == sentence_start && c->quote_at <= m) {
+        k = c->quote_at;
+        open = c->quote_open;
+    }
+    for (; k < m; k += (size_t)n) {
         int q = quote_mark(t, e, sentence_start, k, &n);
         if (q)
             open = q > 0;
     }
+    c->quote_from = sentence_start;
+    c->quote_at = k;
+    c->quote_open = open;
     if (!open)
         return 0;
-    for (size_t k = m; k < e && k - m < QUOTE_LOOKAHEAD; k += (size_t)n) {
+    for (k = m; k < e && k - m < QUOTE_LOOKAHEAD; k += (size_t)n) {
         int q = quote_mark(t, e, sentence_start, k, &n);
         if (q > 0)
             return 0;
@@ -313,7 +324,7 @@ static int inside_running_quote(const seg_ctx *c, size_t sentence_start,
 
 /* Terminal punctuation run [i, run_end), closers up to j, next word at m:
  * is this a sentence end? */
-static int is_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
+static int is_boundary(seg_ctx *c, size_t sentence_start, size_t i,
                        size_t run_end, size_t m)
 {
     size_t w = m;
@@ -582,7 +593,7 @@ int segment_text(const char *text, size_t len, const seg_rules *rules,
     if (split_lines(text, len, rules, &lines, &n) != 0)
         return -1;
     int wrapped = is_hard_wrapped(lines, n);
-    seg_ctx c = {text, len, rules, list, 0, 0};
+    seg_ctx c = {text, len, rules, list, 0, 0, SIZE_MAX, 0, 0};
     int rc = 0;
     for (size_t k = 0; k < n && rc == 0;) {
         if (lines[k].blank) {
