@@ -215,8 +215,8 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
  * stop run [i, j) comes after a lower-case letter, a digit ("GLI-F4.Fin
  * 2014") or a closing mark and before a capitalised word of two letters
  * or more ("Dix-sept") that is a stop word or is followed by a space and
- * another word or a number.  Not "3.5", "example.com", "U.S.-led", "Mr.Benn",
- * "Halo.Bungie.Org", or a caption's "today.Credit: Jane Doe". */
+ * another word or a number.  Not "3.5", "example.com", "U.S.-led",
+ * "Mr.Benn", "Halo.Bungie.Org", or a caption's "today.Credit: Jane Doe". */
 static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
                           size_t j)
 {
