@@ -31,17 +31,10 @@
 #define PLACE_BYTES 48
 #define AGENCY_BYTES 32
 
-static int32_t cp_at(const char *t, size_t end, size_t i, int *n)
-{
-    int32_t cp;
-    *n = utf8_next(t, end, i, &cp);
-    return cp;
-}
-
 static size_t skip_spaces(const char *t, size_t i, size_t end)
 {
     int n;
-    while (i < end && uc_is_space(cp_at(t, end, i, &n)))
+    while (i < end && uc_is_space(utf8_at(t, end, i, &n)))
         i += (size_t)n;
     return i;
 }
@@ -53,7 +46,7 @@ static size_t dash_at(const char *t, size_t i, size_t end, int single)
     int n;
     if (i >= end)
         return 0;
-    int32_t cp = cp_at(t, end, i, &n);
+    int32_t cp = utf8_at(t, end, i, &n);
     if (cp == 0x2014 || cp == 0x2013)
         return (size_t)n;
     if (cp != '-')
@@ -71,7 +64,7 @@ static size_t agency_end(const char *t, size_t i, size_t end, int capital)
     size_t j = i + 1, letters = 0;
     int n;
     for (; j < end && j - i <= AGENCY_BYTES; j += (size_t)n) {
-        int32_t cp = cp_at(t, end, j, &n);
+        int32_t cp = utf8_at(t, end, j, &n);
         if (cp == ')')
             break;
         if (j == i + 1 && !(capital ? uc_is_upper(cp) : uc_is_letter(cp)))
@@ -92,7 +85,7 @@ static int story_starts(const char *t, size_t i, size_t end)
     int n;
     if (i >= end)
         return 0;
-    int32_t cp = cp_at(t, end, i, &n);
+    int32_t cp = utf8_at(t, end, i, &n);
     return uc_is_upper(cp) || uc_is_digit(cp) || uc_is_open_punct(cp) ||
            cp == '"' || cp == '\'';
 }
@@ -107,7 +100,7 @@ size_t dateline_end(const char *t, size_t start, size_t end)
     while (i < end && t[i] != '(' && !dash_at(t, i, end, 0)) {
         if (words == PLACE_WORDS || i - start > PLACE_BYTES)
             return start;
-        int32_t cp = cp_at(t, end, i, &n);
+        int32_t cp = utf8_at(t, end, i, &n);
         /* After a day's number the month may be in lower case, as
          * French, Spanish or Italian write it: "PARIS, 5 juin (AFP)". */
         if (!uc_is_upper(cp) && !uc_is_digit(cp) && !digits)
@@ -115,7 +108,7 @@ size_t dateline_end(const char *t, size_t start, size_t end)
         digits += uc_is_digit(cp) != 0;
         int upper = 0, lower = 0;
         while (i < end && i - start <= PLACE_BYTES) {
-            cp = cp_at(t, end, i, &n);
+            cp = utf8_at(t, end, i, &n);
             if (uc_is_space(cp) || cp == '(')
                 break;
             upper += uc_is_upper(cp);

@@ -33,13 +33,6 @@ typedef struct para {
     size_t start, end;
 } para;
 
-static int32_t cp_at(const char *t, size_t end, size_t i, int *n)
-{
-    int32_t cp;
-    *n = utf8_next(t, end, i, &cp);
-    return cp;
-}
-
 /* Two apostrophes or backquotes standing for a double mark. */
 #define DOUBLE_APOSTROPHE 0x110000
 #define DOUBLE_BACKQUOTE 0x110001
@@ -51,7 +44,7 @@ static int32_t mark_at(const char *t, size_t end, size_t i, int *n)
         *n = 2;
         return t[i] == '\'' ? DOUBLE_APOSTROPHE : DOUBLE_BACKQUOTE;
     }
-    return cp_at(t, end, i, n);
+    return utf8_at(t, end, i, n);
 }
 
 static int32_t cp_before(const char *t, size_t from, size_t i)
@@ -84,7 +77,7 @@ static int opening(const char *t, size_t ps, size_t i, size_t pe, int32_t cp,
     int32_t prev = cp_before(t, ps, i), next = 0;
     int nn = 0;
     if (i + (size_t)n < pe)
-        next = cp_at(t, pe, i + (size_t)n, &nn);
+        next = utf8_at(t, pe, i + (size_t)n, &nn);
     close[1] = 0;
     switch (cp) {
     case 0x201C: /* “ */
@@ -144,7 +137,7 @@ static int closes_here(const char *t, size_t ps, size_t i, size_t pe,
         return 1;
     int32_t prev = cp_before(t, ps, i);
     int nn;
-    int32_t next = i + (size_t)n < pe ? cp_at(t, pe, i + (size_t)n, &nn) : 0;
+    int32_t next = i + (size_t)n < pe ? utf8_at(t, pe, i + (size_t)n, &nn) : 0;
     return prev && !uc_is_space(prev) && !is_alnum(next);
 }
 

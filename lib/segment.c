@@ -39,13 +39,6 @@ typedef struct seg_ctx {
     int quote_open;
 } seg_ctx;
 
-static inline int32_t cp_at(const char *text, size_t end, size_t i, int *n)
-{
-    int32_t cp;
-    *n = utf8_next(text, end, i, &cp);
-    return cp;
-}
-
 static int is_blank_cp(int32_t cp)
 {
     return uc_is_space(cp) || uc_is_ignorable(cp);
@@ -65,7 +58,7 @@ static size_t skip_blank(const char *text, size_t i, size_t end)
 {
     while (i < end) {
         int n;
-        if (!is_blank_cp(cp_at(text, end, i, &n)))
+        if (!is_blank_cp(utf8_at(text, end, i, &n)))
             break;
         i += (size_t)n;
     }
@@ -77,7 +70,7 @@ static size_t trim_end(const char *text, size_t start, size_t end)
     while (end > start) {
         size_t p = utf8_prev(text, end);
         int n;
-        if (!is_blank_cp(cp_at(text, end, p, &n)))
+        if (!is_blank_cp(utf8_at(text, end, p, &n)))
             break;
         end = p;
     }
@@ -90,7 +83,7 @@ static int ends_terminal(const char *text, size_t start, size_t end)
     while (end > start) {
         size_t p = utf8_prev(text, end);
         int n;
-        int32_t cp = cp_at(text, end, p, &n);
+        int32_t cp = utf8_at(text, end, p, &n);
         if (is_stop_punct(cp) || is_cjk_stop(cp))
             return 1;
         if (!uc_is_close_punct(cp))
@@ -130,7 +123,7 @@ static int capitalised_stopword(const seg_ctx *c, size_t w)
     size_t e = w;
     while (e < c->block_end) {
         int n;
-        int32_t cp = cp_at(c->text, c->block_end, e, &n);
+        int32_t cp = utf8_at(c->text, c->block_end, e, &n);
         if (!uc_is_letter(cp) && !uc_is_apostrophe(cp))
             break;
         e += (size_t)n;
@@ -156,7 +149,7 @@ static int is_initialism(const char *text, size_t start, size_t end)
     size_t group = 0, dots = 0;
     for (size_t k = start; k < end;) {
         int n;
-        int32_t cp = cp_at(text, end, k, &n);
+        int32_t cp = utf8_at(text, end, k, &n);
         if (cp == '.') {
             if (group == 0)
                 return 0;
@@ -181,14 +174,14 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
     while (p > sentence_start) {
         size_t q = utf8_prev(c->text, p);
         int n;
-        if (uc_is_space(cp_at(c->text, i, q, &n)))
+        if (uc_is_space(utf8_at(c->text, i, q, &n)))
             break;
         p = q;
     }
     for (;;) { /* "(Mr.", "“Gen." and "”Mr." (a mark typed the wrong
                   way round) are still abbreviations */
         int n;
-        int32_t cp = p < i ? cp_at(c->text, i, p, &n) : 0;
+        int32_t cp = p < i ? utf8_at(c->text, i, p, &n) : 0;
         if (p >= i || !(uc_is_open_punct(cp) || cp == 0x201D || cp == 0x00BB))
             break;
         p += (size_t)n;
@@ -201,7 +194,7 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
     if (kind == ABBR_NUMBER && uc_is_digit(next))
         return 0;
     int n;
-    int32_t first = cp_at(c->text, i, p, &n);
+    int32_t first = utf8_at(c->text, i, p, &n);
     int initial = p + (size_t)n == i && uc_is_upper(first);
     int dotted = is_initialism(c->text, p, i);
     if (kind || initial || dotted)
@@ -225,15 +218,15 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
     int n;
     if (i <= sentence_start)
         return 0;
-    int32_t before = cp_at(t, e, utf8_prev(t, i), &n);
+    int32_t before = utf8_at(t, e, utf8_prev(t, i), &n);
     if (!uc_is_lower(before) && !uc_is_digit(before) &&
         !uc_is_close_punct(before))
         return 0;
-    if (!uc_is_upper(cp_at(t, e, j, &n)))
+    if (!uc_is_upper(utf8_at(t, e, j, &n)))
         return 0;
     size_t w = j + (size_t)n, lower = 0;
     while (w < e) {
-        int32_t cp = cp_at(t, e, w, &n);
+        int32_t cp = utf8_at(t, e, w, &n);
         if (uc_is_lower(cp))
             lower++;
         else if (!uc_is_letter(cp) && !uc_is_apostrophe(cp) &&
@@ -241,12 +234,12 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
             break;
         w += (size_t)n;
     }
-    if (lower == 0 || (w < e && !uc_is_space(cp_at(t, e, w, &n))))
+    if (lower == 0 || (w < e && !uc_is_space(utf8_at(t, e, w, &n))))
         return 0;
     /* The word before the stop: not an abbreviation ("Mr.Benn"). */
     size_t p = i;
     while (p > sentence_start &&
-           uc_is_letter(cp_at(t, e, utf8_prev(t, p), &n)))
+           uc_is_letter(utf8_at(t, e, utf8_prev(t, p), &n)))
         p = utf8_prev(t, p);
     if (abbrev_kind(c, p, i))
         return 0;
@@ -255,7 +248,7 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
     size_t next = skip_blank(t, w, e);
     if (next == w || next >= e)
         return 0;
-    int32_t after = cp_at(t, e, next, &n);
+    int32_t after = utf8_at(t, e, next, &n);
     return uc_is_letter(after) || uc_is_digit(after);
 }
 
@@ -265,7 +258,7 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
  * and closes otherwise. */
 static int quote_mark(const char *t, size_t end, size_t from, size_t k, int *n)
 {
-    int32_t cp = cp_at(t, end, k, n);
+    int32_t cp = utf8_at(t, end, k, n);
     if (cp == 0x201C || cp == 0x00AB || cp == 0x201E)
         return 1;
     if (cp == 0x201D || cp == 0x00BB)
@@ -310,13 +303,13 @@ static int inside_running_quote(seg_ctx *c, size_t sentence_start, size_t m)
             return 0;
         if (q < 0) {
             size_t w = k + (size_t)n;
-            while (w < e && !uc_is_letter(cp_at(t, e, w, &n))) {
-                int32_t cp = cp_at(t, e, w, &n);
+            while (w < e && !uc_is_letter(utf8_at(t, e, w, &n))) {
+                int32_t cp = utf8_at(t, e, w, &n);
                 if (!uc_is_space(cp) && cp != ',' && cp != ';')
                     return 0;
                 w += (size_t)n;
             }
-            return w < e && uc_is_lower(cp_at(t, e, w, &n));
+            return w < e && uc_is_lower(utf8_at(t, e, w, &n));
         }
     }
     return 0;
@@ -329,16 +322,16 @@ static int is_boundary(seg_ctx *c, size_t sentence_start, size_t i,
 {
     size_t w = m;
     int n;
-    int32_t next = cp_at(c->text, c->block_end, w, &n);
+    int32_t next = utf8_at(c->text, c->block_end, w, &n);
     while (w < c->block_end && uc_is_open_punct(next)) {
         w += (size_t)n;
-        next = w < c->block_end ? cp_at(c->text, c->block_end, w, &n) : 0;
+        next = w < c->block_end ? utf8_at(c->text, c->block_end, w, &n) : 0;
     }
     if (uc_is_lower(next))
         return 0; /* "“Why?” he asked", "e.g. the", "2 a.m. on" */
     int dots = 0, other = 0;
     for (size_t k = i; k < run_end; k += (size_t)n) {
-        int32_t cp = cp_at(c->text, run_end, k, &n);
+        int32_t cp = utf8_at(c->text, run_end, k, &n);
         dots += cp == '.';
         other += cp != '.';
     }
@@ -346,10 +339,10 @@ static int is_boundary(seg_ctx *c, size_t sentence_start, size_t i,
         return full_stop_ends(c, sentence_start, i, w, next);
     int has_ellipsis = dots >= 2;
     for (size_t k = i; k < run_end; k += (size_t)n)
-        if (cp_at(c->text, run_end, k, &n) == 0x2026)
+        if (utf8_at(c->text, run_end, k, &n) == 0x2026)
             has_ellipsis = 1;
     for (size_t k = i; k < run_end; k += (size_t)n) {
-        int32_t cp = cp_at(c->text, run_end, k, &n);
+        int32_t cp = utf8_at(c->text, run_end, k, &n);
         if (cp == '!' || cp == '?')
             return !inside_running_quote(c, sentence_start, m);
     }
@@ -373,7 +366,7 @@ static int caption_bracket_ends(const seg_ctx *c, size_t sentence_start,
         if (p <= sentence_start || close - p > CAPTION_BRACKET_BYTES)
             return 0;
         p = utf8_prev(t, p);
-        int32_t cp = cp_at(t, close, p, &n);
+        int32_t cp = utf8_at(t, close, p, &n);
         if (cp == '(')
             break;
         if (uc_is_lower(cp)) {
@@ -387,7 +380,7 @@ static int caption_bracket_ends(const seg_ctx *c, size_t sentence_start,
     }
     size_t m = skip_blank(t, close + 1, c->block_end);
     if (words < 1 || words > 3 || m == close + 1 || m >= c->block_end ||
-        !uc_is_upper(cp_at(t, c->block_end, m, &n)) ||
+        !uc_is_upper(utf8_at(t, c->block_end, m, &n)) ||
         !capitalised_stopword(c, m))
         return 0;
     *next = m;
@@ -410,7 +403,7 @@ static int scan_block(seg_ctx *c)
     }
     while (i < e) {
         int n;
-        int32_t cp = cp_at(t, e, i, &n);
+        int32_t cp = utf8_at(t, e, i, &n);
         if (uc_is_space(cp)) {
             last_space = i;
             i += (size_t)n;
@@ -435,14 +428,14 @@ static int scan_block(seg_ctx *c)
         if (is_cjk_stop(cp) || is_stop_punct(cp)) {
             size_t j = i + (size_t)n;
             while (j < e) { /* the whole run: "?!", "...", "。" */
-                int32_t c2 = cp_at(t, e, j, &n);
+                int32_t c2 = utf8_at(t, e, j, &n);
                 if (!is_stop_punct(c2) && !is_cjk_stop(c2))
                     break;
                 j += (size_t)n;
             }
             size_t run_end = j;
             while (j < e) { /* closing quotes and brackets: …win.” */
-                int32_t c2 = cp_at(t, e, j, &n);
+                int32_t c2 = utf8_at(t, e, j, &n);
                 if (!uc_is_close_punct(c2))
                     break;
                 j += (size_t)n;
@@ -454,7 +447,7 @@ static int scan_block(seg_ctx *c)
             size_t stop_end = j;
             if (!cjk && j + 1 < e && t[j] == ';' && t[j + 1] == ' ')
                 j++;
-            if (j < e && !cjk && !uc_is_space(cp_at(t, e, j, &n))) {
+            if (j < e && !cjk && !uc_is_space(utf8_at(t, e, j, &n))) {
                 if (glued_boundary(c, s, i, j)) {
                     if (push(c, s, j) != 0)
                         return -1;
@@ -493,13 +486,14 @@ static int ends_open(const char *text, size_t first, size_t last,
         return 1;
     if (ch == '-' && last - first >= 2) { /* "well-" + "known" */
         int n;
-        return uc_is_letter(cp_at(text, last, utf8_prev(text, last - 1), &n));
+        return uc_is_letter(
+            utf8_at(text, last, utf8_prev(text, last - 1), &n));
     }
     size_t w = last;
     while (w > first) {
         size_t p = utf8_prev(text, w);
         int n;
-        if (!uc_is_letter(cp_at(text, last, p, &n)))
+        if (!uc_is_letter(utf8_at(text, last, p, &n)))
             break;
         w = p;
     }
@@ -507,7 +501,7 @@ static int ends_open(const char *text, size_t first, size_t last,
         (w > first && text[w - 1] != ' '))
         return 0;
     int n;
-    if (!uc_is_lower(cp_at(text, last, w, &n)))
+    if (!uc_is_lower(utf8_at(text, last, w, &n)))
         return 0;
     return strmap_get(rules->stop, text + w, last - w) != NULL;
 }

@@ -58,6 +58,14 @@ static inline int utf8_next(const char *s, size_t len, size_t i, int32_t *cp)
     return utf8_decode(s, len, i, cp);
 }
 
+/* The code point at i, its length in *n: utf8_next for expressions. */
+static inline int32_t utf8_at(const char *s, size_t len, size_t i, int *n)
+{
+    int32_t cp;
+    *n = utf8_next(s, len, i, &cp);
+    return cp;
+}
+
 static inline int uc_is_space(int32_t cp)
 {
     return cp < 0x80 ? cp <= 0x20 || cp == 0x7F : uc_space_wide(cp);
