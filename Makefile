@@ -67,7 +67,8 @@ PRECIS_CLI := $(BUILD)/cli/precis
 
 TOOLS := $(BUILD)/tools/precis-idf
 BENCH := $(BUILD)/bench/speed $(BUILD)/bench/rouge $(BUILD)/bench/eval \
-    $(BUILD)/bench/load $(BUILD)/bench/quotes
+    $(BUILD)/bench/load $(BUILD)/bench/quotes $(BUILD)/bench/segment \
+    $(BUILD)/bench/pages
 
 # Keep objects that are only prerequisites of test and tool programs.
 .SECONDARY:
@@ -176,15 +177,21 @@ $(BUILD)/bench/rouge $(BUILD)/bench/eval: $(BUILD)/bench/%: \
     $(BUILD)/bench/%.o $(BUILD)/bench/rouge_score.o $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
-$(BUILD)/bench/quotes: $(BUILD)/bench/quotes.o $(LIB_A)
+$(BUILD)/bench/quotes $(BUILD)/bench/segment $(BUILD)/bench/pages: \
+    $(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
-# ROUGE of precis and Lead on the dev sets of ../shared/EVAL.md, then
-# the quotes and speakers against PolNeAR.
+# ROUGE of precis and Lead on the dev sets of ../shared/EVAL.md, the
+# quotes and speakers against PolNeAR, sentence boundaries against the
+# Golden Rules and page noise on real pages (without --quiet, the last
+# two list every failure).
 eval: deps
-	@$(MAKE) --no-print-directory $(BUILD)/bench/eval $(BUILD)/bench/quotes
+	@$(MAKE) --no-print-directory $(BUILD)/bench/eval $(BUILD)/bench/quotes \
+	    $(BUILD)/bench/segment $(BUILD)/bench/pages
 	$(BUILD)/bench/eval --shared $(SHARED) --data data --oracle
 	$(BUILD)/bench/quotes --shared $(SHARED) --data data
+	$(BUILD)/bench/segment --shared $(SHARED) --data data --quiet
+	$(BUILD)/bench/pages --shared $(SHARED) --data data --quiet
 
 BENCH_CORPUS := $(BUILD)/bench/corpus.o $(BUILD)/cli/slurp.o
 

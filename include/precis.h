@@ -185,13 +185,26 @@ typedef struct precis_quote {
                         lower when unattributed */
 } precis_quote_t;
 
-/* Why a sentence may never be selected; see docs/engine.md. */
+/* Why a sentence may never be selected; see docs/engine.md for each
+ * reason. */
 typedef struct precis_excluded {
     size_t start, end;  /* byte range in the input */
-    const char *reason; /* "headline", "dateline", "duplicate",
-                           "near_duplicate", "caption", "promo",
+    const char *reason; /* "headline", "dateline", "byline",
+                           "timestamp", "duplicate", "near_duplicate",
+                           "caption", "promo", "consent", "legal",
+                           "navigation", "related", "comments",
                            "fragment", "noise" */
 } precis_excluded_t;
+
+/* One sentence of the document as the engine scores it (from
+ * precis_segment()). */
+typedef struct precis_segment {
+    size_t start, end;    /* byte range in the input */
+    const char *text;     /* clean copy, as precis_sentence_t.text */
+    size_t paragraph;     /* paragraph number, from 0 */
+    const char *excluded; /* a precis_excluded_t reason, NULL when the
+                             sentence may be selected */
+} precis_segment_t;
 
 /*
  * Summarize len bytes of text.  opts may be NULL for the defaults.
@@ -204,6 +217,24 @@ PRECIS_EXTERN int precis_summarize(const precis_engine_t *engine,
                                    const precis_options_t *opts,
                                    precis_result_t **out, precis_error_t *err);
 PRECIS_EXTERN void precis_result_free(precis_result_t *result);
+
+/*
+ * Cut len bytes of text into the sentences precis_summarize() would
+ * score, each with its paragraph and, for page noise, the reason it is
+ * excluded.  opts as for precis_summarize() (lang, title, utf8_policy
+ * matter; the budget is ignored).  The result holds no summary, quotes
+ * or keywords; read it with precis_result_segment*() and free it with
+ * precis_result_free().
+ */
+PRECIS_EXTERN int precis_segment(const precis_engine_t *engine,
+                                 const char *text, size_t len,
+                                 const precis_options_t *opts,
+                                 precis_result_t **out, precis_error_t *err);
+/* Every sentence, in document order (precis_segment() results only;
+ * 0 for a summary). */
+PRECIS_EXTERN size_t precis_result_segment_count(const precis_result_t *r);
+PRECIS_EXTERN const precis_segment_t *
+precis_result_segment(const precis_result_t *r, size_t i);
 
 /* The summary, in document order. */
 PRECIS_EXTERN size_t precis_result_sentence_count(const precis_result_t *r);

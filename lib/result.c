@@ -20,6 +20,8 @@ struct precis_result {
     size_t nquotes;
     precis_excluded_t *excluded;
     size_t nexcluded;
+    precis_segment_t *segments;
+    size_t nsegments;
     char lang[8];
     size_t total_sentences, total_words;
 };
@@ -205,6 +207,55 @@ int result_build(const doc *d, const size_t *chosen, size_t nchosen,
     }
     *out = r;
     return PRECIS_OK;
+}
+
+static int fill_segments(precis_result_t *r, const doc *d)
+{
+    size_t n = d->nsents;
+    r->segments = arena_alloc(&r->arena, (n ? n : 1) * sizeof *r->segments);
+    if (!r->segments)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const doc_sentence *s = &d->sents[i];
+        precis_segment_t *o = &r->segments[i];
+        o->start = s->seg.start;
+        o->end = s->seg.end;
+        o->paragraph = s->seg.paragraph;
+        o->excluded = s->excluded;
+        o->text = clean_copy(&r->arena, d->text, s->seg.start, s->seg.end);
+        if (!o->text)
+            return PRECIS_ENOMEM;
+        r->nsegments = i + 1;
+    }
+    return PRECIS_OK;
+}
+
+int result_build_segments(const doc *d, precis_result_t **out)
+{
+    precis_result_t *r = calloc(1, sizeof *r);
+    if (!r)
+        return PRECIS_ENOMEM;
+    arena_init(&r->arena, 16 * 1024);
+    int rc = fill(r, d, NULL, 0, NULL, 0);
+    if (rc == PRECIS_OK)
+        rc = fill_segments(r, d);
+    if (rc != PRECIS_OK) {
+        precis_result_free(r);
+        return rc;
+    }
+    *out = r;
+    return PRECIS_OK;
+}
+
+size_t precis_result_segment_count(const precis_result_t *r)
+{
+    return r ? r->nsegments : 0;
+}
+
+const precis_segment_t *precis_result_segment(const precis_result_t *r,
+                                              size_t i)
+{
+    return r && i < r->nsegments ? &r->segments[i] : NULL;
 }
 
 void precis_result_free(precis_result_t *r)

@@ -11,5 +11,7 @@
 int result_build(const doc *d, const size_t *chosen, size_t nchosen,
                  const kw_candidate *kws, size_t nkws, const quote *quotes,
                  size_t nquotes, precis_result_t **out);
+/* A result of every sentence with its exclusion (precis_segment()). */
+int result_build_segments(const doc *d, precis_result_t **out);
 
 #endif

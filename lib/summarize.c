@@ -135,15 +135,18 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
     return rc;
 }
 
-int precis_summarize(const precis_engine_t *e, const char *text, size_t len,
-                     const precis_options_t *opts, precis_result_t **out,
-                     precis_error_t *err)
+/* The checks both entry points make before any work: arguments,
+ * options, UTF-8 and the language.  0 or a precis_status with err set. */
+static int prepare(const precis_engine_t *e, const char *text, size_t len,
+                   const precis_options_t **opts, precis_options_t *defaults,
+                   precis_result_t **out, size_t *title_len, const lang **l,
+                   precis_error_t *err)
 {
-    precis_options_t defaults;
-    if (!opts) {
-        precis_options_init(&defaults);
-        opts = &defaults;
+    if (!*opts) {
+        precis_options_init(defaults);
+        *opts = defaults;
     }
+    const precis_options_t *o = *opts;
     if (!out)
         return set_error(err, PRECIS_EINVAL, "out is NULL");
     *out = NULL;
@@ -152,27 +155,63 @@ int precis_summarize(const precis_engine_t *e, const char *text, size_t len,
     if (len > PRECIS_MAX_INPUT)
         return set_error(err, PRECIS_ETOOBIG, "input of %zu bytes exceeds %zu",
                          len, PRECIS_MAX_INPUT);
-    int rc = check_options(opts, err);
-    size_t title_len = 0;
-    if (opts->title)
-        title_len = opts->title_len ? opts->title_len : strlen(opts->title);
-    if (rc == PRECIS_OK && title_len > PRECIS_MAX_INPUT)
+    int rc = check_options(o, err);
+    *title_len = 0;
+    if (o->title)
+        *title_len = o->title_len ? o->title_len : strlen(o->title);
+    if (rc == PRECIS_OK && *title_len > PRECIS_MAX_INPUT)
         rc = set_error(err, PRECIS_ETOOBIG, "title too large");
     if (rc == PRECIS_OK)
-        rc = check_utf8(text, len, "text", opts, err);
-    if (rc == PRECIS_OK && opts->title)
-        rc = check_utf8(opts->title, title_len, "title", opts, err);
-    const lang *l = NULL;
+        rc = check_utf8(text, len, "text", o, err);
+    if (rc == PRECIS_OK && o->title)
+        rc = check_utf8(o->title, *title_len, "title", o, err);
+    *l = NULL;
     if (rc == PRECIS_OK)
-        rc = choose_lang(e, text ? text : "", len, opts->lang, &l, err);
-    if (rc != PRECIS_OK)
-        return rc;
-    doc d;
-    rc = run(&d, e, l, text ? text : "", len, opts, title_len, out);
-    doc_free(&d);
+        rc = choose_lang(e, text ? text : "", len, o->lang, l, err);
+    return rc;
+}
+
+static int finish(int rc, precis_error_t *err)
+{
     if (rc != PRECIS_OK)
         return set_error(err, rc, "%s", precis_strerror(rc));
     if (err)
         err->code = PRECIS_OK;
     return PRECIS_OK;
+}
+
+int precis_summarize(const precis_engine_t *e, const char *text, size_t len,
+                     const precis_options_t *opts, precis_result_t **out,
+                     precis_error_t *err)
+{
+    precis_options_t defaults;
+    size_t title_len;
+    const lang *l;
+    int rc = prepare(e, text, len, &opts, &defaults, out, &title_len, &l, err);
+    if (rc != PRECIS_OK)
+        return rc;
+    doc d;
+    rc = run(&d, e, l, text ? text : "", len, opts, title_len, out);
+    doc_free(&d);
+    return finish(rc, err);
+}
+
+int precis_segment(const precis_engine_t *e, const char *text, size_t len,
+                   const precis_options_t *opts, precis_result_t **out,
+                   precis_error_t *err)
+{
+    precis_options_t defaults;
+    size_t title_len;
+    const lang *l;
+    int rc = prepare(e, text, len, &opts, &defaults, out, &title_len, &l, err);
+    if (rc != PRECIS_OK)
+        return rc;
+    doc d;
+    rc = doc_build(&d, e, l, text ? text : "", len, opts->title, title_len);
+    if (rc == PRECIS_OK && d.nsents > 0)
+        rc = boilerplate_mark(&d, opts->title != NULL);
+    if (rc == PRECIS_OK)
+        rc = result_build_segments(&d, out);
+    doc_free(&d);
+    return finish(rc, err);
 }
