@@ -59,6 +59,7 @@ static const set_def sets[] = {
      NULL,
      {{"Lead (EVAL.md)", .34608, .12292, .29851},
       {"TextRank (EVAL.md)", .27675, .09776, .23556}}},
+    {"cnndm_val", "en", PRECIS_BUDGET_SENTENCES, 3, 0, 0, NULL, {{0}}},
     {"bbc_news",
      "en",
      PRECIS_BUDGET_RATIO,

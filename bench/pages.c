@@ -94,10 +94,10 @@ static size_t words_of(const char *s, size_t len, uint64_t **out)
 {
     utf8proc_uint8_t *norm = NULL;
     *out = NULL;
-    utf8proc_ssize_t n = utf8proc_map(
-        (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &norm,
-        UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-            UTF8PROC_STABLE);
+    utf8proc_ssize_t n =
+        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &norm,
+                     UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                         UTF8PROC_STABLE);
     if (n < 0)
         return 0;
     uint64_t *w = malloc(((size_t)n / 2 + 1) * sizeof *w);
@@ -174,7 +174,7 @@ static int matches(const hset *set, const char *s, size_t len)
 typedef struct totals {
     size_t pages, sentences, noise, headline, noisy_pages, empty;
     size_t quotes, off_quotes, off_quote_pages;
-    size_t body_sents, body_excluded; /* prose sentences */
+    size_t body_sents, body_excluded;       /* prose sentences */
     size_t body_lines, body_lines_excluded; /* any segment */
 } totals;
 
@@ -350,8 +350,9 @@ int main(int argc, char **argv)
     precis_engine_free(e);
     printf("\n| pages.dev (3 sentences, 3 quotes) | count | share |\n"
            "|---|---|---|\n");
-    printf("| summary sentences that are page noise | %zu of %zu | %.1f %% |\n",
-           t.noise, t.sentences, pct(t.noise, t.sentences));
+    printf(
+        "| summary sentences that are page noise | %zu of %zu | %.1f %% |\n",
+        t.noise, t.sentences, pct(t.noise, t.sentences));
     printf("| headline or standfirst (not noise) | %zu | %.1f %% |\n",
            t.headline, pct(t.headline, t.sentences));
     printf("| pages with any noise in the summary | %zu of %zu | %.1f %% |\n",

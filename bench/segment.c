@@ -171,7 +171,8 @@ int main(int argc, char **argv)
     free(line);
     fclose(f);
     precis_engine_free(e);
-    printf("\n| lang | set | cases | passed | rate |\n|---|---|---|---|---|\n");
+    printf(
+        "\n| lang | set | cases | passed | rate |\n|---|---|---|---|---|\n");
     for (size_t i = 0; i < ngroups; i++)
         printf("| %s | %s | %zu | %zu | %.1f %% |\n", groups[i].lang,
                groups[i].set, groups[i].cases, groups[i].passed,

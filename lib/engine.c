@@ -33,6 +33,7 @@ static const section_def abbrev_sections[] = {
     {"[plain]", ABBR_PLAIN},
     {"[prefix]", ABBR_PREFIX},
     {"[number]", ABBR_NUMBER},
+    {"[after_ordinal]", ABBR_AFTER_ORDINAL},
     {NULL, 0},
 };
 

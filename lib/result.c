@@ -30,8 +30,8 @@ struct precis_result {
  * whitespace runs and control characters one space, a BOM nothing; and
  * reopen (when not 0) right after a line break: the mark that opens
  * each paragraph of a long quotation. */
-static char *copy_without(arena *a, const char *text, size_t start,
-                          size_t end, int32_t reopen)
+static char *copy_without(arena *a, const char *text, size_t start, size_t end,
+                          int32_t reopen)
 {
     /* An invalid byte grows to 3 bytes at most. */
     char *out = arena_alloc(a, (end - start) * 3 + 1);

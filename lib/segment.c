@@ -24,6 +24,8 @@ typedef struct line {
     unsigned terminal : 1;  /* ends in sentence punctuation */
     unsigned ends_open : 1; /* ends in a comma or a lower-case stop word */
     unsigned starts_lower : 1;
+    unsigned prose : 1; /* three words or more: not a menu item or a
+                           widget's label ("Share this", "facebook") */
 } line;
 
 typedef struct seg_ctx {
@@ -32,11 +34,19 @@ typedef struct seg_ctx {
     const seg_rules *rules;
     seg_list *list;
     size_t block_start, block_end;
-    /* Whether a quotation is open at quote_at in the sentence starting
-     * at quote_from: inside_running_quote() goes on from there, so a
-     * sentence is read once however many stops it holds. */
+    /* The quotation open at quote_at in the sentence starting at
+     * quote_from (its opening mark, 0 when none, and where that mark
+     * is): quote_open_at() goes on from there, so a sentence is read
+     * once however many stops it holds.  quote_close is where the open
+     * quotation closes (SIZE_MAX: not within QUOTE_WHOLE_MAX), found
+     * once per quotation. */
     size_t quote_from, quote_at;
-    int quote_open;
+    int32_t quote_opener;
+    size_t quote_open_pos, quote_close;
+    /* The list the block is (its last marker), when it opens with one:
+     * "1. The first item 2. The second item". */
+    int list_kind, list_value;
+    int32_t list_bullet;
 } seg_ctx;
 
 static int is_blank_cp(int32_t cp)
@@ -49,9 +59,11 @@ static int is_stop_punct(int32_t cp)
     return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
+/* 。！？｡ and the full-width full stop ． */
 static int is_cjk_stop(int32_t cp)
 {
-    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF61;
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF61 ||
+           cp == 0xFF0E;
 }
 
 static size_t skip_blank(const char *text, size_t i, size_t end)
@@ -133,14 +145,93 @@ static int capitalised_stopword(const seg_ctx *c, size_t w)
     return len > 0 && strmap_get(c->rules->stop, buf, len) != NULL;
 }
 
-static int abbrev_kind(const seg_ctx *c, size_t start, size_t end)
+static int lookup_abbrev(const seg_ctx *c, const char *key, size_t len)
 {
-    char buf[32];
-    size_t len = utf8_lower(c->text, start, end, buf, sizeof buf);
     if (!len || !c->rules || !c->rules->abbrev)
         return 0;
-    const uint32_t *kind = strmap_get(c->rules->abbrev, buf, len);
+    const uint32_t *kind = strmap_get(c->rules->abbrev, key, len);
     return kind ? (int)*kind : 0;
+}
+
+/* The abbreviation kind of the word [start, end), without its dot; an
+ * elided article before it is looked past ("l'Ing.", "dell'Avv."). */
+static int abbrev_kind(const seg_ctx *c, size_t start, size_t end)
+{
+    const char *t = c->text;
+    size_t from = start;
+    for (size_t k = end; k > start;) {
+        int n;
+        size_t p = utf8_prev(t, k);
+        if (p < start)
+            break;
+        if (uc_is_apostrophe(utf8_at(t, end, p, &n))) {
+            from = p + (size_t)n;
+            break;
+        }
+        k = p;
+    }
+    char buf[32];
+    int kind =
+        lookup_abbrev(c, buf, utf8_lower(t, start, end, buf, sizeof buf));
+    if (!kind && from > start && from < end)
+        kind =
+            lookup_abbrev(c, buf, utf8_lower(t, from, end, buf, sizeof buf));
+    return kind == ABBR_AFTER_ORDINAL ? 0 : kind;
+}
+
+/* A spaced abbreviation ("z. B.", "u. Ä.", "EE. UU."), looked up as the
+ * two words joined by a dot ("z.b"): its kind, or 0. */
+static int joined_abbrev_kind(const seg_ctx *c, size_t a, size_t a_end,
+                              size_t b, size_t b_end)
+{
+    char buf[32];
+    size_t n = utf8_lower(c->text, a, a_end, buf, sizeof buf - 1);
+    if (!n)
+        return 0;
+    buf[n++] = '.';
+    size_t m = utf8_lower(c->text, b, b_end, buf + n, sizeof buf - n);
+    return m ? lookup_abbrev(c, buf, n + m) : 0;
+}
+
+/* End of the run of letters at w (w when none). */
+static size_t letters_end(const seg_ctx *c, size_t w)
+{
+    int n;
+    while (w < c->block_end &&
+           uc_is_letter(utf8_at(c->text, c->block_end, w, &n)))
+        w += (size_t)n;
+    return w;
+}
+
+/* Does the sentence [start, end) hold a content word: two letters or
+ * more, not a stop word?  "At 5 a.m." does not, so it is no sentence
+ * of its own. */
+static int has_content_word(const seg_ctx *c, size_t start, size_t end)
+{
+    if (!c->rules || !c->rules->stop)
+        return 1;
+    const char *t = c->text;
+    for (size_t k = start; k < end;) {
+        int n;
+        int32_t cp = utf8_at(t, end, k, &n);
+        if (!uc_is_letter(cp)) {
+            k += (size_t)n;
+            continue;
+        }
+        size_t w = k, letters = 0;
+        while (k < end && (uc_is_letter(cp = utf8_at(t, end, k, &n)) ||
+                           uc_is_apostrophe(cp))) {
+            letters++;
+            k += (size_t)n;
+        }
+        char buf[32];
+        size_t len = utf8_lower(t, w, k, buf, sizeof buf);
+        int dotted = k < end && t[k] == '.';
+        if (letters >= 2 && !dotted &&
+            (!len || !strmap_get(c->rules->stop, buf, len)))
+            return 1;
+    }
+    return 0;
 }
 
 /* "U.S", "e.g", "J.R.R": letters in groups of one or two, with dots. */
@@ -166,40 +257,92 @@ static int is_initialism(const char *text, size_t start, size_t end)
 }
 
 /* A single full stop at i; the next word starts at w.  Decide from the
- * word before the stop. */
+ * word before the stop and the one after it. */
 static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
                           size_t w, int32_t next)
 {
+    const char *t = c->text;
     size_t p = i;
     while (p > sentence_start) {
-        size_t q = utf8_prev(c->text, p);
+        size_t q = utf8_prev(t, p);
         int n;
-        if (uc_is_space(utf8_at(c->text, i, q, &n)))
+        if (uc_is_space(utf8_at(t, i, q, &n)))
             break;
         p = q;
     }
     for (;;) { /* "(Mr.", "“Gen." and "”Mr." (a mark typed the wrong
                   way round) are still abbreviations */
         int n;
-        int32_t cp = p < i ? utf8_at(c->text, i, p, &n) : 0;
+        int32_t cp = p < i ? utf8_at(t, i, p, &n) : 0;
         if (p >= i || !(uc_is_open_punct(cp) || cp == 0x201D || cp == 0x00BB))
             break;
         p += (size_t)n;
     }
     if (p >= i)
-        return 0; /* a stray dot after a space: ". . ." */
+        return 0; /* a stray dot after a space */
+    size_t w_end = letters_end(c, w);
+    int next_dotted = w_end > w && w_end < c->block_end && t[w_end] == '.';
+    /* "z. B. ist": the first half of a spaced abbreviation. */
+    if (next_dotted && w_end - w <= 6 && joined_abbrev_kind(c, p, i, w, w_end))
+        return 0;
+    /* "vom 12. Juni": a day or a rank, in languages that write them
+     * with a dot, before a word listed to follow one. */
+    if (i - p <= 2 && uc_is_digit(t[p]) && uc_is_digit(t[i - 1]) &&
+        w_end > w) {
+        char buf[32];
+        size_t len = utf8_lower(t, w, w_end, buf, sizeof buf);
+        if (lookup_abbrev(c, buf, len) == ABBR_AFTER_ORDINAL)
+            return 0;
+    }
     int kind = abbrev_kind(c, p, i);
+    /* "u. Ä. Der": the second half takes the kind of the whole. */
+    if (!kind && p >= sentence_start + 3 && t[p - 1] == ' ' &&
+        t[p - 2] == '.') {
+        size_t a = p - 2;
+        int m;
+        while (a > sentence_start &&
+               uc_is_letter(utf8_at(t, i, utf8_prev(t, a), &m)))
+            a = utf8_prev(t, a);
+        if (a < p - 2 && p - 2 - a <= 6)
+            kind = joined_abbrev_kind(c, a, p - 2, p, i);
+    }
     if (kind == ABBR_PREFIX)
         return 0;
     if (kind == ABBR_NUMBER && uc_is_digit(next))
         return 0;
     int n;
-    int32_t first = utf8_at(c->text, i, p, &n);
+    int32_t first = utf8_at(t, i, p, &n);
     int initial = p + (size_t)n == i && uc_is_upper(first);
-    int dotted = is_initialism(c->text, p, i);
-    if (kind || initial || dotted)
-        return uc_is_upper(next) && capitalised_stopword(c, w);
-    return 1;
+    int dotted = is_initialism(t, p, i);
+    if (!kind && !initial && !dotted)
+        return 1;
+    /* "A. I. Semenov", "J. R. R. Tolkien": an initial before another. */
+    int next_len;
+    utf8_at(t, c->block_end, w, &next_len);
+    if (initial && next_dotted && uc_is_upper(next) &&
+        w + (size_t)next_len == w_end)
+        return 0;
+    if (!uc_is_upper(next))
+        return 0;
+    /* "... in the U.S. The", "at 6 P.M. Mr. Smith": after an
+     * abbreviation that may end a sentence, a capitalised function word
+     * or a title starts the next, provided what came before is a
+     * sentence ("At 5 a.m. Mr. Smith went" runs on). */
+    int title = next_dotted && abbrev_kind(c, w, w_end) == ABBR_PREFIX;
+    if (!title && !capitalised_stopword(c, w))
+        return 0;
+    return has_content_word(c, sentence_start, p);
+}
+
+/* Start of the run of letters that ends at i. */
+static size_t word_start(const seg_ctx *c, size_t sentence_start, size_t i)
+{
+    int n;
+    while (i > sentence_start &&
+           uc_is_letter(
+               utf8_at(c->text, c->block_end, utf8_prev(c->text, i), &n)))
+        i = utf8_prev(c->text, i);
+    return i;
 }
 
 /* Sentences run together without a space, as pages flattened without
@@ -234,14 +377,14 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
             break;
         w += (size_t)n;
     }
+    /* "Tuesday.Mr. Blunt": a title opens the next sentence. */
+    if (w < e && t[w] == '.' && abbrev_kind(c, j, w) == ABBR_PREFIX &&
+        !abbrev_kind(c, word_start(c, sentence_start, i), i))
+        return 1;
     if (lower == 0 || (w < e && !uc_is_space(utf8_at(t, e, w, &n))))
         return 0;
     /* The word before the stop: not an abbreviation ("Mr.Benn"). */
-    size_t p = i;
-    while (p > sentence_start &&
-           uc_is_letter(utf8_at(t, e, utf8_prev(t, p), &n)))
-        p = utf8_prev(t, p);
-    if (abbrev_kind(c, p, i))
+    if (abbrev_kind(c, word_start(c, sentence_start, i), i))
         return 0;
     if (capitalised_stopword(c, j))
         return 1;
@@ -252,67 +395,108 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
     return uc_is_letter(after) || uc_is_digit(after);
 }
 
-/* Double quotation marks: +1 opens, -1 closes, 0 neither; *n is the
- * mark's length.  Single quotes are left out: they are apostrophes as
- * often.  A straight '"' opens after a space or a bracket (or at from),
- * and closes otherwise. */
-static int quote_mark(const char *t, size_t end, size_t from, size_t k, int *n)
+/* Double quotation marks, read with the mark now open (0 when none):
+ * +1 opens, -1 closes, 0 neither; *n is the mark's length.  Each opener
+ * closes with its own partners: “…”, „…“ (or „…" as German keyboards
+ * type it), «…», »…«, ``…'', "…".  Single quotes are left out: they
+ * are apostrophes as often.  A straight '"' opens after a space, a
+ * bracket or a dash (or at from) and closes an open one. */
+static int quote_mark(const char *t, size_t end, size_t from, size_t k,
+                      int32_t open, int *n)
 {
-    int32_t cp = utf8_at(t, end, k, n);
-    if (cp == 0x201C || cp == 0x00AB || cp == 0x201E)
-        return 1;
-    if (cp == 0x201D || cp == 0x00BB)
-        return -1;
+    int32_t cp = utf8_at(t, end, k, n), after = 0;
+    if (k + (size_t)*n < end) {
+        int m;
+        after = utf8_at(t, end, k + (size_t)*n, &m);
+    }
     if ((cp == '`' || cp == '\'') && k + 1 < end && t[k + 1] == t[k]) {
         *n = 2;
-        return cp == '`' ? 1 : -1;
+        if (cp == '`')
+            return open ? 0 : 1;
+        return open == '`' || open == '"' ? -1 : 0;
     }
+    if (open) {
+        switch (open) {
+        case 0x201E: /* „ */
+            return cp == 0x201C || cp == 0x201D || cp == '"' ? -1 : 0;
+        case 0x201C: /* “ (and a mistyped “…“) */
+            return cp == 0x201D || cp == '"' ||
+                           (cp == 0x201C && !uc_is_letter(after))
+                       ? -1
+                       : 0;
+        case 0x00AB: /* « */
+            return cp == 0x00BB ? -1 : 0;
+        case 0x00BB: /* » */
+            return cp == 0x00AB ? -1 : 0;
+        default: /* " */
+            return cp == '"' || cp == 0x201D ? -1 : 0;
+        }
+    }
+    if (cp == 0x201C || cp == 0x00AB || cp == 0x201E || cp == 0x00BB)
+        return 1;
     if (cp != '"')
         return 0;
-    return k == from || t[k - 1] == ' ' || t[k - 1] == '(' ? 1 : -1;
+    return k == from || t[k - 1] == ' ' || t[k - 1] == '(' ||
+           t[k - 1] == '[' || t[k - 1] == '-';
 }
 
-#define QUOTE_LOOKAHEAD 200
-/* "chanting ``Freedom! Freedom!'' trekked", "“Why? Because,” he said":
- * an exclamation or a question inside a quotation the sentence goes on
- * after (the word past its closing mark is in lower case) does not end
- * the sentence.  The quotation must be open at m, the word after the
- * stop, and close within QUOTE_LOOKAHEAD bytes. */
-static int inside_running_quote(seg_ctx *c, size_t sentence_start, size_t m)
+/* A quotation longer than this is cut at its stops like running text:
+ * nothing that long is one summary sentence, and an unbalanced mark
+ * can only hold this much together.  About 100 words, the longest
+ * one-paragraph quotations of the dev sets' wire copy. */
+#ifndef QUOTE_WHOLE_MAX
+#define QUOTE_WHOLE_MAX 700
+#endif
+
+/* Is a quotation open at m (the word after a stop) in the sentence
+ * starting at sentence_start, and does it close within the block and
+ * QUOTE_WHOLE_MAX bytes of its opening?  Then the stop is inside it and
+ * ends no sentence: "“Ei fu. Siccome immobile [...]” (Manzoni).",
+ * "«К чему ты готовишься? – спросила мама. – Завтра ведь выходной».". */
+static int inside_quotation(seg_ctx *c, size_t sentence_start, size_t m)
 {
     const char *t = c->text;
     size_t e = c->block_end, k = sentence_start;
-    int open = 0, n;
+    int32_t open = 0;
+    size_t open_pos = 0;
+    int n;
     if (c->quote_from == sentence_start && c->quote_at <= m) {
         k = c->quote_at;
-        open = c->quote_open;
+        open = c->quote_opener;
+        open_pos = c->quote_open_pos;
+    } else {
+        c->quote_close = 0;
     }
     for (; k < m; k += (size_t)n) {
-        int q = quote_mark(t, e, sentence_start, k, &n);
-        if (q)
-            open = q > 0;
-    }
-    c->quote_from = sentence_start;
-    c->quote_at = k;
-    c->quote_open = open;
-    if (!open)
-        return 0;
-    for (k = m; k < e && k - m < QUOTE_LOOKAHEAD; k += (size_t)n) {
-        int q = quote_mark(t, e, sentence_start, k, &n);
-        if (q > 0)
-            return 0;
-        if (q < 0) {
-            size_t w = k + (size_t)n;
-            while (w < e && !uc_is_letter(utf8_at(t, e, w, &n))) {
-                int32_t cp = utf8_at(t, e, w, &n);
-                if (!uc_is_space(cp) && cp != ',' && cp != ';')
-                    return 0;
-                w += (size_t)n;
-            }
-            return w < e && uc_is_lower(utf8_at(t, e, w, &n));
+        int q = quote_mark(t, e, sentence_start, k, open, &n);
+        if (q > 0) {
+            int len;
+            open = t[k] == '`' ? '`' : utf8_at(t, e, k, &len);
+            open_pos = k;
+        } else if (q < 0) {
+            open = 0;
         }
     }
-    return 0;
+    if (open != c->quote_opener || open_pos != c->quote_open_pos)
+        c->quote_close = 0; /* another quotation: look for its end */
+    c->quote_from = sentence_start;
+    c->quote_at = k;
+    c->quote_opener = open;
+    c->quote_open_pos = open_pos;
+    if (!open)
+        return 0;
+    if (c->quote_close == 0) {
+        size_t limit =
+            open_pos + QUOTE_WHOLE_MAX < e ? open_pos + QUOTE_WHOLE_MAX : e;
+        c->quote_close = SIZE_MAX;
+        for (k = m; k < limit; k += (size_t)n) {
+            if (quote_mark(t, e, sentence_start, k, open, &n) < 0) {
+                c->quote_close = k;
+                break;
+            }
+        }
+    }
+    return c->quote_close != SIZE_MAX && c->quote_close >= m;
 }
 
 /* Terminal punctuation run [i, run_end), closers up to j, next word at m:
@@ -329,25 +513,27 @@ static int is_boundary(seg_ctx *c, size_t sentence_start, size_t i,
     }
     if (uc_is_lower(next))
         return 0; /* "“Why?” he asked", "e.g. the", "2 a.m. on" */
-    int dots = 0, other = 0;
+    if (inside_quotation(c, sentence_start, m))
+        return 0;
+    int dots = 0, other = 0, ellipsis = 0;
     for (size_t k = i; k < run_end; k += (size_t)n) {
         int32_t cp = utf8_at(c->text, run_end, k, &n);
         dots += cp == '.';
-        other += cp != '.';
+        ellipsis += cp == 0x2026;
+        other += cp != '.' && cp != ' ';
     }
     if (other == 0 && dots == 1)
         return full_stop_ends(c, sentence_start, i, w, next);
-    int has_ellipsis = dots >= 2;
-    for (size_t k = i; k < run_end; k += (size_t)n)
-        if (utf8_at(c->text, run_end, k, &n) == 0x2026)
-            has_ellipsis = 1;
-    for (size_t k = i; k < run_end; k += (size_t)n) {
-        int32_t cp = utf8_at(c->text, run_end, k, &n);
-        if (cp == '!' || cp == '?')
-            return !inside_running_quote(c, sentence_start, m);
-    }
+    /* "the thing is . . . I didn't": three spaced dots after a space
+     * mark words left out, inside the sentence; a fourth dot is its
+     * stop ("a period . . . . Next"). */
+    if (other == 0 && dots == 3 && run_end - i == 5 && i > sentence_start &&
+        c->text[i - 1] == ' ')
+        return 0;
+    if (other > ellipsis)
+        return 1; /* "!", "?", "?!", "!.." */
     /* An ellipsis ends a sentence only before a capital: "... and then". */
-    return has_ellipsis && (uc_is_upper(next) || w > m);
+    return uc_is_upper(next) || w > m;
 }
 
 /* A photo caption run into the sentence after it, as flattened pages
@@ -387,11 +573,138 @@ static int caption_bracket_ends(const seg_ctx *c, size_t sentence_start,
     return 1;
 }
 
+static int is_bullet(int32_t cp)
+{
+    /* • ‣ ⁃ ● ◦ ■ ▪ */
+    return cp == 0x2022 || cp == 0x2023 || cp == 0x2043 || cp == 0x25CF ||
+           cp == 0x25E6 || cp == 0x25A0 || cp == 0x25AA;
+}
+
+enum { LIST_NONE, LIST_BULLET, LIST_NUMBER, LIST_LETTER };
+
+/* A list marker at i: a bullet, an enumerator ("1.", "2)", "1.)", "a.",
+ * "(b)") or both ("• 9."), then a space and the item.  Returns where
+ * the item's text starts (i when there is no marker) and its kind,
+ * value (the number; letters count from 1) and bullet. */
+static size_t list_marker(const seg_ctx *c, size_t i, int *kind, int *value,
+                          int32_t *bullet)
+{
+    const char *t = c->text;
+    size_t e = c->block_end, k = i;
+    int n;
+    *kind = LIST_NONE;
+    *value = 0;
+    *bullet = utf8_at(t, e, k, &n);
+    if (is_bullet(*bullet)) {
+        *kind = LIST_BULLET;
+        k = skip_blank(t, k + (size_t)n, e);
+    } else {
+        *bullet = 0;
+    }
+    size_t d = k + (k < e && t[k] == '('), q = d;
+    while (q < e && q - d < 3 && t[q] >= '0' && t[q] <= '9')
+        *value = *value * 10 + (t[q++] - '0');
+    int enumerated = q > d;
+    if (!enumerated && q < e && t[q] >= 'a' && t[q] <= 'z' && q + 1 < e &&
+        (t[q + 1] == '.' || t[q + 1] == ')')) {
+        *value = t[q++] - 'a' + 1;
+        enumerated = 2;
+    }
+    if (enumerated) {
+        size_t r = q;
+        if (d == k && r < e && t[r] == '.')
+            r++;
+        if (r < e && t[r] == ')')
+            r++;
+        if (r > q && (d == k || t[r - 1] == ')') && r < e && t[r] == ' ') {
+            if (*kind == LIST_NONE)
+                *kind = enumerated == 2 ? LIST_LETTER : LIST_NUMBER;
+            k = r;
+        } else if (*kind == LIST_NONE) {
+            return i;
+        }
+    }
+    return *kind == LIST_NONE ? i : skip_blank(t, k, e);
+}
+
+/* Where the sentence starting at s is read from: past its list marker,
+ * so the marker's dot ends nothing.  At the block's start any marker
+ * opens a list; after it, a bullet or a number does, and a letter only
+ * when it goes on from the list's last ("a." then "b."). */
+static size_t sentence_body(seg_ctx *c, size_t s)
+{
+    int kind, value;
+    int32_t bullet;
+    size_t item = list_marker(c, s, &kind, &value, &bullet);
+    if (item == s)
+        return s;
+    int goes_on = kind == c->list_kind && bullet == c->list_bullet &&
+                  (kind == LIST_BULLET || value == c->list_value + 1);
+    if (s != c->block_start && kind == LIST_LETTER && !goes_on)
+        return s;
+    c->list_kind = kind;
+    c->list_value = value;
+    c->list_bullet = bullet;
+    return item;
+}
+
+/* Does the next item of the block's list start at i (after a space)?
+ * "1) The first item 2) The second item". */
+static int next_list_item(const seg_ctx *c, size_t i)
+{
+    if (c->list_kind == LIST_NONE)
+        return 0;
+    int kind, value;
+    int32_t bullet;
+    if (list_marker(c, i, &kind, &value, &bullet) == i)
+        return 0;
+    return kind == c->list_kind && bullet == c->list_bullet &&
+           (kind == LIST_BULLET || value == c->list_value + 1);
+}
+
+/* A quotation mark right after a stop, before a space or the end,
+ * closes: "…keine Lust.“ Wir haben", "…he said." Then". */
+static int closes_after_stop(const char *t, size_t e, size_t j, int *n)
+{
+    int32_t cp = utf8_at(t, e, j, n);
+    if (cp != '"' && cp != 0x201C && cp != 0x201D && cp != 0x201E &&
+        cp != 0x00AB && cp != 0x00BB && cp != 0x2018 && cp != 0x2019 &&
+        cp != '\'')
+        return 0;
+    size_t k = j + (size_t)*n;
+    int m;
+    return k >= e || uc_is_space(utf8_at(t, e, k, &m)) ||
+           uc_is_close_punct(utf8_at(t, e, k, &m));
+}
+
+/* The stop run at i: ". . ." spaced dots are one run with the stop
+ * before them ("complex. . . ."), but not "raak. ...en". */
+static size_t stop_run_end(const char *t, size_t e, size_t i)
+{
+    int n;
+    size_t j = i + (size_t)(utf8_at(t, e, i, &n), n);
+    while (j < e) {
+        int32_t c2 = utf8_at(t, e, j, &n);
+        if (is_stop_punct(c2) || is_cjk_stop(c2)) {
+            j += (size_t)n;
+        } else if (c2 == ' ' && j + 1 < e && t[j + 1] == '.' &&
+                   t[j - 1] == '.' &&
+                   (j + 2 >= e || t[j + 2] == ' ' ||
+                    uc_is_close_punct(utf8_at(t, e, j + 2, &n)))) {
+            j++;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
 static int scan_block(seg_ctx *c)
 {
     const char *t = c->text;
     size_t e = c->block_end;
     size_t s = c->block_start, i = s, last_space = 0;
+    c->list_kind = LIST_NONE;
     size_t story = dateline_end(t, s, e);
     if (story > s) {
         size_t at = c->list->count;
@@ -401,12 +714,19 @@ static int scan_block(seg_ctx *c)
             c->list->items[at].dateline = 1;
         s = i = story;
     }
+    i = sentence_body(c, s);
     while (i < e) {
         int n;
         int32_t cp = utf8_at(t, e, i, &n);
         if (uc_is_space(cp)) {
             last_space = i;
             i += (size_t)n;
+            if (i < e && i > s && next_list_item(c, i)) {
+                if (push(c, s, i) != 0)
+                    return -1;
+                s = i;
+                i = sentence_body(c, s);
+            }
             continue;
         }
         if (i - s > SEG_MAX_SENTENCE) {
@@ -426,17 +746,27 @@ static int scan_block(seg_ctx *c)
             continue;
         }
         if (is_cjk_stop(cp) || is_stop_punct(cp)) {
-            size_t j = i + (size_t)n;
-            while (j < e) { /* the whole run: "?!", "...", "。" */
-                int32_t c2 = utf8_at(t, e, j, &n);
-                if (!is_stop_punct(c2) && !is_cjk_stop(c2))
-                    break;
-                j += (size_t)n;
-            }
+            size_t j = stop_run_end(t, e, i);
             size_t run_end = j;
+            /* "[...]", "(…)": an omission, not a stop. */
+            if (i > s && (t[i - 1] == '[' || t[i - 1] == '(') && j < e &&
+                (t[j] == ']' || t[j] == ')')) {
+                i = j + 1;
+                continue;
+            }
             while (j < e) { /* closing quotes and brackets: …win.” */
                 int32_t c2 = utf8_at(t, e, j, &n);
-                if (!uc_is_close_punct(c2))
+                if (uc_is_space(c2) && c2 != '\n') {
+                    /* French spacing: « Nous ne céderons pas. » */
+                    int m;
+                    size_t k = skip_blank(t, j, e);
+                    if (k < e && utf8_at(t, e, k, &m) == 0x00BB) {
+                        j = k + (size_t)m;
+                        continue;
+                    }
+                    break;
+                }
+                if (!uc_is_close_punct(c2) && !closes_after_stop(t, e, j, &n))
                     break;
                 j += (size_t)n;
             }
@@ -451,7 +781,8 @@ static int scan_block(seg_ctx *c)
                 if (glued_boundary(c, s, i, j)) {
                     if (push(c, s, j) != 0)
                         return -1;
-                    s = i = j;
+                    s = j;
+                    i = sentence_body(c, s);
                     last_space = 0;
                     continue;
                 }
@@ -461,10 +792,24 @@ static int scan_block(seg_ctx *c)
             size_t m = skip_blank(t, j, e);
             if (m >= e)
                 break;
+            /* "compounds. . . . The practice": a sentence's stop, then
+             * an ellipsis opening the next (MLA style); "period . . . ."
+             * with a space before the first dot is one run. */
+            if (run_end == i + 7 && i > s && t[i - 1] != ' ' &&
+                !memcmp(t + i, ". . . .", 7) && j == run_end &&
+                is_boundary(c, s, i, run_end, m)) {
+                if (push(c, s, i + 1) != 0)
+                    return -1;
+                s = i + 2;
+                i = run_end;
+                last_space = 0;
+                continue;
+            }
             if (cjk || is_boundary(c, s, i, run_end, m)) {
                 if (push(c, s, stop_end) != 0)
                     return -1;
-                s = i = m;
+                s = m;
+                i = sentence_body(c, s);
                 last_space = 0;
                 continue;
             }
@@ -541,10 +886,15 @@ static int split_lines(const char *text, size_t len, const seg_rules *rules,
         l->starts_lower = 0;
         l->ends_open = !l->blank && !l->terminal &&
                        ends_open(text, l->first, l->last, rules);
+        l->prose = 0;
         if (!l->blank) {
             int32_t first;
             utf8_decode(text, len, l->first, &first);
             l->starts_lower = uc_is_lower(first) != 0;
+            size_t words = 1;
+            for (size_t k = l->first + 1; k < l->last && words < 3; k++)
+                words += text[k] != ' ' && text[k - 1] == ' ';
+            l->prose = words >= 3;
         }
         if (cp == '\r' && i + 1 < len && text[i + 1] == '\n')
             w = 2;
@@ -587,7 +937,11 @@ int segment_text(const char *text, size_t len, const seg_rules *rules,
     if (split_lines(text, len, rules, &lines, &n) != 0)
         return -1;
     int wrapped = is_hard_wrapped(lines, n);
-    seg_ctx c = {text, len, rules, list, 0, 0, SIZE_MAX, 0, 0};
+    seg_ctx c = {.text = text,
+                 .len = len,
+                 .rules = rules,
+                 .list = list,
+                 .quote_from = SIZE_MAX};
     int rc = 0;
     for (size_t k = 0; k < n && rc == 0;) {
         if (lines[k].blank) {
@@ -604,8 +958,10 @@ int segment_text(const char *text, size_t len, const seg_rules *rules,
             /* Across a blank line only a paragraph cut mid-sentence
              * joins: no final stop, the next one in lower case (a page
              * that lost a link: "Promising 60m hurdler\n\nclocked a
-             * new UK record"). */
-            int joins = !lines[last].terminal && lines[next].starts_lower;
+             * new UK record"), and both of prose, so menu items and
+             * widgets ("Share this\n\nfacebook twitter") stay apart. */
+            int joins = !lines[last].terminal && lines[next].starts_lower &&
+                        lines[last].prose && lines[next].prose;
             if (next == last + 1)
                 joins = joins || wrapped || lines[last].ends_open;
             if (!joins)

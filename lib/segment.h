@@ -24,7 +24,10 @@
 enum {
     ABBR_PLAIN = 1,  /* may end a sentence: "Inc.", "U.S.", "a.m." */
     ABBR_PREFIX = 2, /* stands before a name, never ends one: "Mr." */
-    ABBR_NUMBER = 3  /* stands before a number: "No. 5", "Jan. 12" */
+    ABBR_NUMBER = 3, /* stands before a number: "No. 5", "Jan. 12" */
+    ABBR_AFTER_ORDINAL = 4 /* not an abbreviation: a word that follows a
+                              day or rank written "12." ("vom 12. Juni",
+                              "zum 3. Mal"), which is then no stop */
 };
 
 /* A sentence longer than this is cut at a space: nothing that long is a

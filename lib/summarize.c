@@ -116,7 +116,8 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
     rc = quote_marks_find(d, &marks, &nmarks);
     if (rc == PRECIS_OK) {
         quote_marks_share(d, marks, nmarks);
-        rc = score_sentences(d, budget_coverage(d, o->budget, o->budget_value));
+        rc =
+            score_sentences(d, budget_coverage(d, o->budget, o->budget_value));
     }
     if (rc == PRECIS_OK)
         rc = select_sentences(d, o->budget, o->budget_value, o->redundancy,
