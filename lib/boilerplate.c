@@ -1,15 +1,29 @@
 /*
- * boilerplate.c -- keeping page noise out of summaries.
+ * boilerplate.c -- keeping page noise out of summaries and quotes.
  *
- * Scraped articles carry share widgets, photo captions with credits,
- * promos for other content and repeated lines.  Each is recognised from
- * the sentence alone or from its neighbours, marked with a reason and
- * never selected; the result reports them so an editor can see why.
+ * A scraped page carries menus, share widgets, consent banners, photo
+ * captions, teasers for other stories, comments and footers around the
+ * article.  Each sentence is judged three ways, in this order:
+ *
+ *   1. alone: the lexical cues of data/boilerplate.txt ("Credit:", "We
+ *      use cookies"), then its shape: a line without a final stop is a
+ *      label or a headline, not a sentence; a breadcrumb, a byline or a
+ *      timestamp has a shape of its own;
+ *   2. beside its neighbours: repeats, runs of headline lines (related
+ *      stories), the comment section that follows its marker;
+ *   3. by its place on the page: page.c finds the article's main run of
+ *      prose, and what lies before it or after it is the page's head or
+ *      tail.
+ *
+ * Every exclusion carries its reason (exclusion.h); the result reports
+ * them so an editor can see why a line was left out.
  */
 #include <string.h>
 
 #include "doc.h"
+#include "page.h"
 #include "tokenize.h"
+#include "utf8.h"
 
 /* Under 8 words on a line of its own, without sentence punctuation or
  * with nothing but capitalised words, is a label, not a sentence:
@@ -21,41 +35,145 @@
 #define NEAR_DUP_SHARE 0.8
 #define NEAR_DUP_WINDOW 32
 #define NEAR_DUP_MIN_TERMS 4
+/* A byline or a timestamp is a short line: "Posted by Michael David
+ * Smith on November 19, 2019, 6:21 AM EST" has 13 words. */
+#define BYLINE_WORDS 14
+#define TIMESTAMP_WORDS 12
+/* "Leave a Reply", "12 Comments", "Jane Q. Public says:". */
+#define COMMENT_MARKER_WORDS 6
+/* Headline lines of four words or more next to each other are a block
+ * of links to other stories (pages.dev: "More from UK" blocks). */
+#define HEADLINE_RUN_WORDS 4
+/* Labels of at most three words, three or more in a row: a menu
+ * ("Home / World / Business", "Facebook / Twitter / Email"). */
+#define MENU_ITEM_WORDS 3
+#define MENU_ITEMS 3
+
+static int ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int same_text(const bp_pattern *p, const char *t)
+{
+    if (!p->nocase)
+        return memcmp(t, p->text, p->len) == 0;
+    for (size_t k = 0; k < p->len; k++)
+        if (ascii_lower((unsigned char)t[k]) != (unsigned char)p->text[k])
+            return 0;
+    return 1;
+}
 
 static int pattern_at(const bp_pattern *p, const char *t, size_t len,
                       size_t at, size_t core)
 {
-    if (p->match == BP_WHOLE)
-        return at == 0 && core == p->len && memcmp(t, p->text, p->len) == 0;
-    if (p->match == BP_PREFIX && at != 0)
-        return 0;
-    return len - at >= p->len && memcmp(t + at, p->text, p->len) == 0;
+    switch (p->match) {
+    case BP_WHOLE:
+        return at == 0 && core == p->len && same_text(p, t);
+    case BP_PREFIX:
+        return at == 0 && len >= p->len && same_text(p, t);
+    case BP_SUFFIX:
+        return at + p->len == len && same_text(p, t + at);
+    default:
+        return len - at >= p->len && same_text(p, t + at);
+    }
 }
 
-static const char *pattern_reason(const doc *d, const doc_sentence *s)
+static int all_capitalised(const doc *d, const doc_sentence *s);
+
+/* Some cues hold only on a line of a certain shape: a byline cue ("By",
+ * "Posted by") opens bylines and prose alike, and only a short line of
+ * names and dates is one; a comment marker is a short line of its own
+ * ("Jane says:", not "The mayor, who pushed for the plan, says:"). */
+static int cue_holds(const doc *d, const doc_sentence *s, exclusion reason)
+{
+    if (reason == EXCL_BYLINE)
+        return s->seg.whole_line && s->words <= BYLINE_WORDS &&
+               all_capitalised(d, s);
+    if (reason == EXCL_COMMENTS)
+        return s->seg.whole_line && s->words <= COMMENT_MARKER_WORDS;
+    return 1;
+}
+
+static exclusion try_bucket(const doc *d, const doc_sentence *s,
+                            unsigned char c, size_t at, size_t core,
+                            int nocase)
+{
+    const precis_engine_t *e = d->engine;
+    const char *code = d->lang ? d->lang->code : "";
+    const char *t = d->text + s->seg.start;
+    size_t len = s->seg.end - s->seg.start;
+    for (size_t i = e->by_first[c]; i < e->by_first[c + 1]; i++) {
+        const bp_pattern *p = &e->patterns[i];
+        if ((!nocase || p->nocase) &&
+            (!p->lang[0] || !strcmp(p->lang, code)) &&
+            pattern_at(p, t, len, at, core) && cue_holds(d, s, p->reason))
+            return p->reason;
+    }
+    return EXCL_NONE;
+}
+
+static exclusion pattern_reason(const doc *d, const doc_sentence *s)
 {
     const precis_engine_t *e = d->engine;
     const char *t = d->text + s->seg.start;
     size_t len = s->seg.end - s->seg.start;
     /* Every sentence is tried, however long: a flattened page runs
      * captions together into one (segment.h caps it at 4 KiB), and one
-     * pass per byte over the patterns that start with it is cheap. */
+     * pass per byte over the patterns that start with it is cheap.
+     * Case-blind patterns are stored in lower case, so an upper-case
+     * byte also tries its lower-case bucket. */
     if (e->npatterns == 0)
-        return NULL;
+        return EXCL_NONE;
     size_t core = len; /* without trailing punctuation, for BP_WHOLE */
     while (core > 0 && memchr(".!:;", t[core - 1], 4))
         core--;
-    const char *code = d->lang ? d->lang->code : "";
     for (size_t at = 0; at < len; at++) {
         unsigned char c = (unsigned char)t[at];
-        for (size_t i = e->by_first[c]; i < e->by_first[c + 1]; i++) {
-            const bp_pattern *p = &e->patterns[i];
-            if ((!p->lang[0] || !strcmp(p->lang, code)) &&
-                pattern_at(p, t, len, at, core))
-                return p->reason;
-        }
+        exclusion r = try_bucket(d, s, c, at, core, 0);
+        if (r == EXCL_NONE && c >= 'A' && c <= 'Z')
+            r = try_bucket(d, s, (unsigned char)ascii_lower(c), at, core, 1);
+        if (r != EXCL_NONE)
+            return r;
     }
-    return NULL;
+    return EXCL_NONE;
+}
+
+/* Every word but stop words capitalised (or a number): a name, a
+ * label, a headline in title case.  Words with a digit or a dot
+ * ("18th", "a.m.") go with the numbers. */
+static int all_capitalised(const doc *d, const doc_sentence *s)
+{
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+        const doc_token *t = &d->toks[k];
+        if (t->stop || (t->flags & (TOK_CAPITAL | TOK_NUMBER)))
+            continue;
+        const char *w = d->text + t->start;
+        size_t n = t->end - t->start;
+        if (!memchr(w, '.', n) && !(w[0] >= '0' && w[0] <= '9'))
+            return 0;
+    }
+    return 1;
+}
+
+/* Does the sentence end like one: . ! ? … or a colon leading into what
+ * follows ("...killed 27 people and injured 500:"), closers aside? */
+static int ends_like_sentence(const doc *d, const doc_sentence *s)
+{
+    if (s->seg.terminated)
+        return 1;
+    size_t e = s->seg.end;
+    while (e > s->seg.start) {
+        size_t p = utf8_prev(d->text, e);
+        int n;
+        int32_t cp = utf8_at(d->text, e, p, &n);
+        if (cp == ':')
+            return 1;
+        if (!uc_is_close_punct(cp))
+            return 0;
+        e = p;
+    }
+    return 0;
 }
 
 /* A short line that is a label rather than a sentence: no final
@@ -65,29 +183,120 @@ static int is_fragment(const doc *d, const doc_sentence *s)
 {
     if (!s->seg.whole_line || s->words >= FRAGMENT_WORDS)
         return 0;
-    if (!s->seg.terminated)
-        return 1;
-    for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
-        if (!d->toks[k].stop && !(d->toks[k].flags & TOK_CAPITAL))
-            return 0;
-    return 1;
+    return !ends_like_sentence(d, s) || all_capitalised(d, s);
 }
 
-static const char *alone_reason(const doc *d, const doc_sentence *s)
+/* "Home » News » World", "Sport | Football | Results": a trail of
+ * separators between short labels. */
+static int is_breadcrumb(const doc *d, const doc_sentence *s)
+{
+    static const char *const seps[] = {" \xC2\xBB ", " \xE2\x80\xBA ", " > ",
+                                       " | ", " / "};
+    const char *t = d->text + s->seg.start;
+    size_t len = s->seg.end - s->seg.start, found = 0;
+    for (size_t i = 0; i + 3 <= len; i++)
+        for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+            size_t n = strlen(seps[k]);
+            if (i + n <= len && memcmp(t + i, seps[k], n) == 0)
+                found++;
+        }
+    return found >= 2 && s->words <= 6 * (found + 1);
+}
+
+/* A year from 1900 to 2099 among the tokens. */
+static int has_year(const doc *d, const doc_sentence *s)
+{
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+        const doc_token *t = &d->toks[k];
+        const char *p = d->text + t->start;
+        if ((t->flags & TOK_NUMBER) && t->end - t->start == 4 &&
+            (!memcmp(p, "19", 2) || !memcmp(p, "20", 2)))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Wednesday 20 November 2019 11:42, UK", "Updated: Nov. 19, 2019 at
+ * 6:21 a.m.": a short line of a year and other numbers, with numbers a
+ * third of its words. */
+static int is_timestamp(const doc *d, const doc_sentence *s)
+{
+    if (!s->seg.whole_line || s->words > TIMESTAMP_WORDS)
+        return 0;
+    uint32_t numbers = 0;
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
+        numbers += (d->toks[k].flags & TOK_NUMBER) != 0;
+    return numbers >= 2 && numbers * 3 >= s->words && has_year(d, s);
+}
+
+/* "1of4Grass Valley's Dionicio Torres looks at...": a gallery's picture
+ * counter glued to its caption. */
+static int is_gallery_counter(const doc *d, const doc_sentence *s)
+{
+    const char *t = d->text + s->seg.start, *end = d->text + s->seg.end;
+    const char *p = t;
+    while (p < end && *p >= '0' && *p <= '9')
+        p++;
+    if (p == t || end - p < 3 || p[0] != 'o' || p[1] != 'f')
+        return 0;
+    p += 2;
+    const char *q = p;
+    while (q < end && *q >= '0' && *q <= '9')
+        q++;
+    return q > p && q < end && *q >= 'A' && *q <= 'Z';
+}
+
+/* "Microsoft removes the safeguard hold for Windows 10 users...": a
+ * teaser cut short by its widget, the ellipsis right after a word. */
+static int is_truncated(const doc *d, const doc_sentence *s)
+{
+    const char *t = d->text;
+    size_t e = s->seg.end, len = e - s->seg.start;
+    if (!s->seg.whole_line || s->words < 4)
+        return 0;
+    /* "… become […]": the excerpt mark of blog software. */
+    if ((len > 6 && !memcmp(t + e - 5, "[\xE2\x80\xA6]", 5)) ||
+        (len > 6 && !memcmp(t + e - 5, "[...]", 5)))
+        return 1;
+    if (len > 3 && !memcmp(t + e - 3, "\xE2\x80\xA6", 3))
+        e -= 3;
+    else if (len > 3 && !memcmp(t + e - 3, "...", 3))
+        e -= 3;
+    else
+        return 0;
+    int n;
+    return uc_is_letter(utf8_at(t, e, utf8_prev(t, e), &n));
+}
+
+static exclusion alone_reason(const doc *d, const doc_sentence *s)
 {
     if (s->seg.dateline)
-        return "dateline";
-    const char *reason = pattern_reason(d, s);
-    if (reason)
+        return EXCL_DATELINE;
+    exclusion reason = pattern_reason(d, s);
+    if (reason != EXCL_NONE)
         return reason;
     uint32_t letters = 0;
     for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
         letters += !(d->toks[k].flags & TOK_NUMBER);
-    if (letters < 2)
-        return "noise";
+    /* "-- : --", "2019"; a lone word inside a block ("Amen."), but a
+     * line of one word is a label ("Home"). */
+    if (letters == 0 || (letters < 2 && !s->seg.whole_line))
+        return EXCL_NOISE;
+    if (is_gallery_counter(d, s))
+        return EXCL_CAPTION;
+    if (is_timestamp(d, s))
+        return EXCL_TIMESTAMP;
+    if (s->seg.whole_line && is_breadcrumb(d, s))
+        return EXCL_NAVIGATION;
+    if (is_truncated(d, s))
+        return EXCL_RELATED;
     if (is_fragment(d, s))
-        return "fragment";
-    return NULL;
+        return EXCL_FRAGMENT;
+    /* A line of its own without a final stop is a headline or a label,
+     * never a sentence of the article, however long. */
+    if (s->seg.whole_line && !ends_like_sentence(d, s))
+        return EXCL_FRAGMENT;
+    return EXCL_NONE;
 }
 
 /* Exact repeats: same token sequence as an earlier sentence. */
@@ -116,7 +325,7 @@ static int mark_duplicates(doc *d)
             return PRECIS_ENOMEM;
         }
         if (!added && !s->excluded)
-            s->excluded = "duplicate";
+            s->excluded = EXCL_DUPLICATE;
     }
     strmap_free(&seen);
     return PRECIS_OK;
@@ -148,16 +357,120 @@ static void mark_near_duplicates(doc *d)
         size_t lo = i > NEAR_DUP_WINDOW ? i - NEAR_DUP_WINDOW : 0;
         for (size_t j = lo; j < i; j++) {
             doc_sentence *o = &d->sents[j];
-            if (!o->seg.whole_line || !near_duplicate(o, s))
+            /* The lede is no copy of the headline or a label above it;
+             * a caption is, of its alt text. */
+            if (!o->seg.whole_line ||
+                (o->excluded && o->excluded != EXCL_CAPTION) ||
+                !near_duplicate(o, s))
                 continue;
-            int caption = (s->excluded && !strcmp(s->excluded, "caption")) ||
-                          (o->excluded && !strcmp(o->excluded, "caption"));
-            if (caption) {
-                s->excluded = o->excluded = "caption";
-            } else if (!s->excluded) {
-                s->excluded = "near_duplicate";
-            }
+            if (s->excluded == EXCL_CAPTION || o->excluded == EXCL_CAPTION)
+                s->excluded = o->excluded = EXCL_CAPTION;
+            else if (!s->excluded)
+                s->excluded = EXCL_NEAR_DUPLICATE;
         }
+    }
+}
+
+/* A headline line: on its own, no final stop, four words or more. */
+static int headline_line(const doc *d, const doc_sentence *s)
+{
+    return s->seg.whole_line && s->words >= HEADLINE_RUN_WORDS &&
+           (s->excluded == EXCL_FRAGMENT || s->excluded == EXCL_RELATED) &&
+           !ends_like_sentence(d, s);
+}
+
+/* Headline lines next to each other, or one next to a truncated teaser,
+ * are links to other stories: "related", whatever their length. */
+static void mark_related_runs(doc *d)
+{
+    for (size_t i = 0; i < d->nsents; i++) {
+        doc_sentence *s = &d->sents[i];
+        int teaser = s->excluded == EXCL_RELATED;
+        if (!headline_line(d, s) && !teaser)
+            continue;
+        int next =
+            i + 1 < d->nsents && (headline_line(d, &d->sents[i + 1]) ||
+                                  d->sents[i + 1].excluded == EXCL_RELATED);
+        if (next || teaser) {
+            if (s->excluded == EXCL_FRAGMENT)
+                s->excluded = EXCL_RELATED;
+            if (next && d->sents[i + 1].excluded == EXCL_FRAGMENT)
+                d->sents[i + 1].excluded = EXCL_RELATED;
+        }
+    }
+}
+
+/* Readers' comments follow their marker ("Leave a Reply", "12
+ * Comments", "Jane says:") to the end of the page, once the article
+ * has begun with a sentence of prose (a "Comments" link in the menu
+ * opens nothing), and when a second marker follows the first (a lone
+ * "The minister says:" before a quotation opens nothing either). */
+static void mark_comments(doc *d)
+{
+    size_t i = 0, first = d->nsents;
+    while (i < d->nsents &&
+           (d->sents[i].excluded || !page_is_prose(d, &d->sents[i])))
+        i++;
+    for (; i < d->nsents; i++) {
+        if (d->sents[i].excluded != EXCL_COMMENTS)
+            continue;
+        if (first < d->nsents)
+            break;
+        first = i;
+    }
+    if (i >= d->nsents)
+        return;
+    for (i = first; i < d->nsents; i++)
+        d->sents[i].excluded = EXCL_COMMENTS;
+}
+
+/* The page's headline: before the article's first sentence of prose,
+ * the line that repeats the title given or, without one, the first line
+ * of four words or more with no final stop ("Council approves the
+ * budget"), else a first line with no final stop. */
+static void mark_headline(doc *d, int have_title)
+{
+    size_t prose = 0;
+    while (prose < d->nsents &&
+           (d->sents[prose].excluded || !page_is_prose(d, &d->sents[prose])))
+        prose++;
+    size_t first_line = d->nsents;
+    for (size_t i = 0; i < prose && i + 1 < d->nsents; i++) {
+        doc_sentence *s = &d->sents[i];
+        if (!s->seg.whole_line ||
+            (s->excluded && s->excluded != EXCL_FRAGMENT))
+            continue;
+        if (first_line == d->nsents)
+            first_line = i;
+        int headline =
+            have_title
+                ? d->ntitle > 0 && near_duplicate_terms(s->vec, s->nvec,
+                                                        d->title, d->ntitle)
+                : s->words >= HEADLINE_RUN_WORDS && !ends_like_sentence(d, s);
+        if (headline) {
+            s->excluded = EXCL_HEADLINE;
+            return;
+        }
+    }
+    if (!have_title && first_line == 0 && !ends_like_sentence(d, &d->sents[0]))
+        d->sents[0].excluded = EXCL_HEADLINE;
+}
+
+/* Three labels of three words or fewer in a row are a menu. */
+static void mark_menus(doc *d)
+{
+    size_t run = 0;
+    for (size_t i = 0; i <= d->nsents; i++) {
+        const doc_sentence *s = i < d->nsents ? &d->sents[i] : NULL;
+        if (s && s->seg.whole_line && s->excluded == EXCL_FRAGMENT &&
+            s->words <= MENU_ITEM_WORDS) {
+            run++;
+            continue;
+        }
+        if (run >= MENU_ITEMS)
+            for (size_t k = i - run; k < i; k++)
+                d->sents[k].excluded = EXCL_NAVIGATION;
+        run = 0;
     }
 }
 
@@ -169,27 +482,23 @@ int boilerplate_mark(doc *d, int have_title)
     if (rc != PRECIS_OK)
         return rc;
     mark_near_duplicates(d);
-    /* A headline opening the text is the title, not summary material;
-     * with a title given, a first line repeating it is its copy. */
-    doc_sentence *first = &d->sents[0];
-    int plain = !first->excluded || !strcmp(first->excluded, "fragment");
-    if (d->nsents > 1 && plain && first->seg.whole_line) {
-        if (have_title ? d->ntitle > 0 &&
-                             near_duplicate_terms(first->vec, first->nvec,
-                                                  d->title, d->ntitle)
-                       : !first->seg.terminated)
-            first->excluded = "headline";
-    }
+    mark_menus(d);
+    mark_headline(d, have_title);
+    mark_related_runs(d);
+    mark_comments(d);
+    page_region region;
+    page_find_article(d, &region);
+    page_mark_outside(d, &region);
     d->selectable = 0;
     for (size_t i = 0; i < d->nsents; i++)
-        d->selectable += d->sents[i].excluded == NULL;
+        d->selectable += d->sents[i].excluded == EXCL_NONE;
     /* Text made only of short lines (a list, a slide): better a summary
      * of fragments than none. */
     if (d->selectable == 0) {
         for (size_t i = 0; i < d->nsents; i++) {
             doc_sentence *s = &d->sents[i];
-            if (s->excluded && !strcmp(s->excluded, "fragment")) {
-                s->excluded = NULL;
+            if (s->excluded == EXCL_FRAGMENT) {
+                s->excluded = EXCL_NONE;
                 d->selectable++;
             }
         }

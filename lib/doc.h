@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "engine.h"
+#include "exclusion.h"
 #include "segment.h"
 #include "strmap.h"
 
@@ -55,7 +56,7 @@ typedef struct doc_sentence {
     float norm;           /* Euclidean norm of the tf-idf vec */
     float local_norm;     /* Euclidean norm of the lw weights */
     float quoted;         /* share of its bytes inside quotation marks */
-    const char *excluded; /* reason, or NULL when selectable */
+    exclusion excluded;   /* why it is kept out; EXCL_NONE: selectable */
     uint32_t rank;        /* position among selectable sentences */
     double score;
 } doc_sentence;

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "exclusion.h"
 #include "precis.h"
 #include "strmap.h"
 
@@ -24,13 +25,14 @@ typedef struct lang {
     int has_stemmer;   /* libstemmer knows code */
 } lang;
 
-enum bp_match { BP_CONTAINS, BP_PREFIX, BP_WHOLE };
+enum bp_match { BP_CONTAINS, BP_PREFIX, BP_WHOLE, BP_SUFFIX };
 
 typedef struct bp_pattern {
-    const char *reason; /* "caption", "promo" (static strings) */
+    exclusion reason;
     char *text;
     size_t len;
     int match;    /* enum bp_match */
+    int nocase;   /* ASCII letters match either case; text is lower */
     char lang[8]; /* only for text in this language; "" for any */
 } bp_pattern;
 

@@ -228,20 +228,14 @@ static int boilerplate_line(void *ctx, char *line, size_t len,
                             const char *path, size_t lineno,
                             precis_error_t *err)
 {
-    static const char *const reasons[] = {"caption", "promo", "noise"};
     precis_engine_t *e = ctx;
     char *tab = memchr(line, '\t', len);
-    const char *reason = NULL;
-    if (tab) {
-        *tab = '\0';
-        for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
-            if (strcmp(line, reasons[i]) == 0)
-                reason = reasons[i];
-    }
-    if (!reason || tab[1] == '\0')
+    exclusion reason =
+        tab ? exclusion_from_name(line, (size_t)(tab - line)) : EXCL_NONE;
+    if (reason == EXCL_NONE || tab[1] == '\0')
         return set_error(err, PRECIS_EDATA,
-                         "%s:%zu: expected caption|promo|noise<TAB>text"
-                         "[<TAB>language]",
+                         "%s:%zu: expected reason<TAB>text[<TAB>language], "
+                         "a reason of exclusion.h",
                          path, lineno);
     const char *text = tab + 1;
     /* An optional third column limits the pattern to one language:
@@ -258,11 +252,16 @@ static int boilerplate_line(void *ctx, char *line, size_t len,
                              "%s:%zu: bad language column (a code like en)",
                              path, lineno);
     }
+    int nocase = *text == '~';
+    text += nocase;
     int match = BP_CONTAINS;
-    if (*text == '^' || *text == '=') {
-        match = *text == '^' ? BP_PREFIX : BP_WHOLE;
+    if (*text == '^' || *text == '=' || *text == '$') {
+        match = *text == '^' ? BP_PREFIX : *text == '=' ? BP_WHOLE : BP_SUFFIX;
         text++;
     }
+    if (*text == '\0')
+        return set_error(err, PRECIS_EDATA, "%s:%zu: empty pattern", path,
+                         lineno);
     bp_pattern *p = realloc(e->patterns, (e->npatterns + 1) * sizeof *p);
     if (!p)
         return nomem(err, path);
@@ -274,6 +273,11 @@ static int boilerplate_line(void *ctx, char *line, size_t len,
     p->len = strlen(text);
     p->reason = reason;
     p->match = match;
+    p->nocase = nocase;
+    if (nocase)
+        for (char *c = p->text; *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char)(*c - 'A' + 'a');
     strcpy(p->lang, code);
     e->npatterns++;
     return PRECIS_OK;

@@ -173,7 +173,7 @@ static int fill(precis_result_t *r, const doc *d, const size_t *chosen,
     r->nsents = nchosen;
     size_t nexcl = 0;
     for (size_t i = 0; i < d->nsents; i++)
-        nexcl += d->sents[i].excluded != NULL;
+        nexcl += d->sents[i].excluded != EXCL_NONE;
     r->excluded =
         arena_alloc(&r->arena, (nexcl ? nexcl : 1) * sizeof *r->excluded);
     if (!r->excluded)
@@ -182,7 +182,8 @@ static int fill(precis_result_t *r, const doc *d, const size_t *chosen,
         const doc_sentence *s = &d->sents[i];
         if (s->excluded)
             r->excluded[r->nexcluded++] =
-                (precis_excluded_t){s->seg.start, s->seg.end, s->excluded};
+                (precis_excluded_t){s->seg.start, s->seg.end,
+                                    exclusion_name(s->excluded)};
     }
     snprintf(r->lang, sizeof r->lang, "%s", d->lang ? d->lang->code : "und");
     r->total_sentences = d->nsents;
@@ -221,7 +222,7 @@ static int fill_segments(precis_result_t *r, const doc *d)
         o->start = s->seg.start;
         o->end = s->seg.end;
         o->paragraph = s->seg.paragraph;
-        o->excluded = s->excluded;
+        o->excluded = exclusion_name(s->excluded);
         o->text = clean_copy(&r->arena, d->text, s->seg.start, s->seg.end);
         if (!o->text)
             return PRECIS_ENOMEM;

@@ -100,10 +100,12 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
         rc = boilerplate_mark(d, o->title != NULL);
     if (rc != PRECIS_OK)
         return rc;
-    if (!o->title && d->nsents > 0 && d->sents[0].excluded &&
-        strcmp(d->sents[0].excluded, "headline") == 0) {
-        d->title = d->sents[0].vec;
-        d->ntitle = d->sents[0].nvec;
+    for (size_t i = 0; !o->title && i < d->nsents; i++) {
+        if (d->sents[i].excluded == EXCL_HEADLINE) {
+            d->title = d->sents[i].vec;
+            d->ntitle = d->sents[i].nvec;
+            break;
+        }
     }
     size_t *chosen = NULL, nchosen = 0;
     kw_candidate *kws = NULL;

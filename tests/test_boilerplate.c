@@ -2,6 +2,7 @@
  * test_boilerplate.c -- page noise is excluded from selection and
  * reported with its reason.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,8 +108,8 @@ static void boilerplate_excludes_fragments_and_noise(void **state)
     precis_result_t *r = all_selected(state, text);
     assert_string_equal(excluded_reason(r, text, "-- : --"), "noise");
     assert_string_equal(excluded_reason(r, text, "Related Articles"),
-                        "fragment");
-    assert_string_equal(excluded_reason(r, text, "By Jane"), "fragment");
+                        "related");
+    assert_string_equal(excluded_reason(r, text, "By Jane"), "byline");
     assert_int_equal(precis_result_sentence_count(r), 3);
     precis_result_free(r);
 }
@@ -194,6 +195,102 @@ static void boilerplate_falls_back_to_fragments_when_nothing_else(void **state)
     precis_result_free(r);
 }
 
+#define PAGE_CASES "tests/page_cases.txt"
+#define CASE_LINES 64
+
+typedef struct page_case {
+    char name[160], lang[8];
+    char text[8192];
+    size_t nlines;
+    size_t line_start[CASE_LINES], line_end[CASE_LINES];
+    char reason[CASE_LINES][24];
+} page_case;
+
+/* Every sentence on each line of the case has the line's reason. */
+static int check_page_case(const precis_engine_t *e, const page_case *c)
+{
+    precis_options_t o;
+    precis_options_init(&o);
+    o.lang = c->lang;
+    precis_result_t *r;
+    precis_error_t err;
+    if (precis_segment(e, c->text, strlen(c->text), &o, &r, &err) != 0) {
+        printf("%s: %s\n", c->name, err.message);
+        return 1;
+    }
+    int bad = 0;
+    for (size_t i = 0; i < precis_result_segment_count(r); i++) {
+        const precis_segment_t *s = precis_result_segment(r, i);
+        const char *got = s->excluded ? s->excluded : "-";
+        for (size_t l = 0; l < c->nlines; l++) {
+            if (s->start < c->line_start[l] || s->start >= c->line_end[l])
+                continue;
+            if (strcmp(got, c->reason[l]) != 0) {
+                printf("%s: \"%s\": expected %s, got %s\n", c->name, s->text,
+                       c->reason[l], got);
+                bad = 1;
+            }
+        }
+    }
+    precis_result_free(r);
+    return bad;
+}
+
+/* Append one "reason<TAB>text" line (or "~", a blank line) to c. */
+static void add_case_line(page_case *c, char *line)
+{
+    size_t at = strlen(c->text);
+    if (strcmp(line, "~") == 0) {
+        strcat(c->text, "\n");
+        return;
+    }
+    char *tab = strchr(line, '\t');
+    assert_non_null(tab);
+    assert_true(c->nlines < CASE_LINES &&
+                at + strlen(tab) + 1 < sizeof c->text);
+    *tab = '\0';
+    snprintf(c->reason[c->nlines], sizeof c->reason[0], "%.23s", line);
+    strcat(c->text, tab + 1);
+    c->line_start[c->nlines] = at;
+    c->line_end[c->nlines] = strlen(c->text);
+    strcat(c->text, "\n");
+    c->nlines++;
+}
+
+static void boilerplate_cases_from_table(void **state)
+{
+    FILE *f = fopen(PAGE_CASES, "r");
+    assert_non_null(f);
+    static page_case c;
+    char line[2048];
+    size_t cases = 0, failed = 0;
+    int open = 0;
+    for (;;) {
+        char *got = fgets(line, sizeof line, f);
+        if (got)
+            line[strcspn(line, "\n")] = '\0';
+        if (!got || strncmp(line, "== ", 3) == 0) {
+            if (open) {
+                cases++;
+                failed += (size_t)check_page_case(test_engine(state), &c);
+            }
+            if (!got)
+                break;
+            memset(&c, 0, sizeof c);
+            snprintf(c.name, sizeof c.name, "%.159s", line + 3);
+            const char *l = strchr(line + 3, '[');
+            snprintf(c.lang, sizeof c.lang, "%.2s", l ? l + 1 : "en");
+            open = 1;
+        } else if (open && line[0] != '#' && line[0] != '\0') {
+            add_case_line(&c, line);
+        }
+    }
+    fclose(f);
+    printf("%zu page cases, %zu failed\n", cases, failed);
+    assert_true(cases > 0);
+    assert_int_equal(failed, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -210,6 +307,7 @@ int main(void)
         cmocka_unit_test(boilerplate_caption_patterns_keep_to_their_language),
         cmocka_unit_test(
             boilerplate_falls_back_to_fragments_when_nothing_else),
+        cmocka_unit_test(boilerplate_cases_from_table),
     };
     return cmocka_run_group_tests_name("boilerplate", tests, engine_setup,
                                        engine_teardown);
