@@ -35,6 +35,7 @@ typedef struct slot {
 
 typedef struct batch {
     cli *c;
+    const char *op; /* "op" for requests without one, NULL: none */
     FILE *in;
     slot ring[RING];
     size_t next_read, next_work, next_write; /* sequence numbers */
@@ -96,6 +97,25 @@ static void draw_progress(batch *b, int final)
     fflush(stderr);
 }
 
+/* A request object without an "op" gets b->op ("segment" under
+ * --segment); other lines are left for the protocol to answer. */
+static void default_op(batch *b, slot *s)
+{
+    json_t *root = precis_utf8_validate(s->line, s->len) == s->len
+                       ? json_loadb(s->line, s->len, JSON_ALLOW_NUL, NULL)
+                       : NULL;
+    if (json_is_object(root) && !json_object_get(root, "op")) {
+        json_object_set_new(root, "op", json_string(b->op));
+        char *out = json_dumps(root, JSON_COMPACT);
+        if (out) {
+            free(s->line);
+            s->line = out;
+            s->len = strlen(out);
+        }
+    }
+    json_decref(root);
+}
+
 /* Read the next non-blank line into slot s; 0 at end of input. */
 static int read_line(batch *b, slot *s)
 {
@@ -108,6 +128,8 @@ static int read_line(batch *b, slot *s)
         if (strspn(line, " \t") < (size_t)n) {
             s->line = line;
             s->len = (size_t)n;
+            if (b->op)
+                default_op(b, s);
             return 1;
         }
     }
@@ -278,12 +300,13 @@ static int run_remote(batch *b)
     }
 }
 
-int batch_run(cli *c, const char *path)
+int batch_run(cli *c, const char *path, const char *op)
 {
     batch *b = calloc(1, sizeof *b);
     if (!b)
         return -1;
     b->c = c;
+    b->op = op;
     b->in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
     if (!b->in) {
         fprintf(stderr, "precis: %s: %s\n", path, strerror(errno));

@@ -51,11 +51,14 @@ int remote_send(int fd, const char *data, size_t len);
 char *remote_recv(int fd, char **buf, size_t *buflen, size_t *bufcap,
                   size_t *out_len);
 
-/* batch.c: --batch FILE ("-" for stdin) to stdout; 0 when every line got
- * a successful reply, 1 when some were errors, -1 on a fatal error. */
-int batch_run(cli *c, const char *path);
+/* batch.c: --batch FILE ("-" for stdin) to stdout; op (NULL: none) is
+ * the "op" of requests that give none.  0 when every line got a
+ * successful reply, 1 when some were errors, -1 on a fatal error. */
+int batch_run(cli *c, const char *path, const char *op);
 
-/* render.c: a summarize reply as text for people. */
+/* render.c: a summarize reply as text for people; a segment reply as
+ * one sentence a line. */
 void render_text(json_t *reply, int offsets, FILE *out);
+void render_segments(json_t *reply, int offsets, FILE *out);
 
 #endif

@@ -3,6 +3,7 @@
  *
  *   precis [options] [FILE...]        FILE "-" or none: standard input
  *   precis --batch FILE.jsonl         one JSON request per line
+ *   precis --segment [FILE...]        the sentences, one per line
  *
  * Each document is sent to precisd when one answers on the socket, else
  * summarized in this process (see answer.c).  Exit status: 0 when every
@@ -23,7 +24,7 @@ typedef struct options {
     const char *budget; /* "sentences", "words", "ratio" */
     double value;
     int quotes, keywords, fragments;
-    int json, offsets;
+    int json, offsets, segment;
     const char *batch;
 } options;
 
@@ -44,6 +45,9 @@ static void usage(FILE *out)
         "  -k, --keywords N    also N keywords\n"
         "  -t, --title TEXT    the document's headline\n"
         "  -l, --lang CODE     language (default: detected)\n"
+        "      --segment       print the document's sentences, one a line,\n"
+        "                      instead of a summary (with -o, ranges and\n"
+        "                      why page noise is excluded)\n"
         "  -j, --json          print the reply object of docs/protocol.md\n"
         "  -o, --offsets       print byte ranges in text output\n"
         "  -b, --batch FILE    JSONL requests in, JSONL replies out, in "
@@ -82,8 +86,11 @@ static char *read_input(const char *path, size_t *len, char *err,
 static char *make_request(const options *o, const char *text, size_t len,
                           size_t *out_len)
 {
-    json_t *req = json_pack("{s:i, s:s%, s:i, s:i}", "id", 1, "text", text,
-                            len, "quotes", o->quotes, "keywords", o->keywords);
+    json_t *req = o->segment ? json_pack("{s:i, s:s, s:s%}", "id", 1, "op",
+                                         "segment", "text", text, len)
+                             : json_pack("{s:i, s:s%, s:i, s:i}", "id", 1,
+                                         "text", text, len, "quotes",
+                                         o->quotes, "keywords", o->keywords);
     if (!req)
         return NULL;
     if (o->fragments)
@@ -92,7 +99,7 @@ static char *make_request(const options *o, const char *text, size_t len,
         json_object_set_new(req, "title", json_string(o->title));
     if (o->lang)
         json_object_set_new(req, "lang", json_string(o->lang));
-    if (o->budget)
+    if (o->budget && !o->segment)
         json_object_set_new(req, o->budget,
                             strcmp(o->budget, "ratio") == 0
                                 ? json_real(o->value)
@@ -147,7 +154,8 @@ static int summarize_file(cli *c, const options *o, const char *path, int many,
         } else {
             if (many)
                 printf("%s==> %s <==\n", *printed ? "\n" : "", name);
-            render_text(reply, o->offsets, stdout);
+            (o->segment ? render_segments : render_text)(reply, o->offsets,
+                                                         stdout);
             *printed = 1;
         }
     }
@@ -183,6 +191,7 @@ int main(int argc, char **argv)
         {"local", no_argument, 0, 'L'},
         {"remote", no_argument, 0, 'R'},
         {"fragments", no_argument, 0, 'F'},
+        {"segment", no_argument, 0, 'S'},
         {"help", no_argument, 0, 'h'},
         {"version", no_argument, 0, 'V'},
         {0, 0, 0, 0},
@@ -226,6 +235,9 @@ int main(int argc, char **argv)
             break;
         case 'F':
             o.fragments = 1;
+            break;
+        case 'S':
+            o.segment = 1;
             break;
         case 't':
             o.title = optarg;
@@ -279,7 +291,7 @@ int main(int argc, char **argv)
     }
     int failed = 0, printed = 0;
     if (o.batch) {
-        failed = batch_run(&c, o.batch) != 0;
+        failed = batch_run(&c, o.batch, o.segment ? "segment" : NULL) != 0;
     } else if (optind == argc) {
         failed = summarize_file(&c, &o, "-", 0, &printed);
     } else {

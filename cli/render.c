@@ -38,7 +38,9 @@ void render_text(json_t *reply, int offsets, FILE *out)
                     json_is_true(json_object_get(s, "fragment"))
                         ? " (fragment)"
                         : "",
-                    name ? name : role ? "" : "(unattributed)");
+                    name   ? name
+                    : role ? ""
+                           : "(unattributed)");
             if (role)
                 fprintf(out, name ? " (%s)" : "%s", role);
             fprintf(out, "\n");
@@ -58,5 +60,21 @@ void render_text(json_t *reply, int offsets, FILE *out)
                     (long long)json_integer_value(json_object_get(s, "end")));
         }
         fprintf(out, "\n");
+    }
+}
+
+/* Every sentence on a line of its own; with offsets, its byte range and,
+ * for page noise, the reason it is excluded: "[0-61] (headline) ...". */
+void render_segments(json_t *reply, int offsets, FILE *out)
+{
+    size_t i;
+    json_t *s;
+    json_array_foreach(json_object_get(reply, "sentences"), i, s)
+    {
+        range(s, offsets, out);
+        const char *why = json_string_value(json_object_get(s, "excluded"));
+        if (offsets && why)
+            fprintf(out, "(%s) ", why);
+        fprintf(out, "%s\n", json_string_value(json_object_get(s, "text")));
     }
 }

@@ -94,7 +94,7 @@ static void count_reply(server *s, int op, const char *error_code,
                         uint64_t queued_ns)
 {
     s->stats.requests++;
-    if (op >= 0 && op < 4)
+    if (op >= 0 && op < OP_COUNT)
         s->stats.by_op[op]++;
     if (error_code)
         stats_error(&s->stats, error_code);

@@ -19,8 +19,13 @@ const char *const protocol_error_codes[] = {
     "shutting_down", "internal",         NULL,
 };
 
-static const char *const op_names[] = {"summarize", "ping", "stats",
-                                       "languages"};
+static const char *const op_names[OP_COUNT] = {"summarize", "ping", "stats",
+                                               "languages", "segment"};
+
+const char *protocol_op_name(int op)
+{
+    return op >= 0 && op < OP_COUNT ? op_names[op] : NULL;
+}
 
 static int fail(proto_error *err, const char *code, const char *fmt,
                 const char *field)
@@ -76,7 +81,7 @@ static int parse_op(request *req, proto_error *err)
     const char *op = "summarize";
     if (get_string(req->root, "op", &op, NULL, err) < 0)
         return -1;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < OP_COUNT; i++) {
         if (strcmp(op, op_names[i]) == 0) {
             req->op = i;
             return 0;
@@ -84,7 +89,9 @@ static int parse_op(request *req, proto_error *err)
     }
     err->code = "unknown_op";
     snprintf(err->message, sizeof err->message,
-             "op \"%.64s\": expected summarize, ping, stats or languages", op);
+             "op \"%.64s\": expected summarize, segment, ping, stats or "
+             "languages",
+             op);
     return -1;
 }
 
@@ -124,7 +131,8 @@ static int parse_budget(request *req, proto_error *err)
     return 0;
 }
 
-static int parse_summarize(request *req, proto_error *err)
+/* What summarize and segment both read: text, title, lang. */
+static int parse_document(request *req, proto_error *err)
 {
     if (get_string(req->root, "text", &req->text, &req->text_len, err) <= 0)
         return err->code
@@ -139,6 +147,13 @@ static int parse_summarize(request *req, proto_error *err)
     req->opts.title_len = title_len;
     if (req->opts.title && title_len == 0)
         req->opts.title = NULL;
+    return 0;
+}
+
+static int parse_summarize(request *req, proto_error *err)
+{
+    if (parse_document(req, err) != 0)
+        return -1;
     long long n;
     int rc = get_int(req->root, "quotes", 0, 1000, &n, err);
     if (rc < 0)
@@ -188,6 +203,8 @@ int protocol_parse(const char *line, size_t len, request *req,
     req->id = json_object_get(req->root, "id");
     if (parse_op(req, err) != 0)
         return -1;
+    if (req->op == OP_SEGMENT)
+        return parse_document(req, err);
     return req->op == OP_SUMMARIZE ? parse_summarize(req, err) : 0;
 }
 
@@ -250,12 +267,11 @@ static json_t *quotes_json(const precis_result_t *r)
         const precis_quote_t *q = precis_result_quote(r, i);
         json_t *who = json_null();
         if (q->mention_end > q->mention_start)
-            who = json_pack("{s:o, s:o, s:o}", "name", nullable(q->speaker),
-                            "mention",
-                            json_pack("{s:I, s:I}", "start",
-                                      (json_int_t)q->mention_start, "end",
-                                      (json_int_t)q->mention_end),
-                            "role", nullable(q->role));
+            who = json_pack(
+                "{s:o, s:o, s:o}", "name", nullable(q->speaker), "mention",
+                json_pack("{s:I, s:I}", "start", (json_int_t)q->mention_start,
+                          "end", (json_int_t)q->mention_end),
+                "role", nullable(q->role));
         json_array_append_new(
             a, json_pack("{s:s, s:I, s:I, s:f, s:I, s:b, s:o, s:o}", "text",
                          q->text, "start", (json_int_t)q->start, "end",
@@ -312,6 +328,21 @@ static json_t *languages_json(const precis_engine_t *e)
     return json_pack("{s:o}", "languages", a);
 }
 
+json_t *protocol_segments(const precis_result_t *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < precis_result_segment_count(r); i++) {
+        const precis_segment_t *s = precis_result_segment(r, i);
+        json_array_append_new(
+            a, json_pack("{s:s, s:I, s:I, s:I, s:o}", "text", s->text, "start",
+                         (json_int_t)s->start, "end", (json_int_t)s->end,
+                         "paragraph", (json_int_t)s->paragraph, "excluded",
+                         nullable(s->excluded)));
+    }
+    return json_pack("{s:s, s:o}", "lang", precis_result_lang(r), "sentences",
+                     a);
+}
+
 json_t *protocol_run(const precis_engine_t *engine, const request *req,
                      const char **error_code)
 {
@@ -320,19 +351,21 @@ json_t *protocol_run(const precis_engine_t *engine, const request *req,
         return json_pack("{s:b, s:s}", "ok", 1, "version", precis_version());
     if (req->op == OP_LANGUAGES)
         return languages_json(engine);
-    if (req->op != OP_SUMMARIZE)
+    if (req->op != OP_SUMMARIZE && req->op != OP_SEGMENT)
         return NULL;
     precis_result_t *r;
     precis_error_t err;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    int rc = precis_summarize(engine, req->text, req->text_len, &req->opts, &r,
-                              &err);
+    int segment = req->op == OP_SEGMENT;
+    int rc = (segment ? precis_segment : precis_summarize)(
+        engine, req->text, req->text_len, &req->opts, &r, &err);
     if (rc != PRECIS_OK) {
         *error_code = protocol_engine_error(rc);
         return protocol_error(*error_code, err.message);
     }
-    json_t *reply = protocol_summary(r, req->with_excluded);
+    json_t *reply = segment ? protocol_segments(r)
+                            : protocol_summary(r, req->with_excluded);
     precis_result_free(r);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +

@@ -12,7 +12,17 @@
 
 #include "precis.h"
 
-enum op { OP_SUMMARIZE = 0, OP_PING, OP_STATS, OP_LANGUAGES };
+enum op {
+    OP_SUMMARIZE = 0,
+    OP_PING,
+    OP_STATS,
+    OP_LANGUAGES,
+    OP_SEGMENT,
+    OP_COUNT
+};
+
+/* "summarize", "ping", ...: the request's "op" value; NULL out of range. */
+const char *protocol_op_name(int op);
 
 /* Error codes, NULL-terminated; docs/protocol.md explains each. */
 extern const char *const protocol_error_codes[];
@@ -46,7 +56,11 @@ const char *protocol_engine_error(int status);
 /* {"summary": [...], "quotes": [...], "keywords": [...], "lang": ...,
  *  "sentences": n, "words": n [, "excluded": [...]]} */
 json_t *protocol_summary(const precis_result_t *r, int with_excluded);
-/* Answer a parsed request with engine: summarize, ping or languages
+/* {"lang": ..., "sentences": [{"text", "start", "end", "paragraph",
+ *  "excluded"}]}: a precis_segment() result. */
+json_t *protocol_segments(const precis_result_t *r);
+/* Answer a parsed request with engine: summarize, segment, ping or
+ * languages
  * (the reply object, without id; a summary has "timing": {"engine_ms"}),
  * with *error_code set when the reply is an error.  NULL for stats,
  * which only the daemon can answer. */

@@ -8,9 +8,6 @@
 
 #include "protocol.h"
 
-static const char *const op_names[] = {"summarize", "ping", "stats",
-                                       "languages"};
-
 void stats_init(stats *s, uint64_t now_ms)
 {
     memset(s, 0, sizeof *s);
@@ -73,8 +70,8 @@ uint64_t stats_percentile(const stats *s, double q)
 json_t *stats_json(const stats *s, uint64_t now_ms, unsigned pending)
 {
     json_t *ops = json_object(), *errors = json_object();
-    for (int i = 0; i < 4; i++)
-        json_object_set_new(ops, op_names[i],
+    for (int i = 0; i < OP_COUNT; i++)
+        json_object_set_new(ops, protocol_op_name(i),
                             json_integer((json_int_t)s->by_op[i]));
     for (int i = 0; i < STATS_ERROR_CODES && protocol_error_codes[i]; i++)
         json_object_set_new(errors, protocol_error_codes[i],

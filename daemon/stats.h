@@ -9,6 +9,8 @@
 
 #include <jansson.h>
 
+#include "protocol.h"
+
 /* Latency buckets: 16 per power of two of microseconds, so a reported
  * percentile is within 1/16 (6 %) of the true value. */
 #define STATS_SUB 16
@@ -21,8 +23,8 @@ typedef struct stats {
     uint64_t started_ms; /* loop time at start */
     uint64_t connections_total, connections_refused;
     uint64_t connections_open;
-    uint64_t requests; /* replies sent, errors included */
-    uint64_t by_op[4]; /* summarize, ping, stats, languages */
+    uint64_t requests;        /* replies sent, errors included */
+    uint64_t by_op[OP_COUNT]; /* by enum op */
     uint64_t errors[STATS_ERROR_CODES];
     uint64_t bytes_in, bytes_out;
     uint64_t reloads, reload_failures;

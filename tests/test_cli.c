@@ -162,7 +162,8 @@ static void cli_quotes_keywords_offsets(void **state)
     /* Scare quotes only on request, marked, with their speaker role. */
     r = run(LOCAL "-q 20 " SAMPLE, NULL);
     assert_null(strstr(r.out, "(fragment)"));
-    assert_non_null(strstr(r.out, " \xE2\x80\x94 Hazem Qassem (Hamas spokesman)"));
+    assert_non_null(
+        strstr(r.out, " \xE2\x80\x94 Hazem Qassem (Hamas spokesman)"));
     run_free(&r);
     r = run(LOCAL "-q 20 --fragments " SAMPLE, NULL);
     assert_int_equal(r.status, 0);
@@ -390,6 +391,47 @@ static void check_batch(const char *args)
     run_free(&r);
 }
 
+/* --segment: every sentence on its own line, the same as --json's
+ * sentences; --batch --segment gives requests without an op the
+ * segment op. */
+static void cli_segment_prints_sentences(void **state)
+{
+    (void)state;
+    const char *doc = "Home\nWorld\nSport\nThe council met on Monday. It "
+                      "approved the budget.\n";
+    const char *batch = "{\"id\":1,\"text\":\"One. Two.\"}\n"
+                        "{\"id\":2,\"op\":\"ping\"}\n";
+    char in[256], jsonl[256];
+    write_file("segment.txt", doc, strlen(doc), in, sizeof in);
+    write_file("segment.jsonl", batch, strlen(batch), jsonl, sizeof jsonl);
+    run_result r = run(LOCAL "--segment -", in);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "Home\nWorld\nSport\nThe council met on "
+                               "Monday.\nIt approved the budget.\n");
+    run_free(&r);
+    r = run(LOCAL "--segment -o -", in);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "[0-4] (navigation) Home\n"));
+    assert_non_null(strstr(r.out, "[17-43] The council met on Monday.\n"));
+    run_free(&r);
+    r = run(LOCAL "--segment --json -", in);
+    assert_int_equal(r.status, 0);
+    json_t *j = parse_line(r.out);
+    json_t *s = json_array_get(json_object_get(j, "sentences"), 3);
+    assert_string_equal(json_string_value(json_object_get(s, "text")),
+                        "The council met on Monday.");
+    assert_true(json_is_null(json_object_get(s, "excluded")));
+    assert_null(json_object_get(j, "summary"));
+    json_decref(j);
+    run_free(&r);
+    r = run(LOCAL "--segment --batch -", jsonl);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(count_lines(r.out), 2);
+    assert_non_null(strstr(r.out, "\"sentences\":[{\"text\":\"One.\""));
+    assert_non_null(strstr(r.out, "\"ok\":true"));
+    run_free(&r);
+}
+
 static void cli_batch_local_and_remote(void **state)
 {
     (void)state;
@@ -509,6 +551,7 @@ int main(void)
         cmocka_unit_test(cli_quotes_keywords_offsets),
         cmocka_unit_test(cli_title_and_lang),
         cmocka_unit_test(cli_json_output_fields),
+        cmocka_unit_test(cli_segment_prints_sentences),
         cmocka_unit_test_teardown(cli_daemon_and_local_agree,
                                   daemon_kill_leftovers),
         cmocka_unit_test_teardown(cli_batch_local_and_remote,

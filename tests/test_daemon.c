@@ -135,6 +135,61 @@ static void daemon_summary_equals_engine(void **state)
     free(text);
 }
 
+/* The segment op: the engine's own sentences, page noise marked, each
+ * range the bytes of its text. */
+static void daemon_segments_like_the_engine(void **state)
+{
+    (void)state;
+    char *text = read_fixture(SAMPLE, NULL);
+    daemon_proc d;
+    daemon_start(&d, NULL);
+    client c;
+    assert_int_equal(client_open(&c, d.sock), 0);
+    json_t *r = client_call(&c, json_pack("{s:s, s:s, s:s}", "id", "seg", "op",
+                                          "segment", "text", text));
+    precis_engine_t *engine;
+    assert_int_equal(precis_engine_open(test_data_dir(), &engine, NULL), 0);
+    precis_result_t *want;
+    assert_int_equal(
+        precis_segment(engine, text, strlen(text), NULL, &want, NULL), 0);
+    json_t *got = json_object_get(r, "sentences");
+    assert_string_equal(json_string_value(json_object_get(r, "id")), "seg");
+    assert_string_equal(json_string_value(json_object_get(r, "lang")), "en");
+    assert_int_equal(json_array_size(got), precis_result_segment_count(want));
+    size_t excluded = 0;
+    for (size_t i = 0; i < json_array_size(got); i++) {
+        json_t *s = json_array_get(got, i);
+        const precis_segment_t *w = precis_result_segment(want, i);
+        assert_int_equal(json_integer_value(json_object_get(s, "start")),
+                         w->start);
+        assert_int_equal(json_integer_value(json_object_get(s, "end")),
+                         w->end);
+        assert_int_equal(json_integer_value(json_object_get(s, "paragraph")),
+                         w->paragraph);
+        assert_string_equal(json_string_value(json_object_get(s, "text")),
+                            w->text);
+        json_t *why = json_object_get(s, "excluded");
+        if (w->excluded)
+            assert_string_equal(json_string_value(why), w->excluded);
+        else
+            assert_true(json_is_null(why));
+        excluded += w->excluded != NULL;
+    }
+    assert_true(excluded >= 9); /* the sample's headline, captions, promos */
+    json_decref(r);
+    /* Like summarize, it needs a text. */
+    r = client_call(&c, json_pack("{s:i, s:s}", "id", 2, "op", "segment"));
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(r, "error"), "code")),
+                        "bad_request");
+    json_decref(r);
+    precis_result_free(want);
+    precis_engine_free(engine);
+    client_close(&c);
+    daemon_finish(&d, 5000);
+    free(text);
+}
+
 static void daemon_pipelines_and_echoes_ids(void **state)
 {
     (void)state;
@@ -229,8 +284,8 @@ static size_t count_fragments(json_t *reply)
 {
     size_t i, n = 0;
     json_t *q;
-    json_array_foreach(json_object_get(reply, "quotes"), i, q)
-        n += json_is_true(json_object_get(q, "fragment"));
+    json_array_foreach(json_object_get(reply, "quotes"), i, q) n +=
+        json_is_true(json_object_get(q, "fragment"));
     return n;
 }
 
@@ -244,8 +299,8 @@ static void daemon_quotes_with_speakers_and_fragments(void **state)
     daemon_start(&d, NULL);
     client c;
     assert_int_equal(client_open(&c, d.sock), 0);
-    json_t *r = client_call(&c, json_pack("{s:i, s:s, s:i}", "id", 1, "text",
-                                          text, "quotes", 50));
+    json_t *r = client_call(
+        &c, json_pack("{s:i, s:s, s:i}", "id", 1, "text", text, "quotes", 50));
     assert_int_equal(count_fragments(r), 0);
     assert_int_equal(json_array_size(json_object_get(r, "quotes")), 7);
     json_t *qassem = json_array_get(json_object_get(r, "quotes"), 4);
@@ -870,6 +925,7 @@ int main(void)
         DAEMON_TEST(daemon_answers_ping_languages_and_stats),
         DAEMON_TEST(daemon_summary_equals_engine),
         DAEMON_TEST(daemon_quotes_with_speakers_and_fragments),
+        DAEMON_TEST(daemon_segments_like_the_engine),
         DAEMON_TEST(daemon_pipelines_and_echoes_ids),
         DAEMON_TEST(daemon_replies_errors_and_keeps_serving),
         DAEMON_TEST(daemon_text_may_hold_nul_and_last_line_may_lack_newline),
