@@ -49,6 +49,12 @@
 #define MENU_ITEM_WORDS 3
 #define MENU_ITEMS 3
 
+static int is_ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
 static int ascii_lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
@@ -67,6 +73,8 @@ static int same_text(const bp_pattern *p, const char *t)
 static int pattern_at(const bp_pattern *p, const char *t, size_t len,
                       size_t at, size_t core)
 {
+    if (p->len > len - at)
+        return 0;
     switch (p->match) {
     case BP_WHOLE:
         return at == 0 && core == p->len && same_text(p, t);
@@ -95,48 +103,55 @@ static int cue_holds(const doc *d, const doc_sentence *s, exclusion reason)
     return 1;
 }
 
-static exclusion try_bucket(const doc *d, const doc_sentence *s,
-                            unsigned char c, size_t at, size_t core,
-                            int nocase)
+/* The earliest cue that holds in a sentence (the first listed of
+ * those starting there). */
+typedef struct cue_search {
+    const doc *d;
+    const doc_sentence *s;
+    const char *t, *code;
+    size_t len, core;
+    size_t best_start;
+    uint32_t best;
+} cue_search;
+
+static int cue_found(void *ctx, uint32_t cue, size_t start)
 {
-    const precis_engine_t *e = d->engine;
-    const char *code = d->lang ? d->lang->code : "";
-    const char *t = d->text + s->seg.start;
-    size_t len = s->seg.end - s->seg.start;
-    for (size_t i = e->by_first[c]; i < e->by_first[c + 1]; i++) {
-        const bp_pattern *p = &e->patterns[i];
-        if ((!nocase || p->nocase) &&
-            (!p->lang[0] || !strcmp(p->lang, code)) &&
-            pattern_at(p, t, len, at, core) && cue_holds(d, s, p->reason))
-            return p->reason;
-    }
-    return EXCL_NONE;
+    cue_search *c = ctx;
+    const bp_pattern *p = &c->d->engine->patterns[cue];
+    /* No cue starts inside a word: "Credit:", never "…itCredit". */
+    if (start > 0 && is_ascii_alnum((unsigned char)c->t[start]) &&
+        is_ascii_alnum((unsigned char)c->t[start - 1]))
+        return 0;
+    if (start > c->best_start || (start == c->best_start && cue > c->best))
+        return 0;
+    if ((p->lang[0] && strcmp(p->lang, c->code) != 0) ||
+        !pattern_at(p, c->t, c->len, start, c->core) ||
+        !cue_holds(c->d, c->s, p->reason))
+        return 0;
+    c->best_start = start;
+    c->best = cue;
+    return 0;
 }
 
 static exclusion pattern_reason(const doc *d, const doc_sentence *s)
 {
     const precis_engine_t *e = d->engine;
-    const char *t = d->text + s->seg.start;
-    size_t len = s->seg.end - s->seg.start;
+    cue_search c = {d,
+                    s,
+                    d->text + s->seg.start,
+                    d->lang ? d->lang->code : "",
+                    s->seg.end - s->seg.start,
+                    0,
+                    SIZE_MAX,
+                    UINT32_MAX};
     /* Every sentence is tried, however long: a flattened page runs
-     * captions together into one (segment.h caps it at 4 KiB), and one
-     * pass per byte over the patterns that start with it is cheap.
-     * Case-blind patterns are stored in lower case, so an upper-case
-     * byte also tries its lower-case bucket. */
-    if (e->npatterns == 0)
-        return EXCL_NONE;
-    size_t core = len; /* without trailing punctuation, for BP_WHOLE */
-    while (core > 0 && memchr(".!:;", t[core - 1], 4))
-        core--;
-    for (size_t at = 0; at < len; at++) {
-        unsigned char c = (unsigned char)t[at];
-        exclusion r = try_bucket(d, s, c, at, core, 0);
-        if (r == EXCL_NONE && c >= 'A' && c <= 'Z')
-            r = try_bucket(d, s, (unsigned char)ascii_lower(c), at, core, 1);
-        if (r != EXCL_NONE)
-            return r;
-    }
-    return EXCL_NONE;
+     * captions together into one (segment.h caps it at 4 KiB), and the
+     * automaton reads each byte once whatever the number of cues. */
+    c.core = c.len; /* without trailing punctuation, for BP_WHOLE */
+    while (c.core > 0 && memchr(".!:;", c.t[c.core - 1], 4))
+        c.core--;
+    cues_scan(&e->cues, c.t, c.len, cue_found, &c, e->pattern_lens);
+    return c.best == UINT32_MAX ? EXCL_NONE : e->patterns[c.best].reason;
 }
 
 /* Every word but stop words capitalised (or a number): a name, a
@@ -194,12 +209,15 @@ static int is_breadcrumb(const doc *d, const doc_sentence *s)
                                        " | ", " / "};
     const char *t = d->text + s->seg.start;
     size_t len = s->seg.end - s->seg.start, found = 0;
-    for (size_t i = 0; i + 3 <= len; i++)
+    for (size_t i = 0; i + 3 <= len; i++) {
+        if (t[i] != ' ')
+            continue;
         for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
             size_t n = strlen(seps[k]);
             if (i + n <= len && memcmp(t + i, seps[k], n) == 0)
                 found++;
         }
+    }
     return found >= 2 && s->words <= 6 * (found + 1);
 }
 

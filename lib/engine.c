@@ -89,24 +89,21 @@ static void free_lang(lang *l)
     strmap_free(&l->idf);
 }
 
-static int cmp_first_byte(const void *a, const void *b)
+/* The automaton of every boilerplate cue (cues.h). */
+static int index_patterns(precis_engine_t *e, precis_error_t *err)
 {
-    unsigned char x = (unsigned char)((const bp_pattern *)a)->text[0];
-    unsigned char y = (unsigned char)((const bp_pattern *)b)->text[0];
-    return x < y ? -1 : x > y;
-}
-
-static void index_patterns(precis_engine_t *e)
-{
-    if (e->npatterns > 1)
-        qsort(e->patterns, e->npatterns, sizeof *e->patterns, cmp_first_byte);
-    size_t k = 0;
-    for (int c = 0; c < 256; c++) {
-        e->by_first[c] = (uint16_t)k;
-        while (k < e->npatterns && (unsigned char)e->patterns[k].text[0] == c)
-            k++;
+    const char **texts = malloc((e->npatterns + 1) * sizeof *texts);
+    e->pattern_lens = malloc((e->npatterns + 1) * sizeof *e->pattern_lens);
+    int rc = texts && e->pattern_lens ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < e->npatterns; i++) {
+        texts[i] = e->patterns[i].text;
+        e->pattern_lens[i] = e->patterns[i].len;
     }
-    e->by_first[256] = (uint16_t)k;
+    if (rc == 0)
+        rc = cues_build(&e->cues, texts, e->pattern_lens, e->npatterns);
+    free(texts);
+    return rc == 0 ? PRECIS_OK
+                   : set_error(err, PRECIS_ENOMEM, "boilerplate: no memory");
 }
 
 static int cmp_code(const void *a, const void *b)
@@ -194,13 +191,12 @@ int precis_engine_open(const char *data_dir, precis_engine_t **out,
     snprintf(path, sizeof path, "%s/boilerplate.txt", data_dir);
     if (rc == PRECIS_OK && file_exists(path))
         rc = load_boilerplate(e, path, err);
-    if (rc == PRECIS_OK && e->npatterns > UINT16_MAX)
-        rc = set_error(err, PRECIS_EDATA, "%s: too many patterns", path);
+    if (rc == PRECIS_OK)
+        rc = index_patterns(e, err);
     if (rc != PRECIS_OK) {
         precis_engine_free(e);
         return rc;
     }
-    index_patterns(e);
     if (err)
         err->code = PRECIS_OK;
     *out = e;
@@ -218,6 +214,8 @@ void precis_engine_free(precis_engine_t *e)
     for (size_t i = 0; i < e->npatterns; i++)
         free(e->patterns[i].text);
     free(e->patterns);
+    free(e->pattern_lens);
+    cues_free(&e->cues);
     free(e);
 }
 

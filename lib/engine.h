@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cues.h"
 #include "exclusion.h"
 #include "precis.h"
 #include "strmap.h"
@@ -42,12 +43,10 @@ struct precis_engine {
     strmap stop_langs;    /* stop word -> bit i set when langs[i]
                              lists it: one lookup per token in
                              language detection */
-    bp_pattern *patterns; /* sorted by first byte */
+    bp_pattern *patterns; /* in file order */
     size_t npatterns;
-    /* patterns[by_first[c] .. by_first[c + 1]) start with byte c: a
-     * sentence is scanned once, trying only patterns that can start at
-     * each byte, instead of once per pattern. */
-    uint16_t by_first[257];
+    size_t *pattern_lens; /* patterns[i].len, for cues_scan() */
+    cue_index cues;       /* every pattern, one pass per sentence */
 };
 
 /* The language with this code, or NULL. */

@@ -404,6 +404,11 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
 static int quote_mark(const char *t, size_t end, size_t from, size_t k,
                       int32_t open, int *n)
 {
+    unsigned char b = (unsigned char)t[k];
+    if (b < 0x80 && b != '"' && b != '\'' && b != '`') {
+        *n = 1; /* the common case: no mark can start here */
+        return 0;
+    }
     int32_t cp = utf8_at(t, end, k, n), after = 0;
     if (k + (size_t)*n < end) {
         int m;

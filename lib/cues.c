@@ -1,0 +1,149 @@
+/*
+ * cues.c -- the cue automaton (cues.h).
+ */
+#include "cues.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE UINT32_MAX
+
+static unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+void cues_free(cue_index *ix)
+{
+    free(ix->next);
+    free(ix->out);
+    free(ix->nout);
+    free(ix->outs);
+    memset(ix, 0, sizeof *ix);
+}
+
+int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
+               size_t n)
+{
+    memset(ix, 0, sizeof *ix);
+    /* Classes: every byte some cue holds gets its own; upper-case ASCII
+     * letters share their lower-case letter's. */
+    ix->nclass = 1;
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++) {
+        total += lens[i];
+        for (size_t k = 0; k < lens[i]; k++) {
+            unsigned char c = fold((unsigned char)texts[i][k]);
+            if (!ix->cls[c]) {
+                if (ix->nclass == 256)
+                    return -1;
+                ix->cls[c] = (uint8_t)ix->nclass++;
+            }
+        }
+    }
+    for (int c = 'A'; c <= 'Z'; c++)
+        ix->cls[c] = ix->cls[fold((unsigned char)c)];
+    uint32_t *fail = malloc(total * sizeof *fail);
+    uint32_t *queue = malloc(total * sizeof *queue);
+    uint32_t *own = calloc(total, sizeof *own); /* cue ending here + 1 */
+    ix->next = malloc(total * ix->nclass * sizeof *ix->next);
+    ix->out = calloc(total, sizeof *ix->out);
+    ix->nout = calloc(total, sizeof *ix->nout);
+    int rc = -1;
+    if (!fail || !queue || !own || !ix->next || !ix->out || !ix->nout)
+        goto done;
+    /* The trie. */
+    ix->nstates = 1;
+    for (size_t k = 0; k < ix->nclass; k++)
+        ix->next[k] = NONE;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t s = 0;
+        for (size_t k = 0; k < lens[i]; k++) {
+            uint32_t *slot = &ix->next[s * ix->nclass +
+                                       ix->cls[(unsigned char)texts[i][k]]];
+            if (*slot == NONE) {
+                uint32_t t = ix->nstates++;
+                for (size_t j = 0; j < ix->nclass; j++)
+                    ix->next[t * ix->nclass + j] = NONE;
+                *slot = t;
+            }
+            s = *slot;
+        }
+        if (!own[s])
+            own[s] = (uint32_t)i + 1; /* the first of equal cues */
+    }
+    /* Failure links breadth first; a missing transition takes the
+     * failure state's, so scanning never backtracks. */
+    size_t head = 0, tail = 0;
+    fail[0] = 0;
+    for (size_t c = 0; c < ix->nclass; c++) {
+        uint32_t *slot = &ix->next[c];
+        if (*slot == NONE) {
+            *slot = 0;
+        } else {
+            fail[*slot] = 0;
+            queue[tail++] = *slot;
+        }
+    }
+    while (head < tail) {
+        uint32_t s = queue[head++];
+        for (size_t c = 0; c < ix->nclass; c++) {
+            uint32_t *slot = &ix->next[s * ix->nclass + c];
+            uint32_t via = ix->next[fail[s] * ix->nclass + c];
+            if (*slot == NONE) {
+                *slot = via;
+            } else {
+                fail[*slot] = via;
+                queue[tail++] = *slot;
+            }
+        }
+    }
+    /* Each state's matches: its own cue, then its failure state's (in
+     * breadth-first order those are complete already). */
+    size_t nouts = 0;
+    for (size_t q = 0; q < tail; q++) {
+        uint32_t s = queue[q];
+        ix->nout[s] = (own[s] != 0) + ix->nout[fail[s]];
+        nouts += ix->nout[s];
+    }
+    ix->outs = malloc((nouts ? nouts : 1) * sizeof *ix->outs);
+    if (!ix->outs)
+        goto done;
+    size_t at = 0;
+    for (size_t q = 0; q < tail; q++) {
+        uint32_t s = queue[q], f = fail[s];
+        ix->out[s] = (uint32_t)at;
+        if (own[s])
+            ix->outs[at++] = own[s] - 1;
+        memcpy(&ix->outs[at], &ix->outs[ix->out[f]],
+               ix->nout[f] * sizeof *ix->outs);
+        at += ix->nout[f];
+    }
+    rc = 0;
+done:
+    free(fail);
+    free(queue);
+    free(own);
+    if (rc != 0)
+        cues_free(ix);
+    return rc;
+}
+
+int cues_scan(const cue_index *ix, const char *t, size_t len,
+              int (*found)(void *ctx, uint32_t cue, size_t start), void *ctx,
+              const size_t *lens)
+{
+    if (!ix->next)
+        return 0;
+    uint32_t s = 0;
+    for (size_t i = 0; i < len; i++) {
+        s = ix->next[s * ix->nclass + ix->cls[(unsigned char)t[i]]];
+        for (uint32_t k = 0; k < ix->nout[s]; k++) {
+            uint32_t cue = ix->outs[ix->out[s] + k];
+            int rc = found(ctx, cue, i + 1 - lens[cue]);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
