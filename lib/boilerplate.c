@@ -41,6 +41,16 @@
 #define TIMESTAMP_WORDS 12
 /* "Leave a Reply", "12 Comments", "Jane Q. Public says:". */
 #define COMMENT_MARKER_WORDS 6
+/* A picture's credit: "(Joshua Roberts/Reuters)", "Image: Jane Doe for
+ * The Paper" are short. */
+#define CREDIT_WORDS 8
+/* The caption a credit follows: a line of one or two sentences and at
+ * most 60 words (the longest AP-style captions of pages.dev). */
+#define CAPTION_SENTENCES 2
+#define CAPTION_WORDS 60
+/* A glued teaser's headline has three content words or more. */
+
+#define GLUED_HEADLINE_WORDS 3
 /* Headline lines of four words or more next to each other are a block
  * of links to other stories (pages.dev: "More from UK" blocks). */
 #define HEADLINE_RUN_WORDS 4
@@ -133,7 +143,8 @@ static int cue_found(void *ctx, uint32_t cue, size_t start)
     return 0;
 }
 
-static exclusion pattern_reason(const doc *d, const doc_sentence *s)
+static exclusion pattern_reason(const doc *d, const doc_sentence *s,
+                                size_t *at, size_t *cue_len)
 {
     const precis_engine_t *e = d->engine;
     cue_search c = {d,
@@ -151,7 +162,11 @@ static exclusion pattern_reason(const doc *d, const doc_sentence *s)
     while (c.core > 0 && memchr(".!:;", c.t[c.core - 1], 4))
         c.core--;
     cues_scan(&e->cues, c.t, c.len, cue_found, &c, e->pattern_lens);
-    return c.best == UINT32_MAX ? EXCL_NONE : e->patterns[c.best].reason;
+    if (c.best == UINT32_MAX)
+        return EXCL_NONE;
+    *at = c.best_start;
+    *cue_len = e->patterns[c.best].len;
+    return e->patterns[c.best].reason;
 }
 
 /* Every word but stop words capitalised (or a number): a name, a
@@ -286,13 +301,123 @@ static int is_truncated(const doc *d, const doc_sentence *s)
     return uc_is_letter(utf8_at(t, e, utf8_prev(t, e), &n));
 }
 
-static exclusion alone_reason(const doc *d, const doc_sentence *s)
+/* "(AP)", "(Joshua Roberts/Reuters)", "( JANE DOE/PHOTO LIBRARY)": a
+ * short bracket of names, an agency or a photographer, and nothing
+ * else, credits a picture.  "(Mr. Lee agreed.)" is a sentence. */
+static int is_bracket_credit(const doc *d, const doc_sentence *s)
+{
+    const char *t = d->text + s->seg.start;
+    size_t len = s->seg.end - s->seg.start;
+    if (len < 3 || t[0] != '(' || t[len - 1] != ')' || s->content == 0 ||
+        s->words > CREDIT_WORDS || memchr(".!?", t[len - 2], 3))
+        return 0; /* "(More)" is a link */
+    return memchr(t, '/', len) != NULL || all_capitalised(d, s);
+}
+
+/* "…Deals In DetroitIn the market to save…", "…Some Metro-Detroit
+ * FavoritesFall has officially arrived.": a teaser's headline run into
+ * its first line without a space, every word of the headline
+ * capitalised.  Tokens [begin, end) are a line's. */
+static int glued_teaser(const doc *d, uint32_t begin, uint32_t end)
+{
+    uint32_t words = 0;
+    for (uint32_t k = begin; k < end; k++) {
+        const doc_token *a = &d->toks[k];
+        const char *w = d->text + a->start;
+        size_t n = a->end - a->start;
+        for (size_t i = 1; i + 1 < n; i++) {
+            int before = (w[i - 1] >= 'a' && w[i - 1] <= 'z') ||
+                         (w[i - 1] >= '0' && w[i - 1] <= '9');
+            if (before && w[i] >= 'A' && w[i] <= 'Z' && w[i + 1] >= 'a' &&
+                w[i + 1] <= 'z')
+                return words >= GLUED_HEADLINE_WORDS;
+        }
+        /* A lower-case word, even "has" or "and", is prose: headlines
+         * capitalise every word ("Here Are The Top Deals In"). */
+        if (!(a->flags & (TOK_CAPITAL | TOK_NUMBER)))
+            return 0;
+        words += !a->stop;
+    }
+    return 0;
+}
+
+/* The sentences of the paragraph starting at i: [i, *end). */
+static size_t line_end(const doc *d, size_t i)
+{
+    size_t end = i + 1;
+    while (end < d->nsents &&
+           d->sents[end].seg.paragraph == d->sents[i].seg.paragraph &&
+           !d->sents[end].seg.opens_line)
+        end++;
+    return end;
+}
+
+/* Every sentence of a line that opens with a glued teaser is the
+ * teaser's; so is every sentence of a line opened by a promo or a
+ * related-stories cue ("Clique e saiba os horários… Conheça a
+ * pista…"). */
+static void mark_glued_teasers(doc *d)
+{
+    for (size_t i = 0; i < d->nsents;) {
+        size_t end = line_end(d, i);
+        exclusion opener = d->sents[i].excluded;
+        int glued =
+            d->sents[i].seg.opens_line &&
+            glued_teaser(d, d->sents[i].tok_begin, d->sents[end - 1].tok_end);
+        if (glued || (d->sents[i].seg.opens_line &&
+                      (opener == EXCL_PROMO || opener == EXCL_RELATED))) {
+            exclusion r = glued ? EXCL_RELATED : opener;
+            for (size_t k = i; k < end; k++)
+                if (!d->sents[k].excluded ||
+                    d->sents[k].excluded == EXCL_FRAGMENT)
+                    d->sents[k].excluded = r;
+        }
+        i = end;
+    }
+}
+
+/* Does the caption cue at byte at of s stand alone?  "Image caption"
+ * or "Image:" on its own line labels the caption below it; a short line
+ * of the cue and a name ("Photo by Jason Kempin/Getty Images", "Credit:
+ * AP") credits the caption above.  "WeWork chairman Marcelo Claure
+ * (Credit: Getty Images)" is a caption of its own. */
+static void caption_role(const doc *d, doc_sentence *s, size_t at,
+                         size_t cue_len)
+{
+    size_t core = s->seg.end - s->seg.start;
+    while (core > cue_len &&
+           memchr(" .:", d->text[s->seg.start + core - 1], 3))
+        core--;
+    if (at == 0 && core <= cue_len && s->seg.whole_line) {
+        s->caption_label = 1;
+        return;
+    }
+    if (s->words > CREDIT_WORDS)
+        return;
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+        const doc_token *t = &d->toks[k];
+        if (t->start >= s->seg.start + at)
+            break;
+        if (!t->stop && !(t->flags & (TOK_CAPITAL | TOK_NUMBER)))
+            return;
+    }
+    s->credit = 1;
+}
+
+static exclusion alone_reason(const doc *d, doc_sentence *s)
 {
     if (s->seg.dateline)
         return EXCL_DATELINE;
-    exclusion reason = pattern_reason(d, s);
+    size_t at = 0, cue_len = 0;
+    exclusion reason = pattern_reason(d, s, &at, &cue_len);
+    if (reason == EXCL_CAPTION)
+        caption_role(d, s, at, cue_len);
     if (reason != EXCL_NONE)
         return reason;
+    if (is_bracket_credit(d, s)) {
+        s->credit = 1;
+        return EXCL_CAPTION;
+    }
     uint32_t letters = 0;
     for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
         letters += !(d->toks[k].flags & TOK_NUMBER);
@@ -337,12 +462,17 @@ static int mark_duplicates(doc *d)
         for (size_t k = 0; k < n; k++)
             key[k] = d->toks[s->tok_begin + k].term;
         int added;
-        if (!strmap_put(&seen, (const char *)key, n * sizeof *key, (uint32_t)i,
-                        &added)) {
+        uint32_t *v = strmap_put(&seen, (const char *)key, n * sizeof *key,
+                                 (uint32_t)i, &added);
+        if (!v) {
             strmap_free(&seen);
             return PRECIS_ENOMEM;
         }
-        if (!added && !s->excluded)
+        /* A copy of an excluded line (the caption that repeats the
+         * lede) is the one kept. */
+        if (!added && d->sents[*v].excluded)
+            *v = (uint32_t)i;
+        else if (!added && !s->excluded)
             s->excluded = EXCL_DUPLICATE;
     }
     strmap_free(&seen);
@@ -363,6 +493,18 @@ static int near_duplicate(const doc_sentence *a, const doc_sentence *b)
     return near_duplicate_terms(a->vec, a->nvec, b->vec, b->nvec);
 }
 
+static int same_words(const doc *d, const doc_sentence *a,
+                      const doc_sentence *b)
+{
+    uint32_t n = a->tok_end - a->tok_begin;
+    if (n != b->tok_end - b->tok_begin)
+        return 0;
+    for (uint32_t k = 0; k < n; k++)
+        if (d->toks[a->tok_begin + k].term != d->toks[b->tok_begin + k].term)
+            return 0;
+    return 1;
+}
+
 /* A line repeated with small changes: the later copy goes, and when
  * either copy is a caption both are (the caption text often appears
  * twice, once as alt text and once with its credit). */
@@ -381,7 +523,11 @@ static void mark_near_duplicates(doc *d)
                 (o->excluded && o->excluded != EXCL_CAPTION) ||
                 !near_duplicate(o, s))
                 continue;
-            if (s->excluded == EXCL_CAPTION || o->excluded == EXCL_CAPTION)
+            /* The alt text of a captioned picture stands right above
+             * its caption, or differs from it by the credit; the same
+             * words further on are the article repeating the caption. */
+            if ((s->excluded == EXCL_CAPTION || o->excluded == EXCL_CAPTION) &&
+                (j + 1 == i || !same_words(d, s, o)))
                 s->excluded = o->excluded = EXCL_CAPTION;
             else if (!s->excluded)
                 s->excluded = EXCL_NEAR_DUPLICATE;
@@ -397,10 +543,70 @@ static int headline_line(const doc *d, const doc_sentence *s)
            !ends_like_sentence(d, s);
 }
 
+/* Sentences [first, end) are a caption when they are one or two, at
+ * most 60 words, and nothing else has claimed them. */
+static void mark_caption(doc *d, size_t first, size_t end)
+{
+    uint32_t words = 0;
+    if (end <= first || end - first > CAPTION_SENTENCES)
+        return;
+    for (size_t k = first; k < end; k++) {
+        if (d->sents[k].excluded && d->sents[k].excluded != EXCL_CAPTION)
+            return;
+        words += d->sents[k].words;
+    }
+    if (words <= CAPTION_WORDS)
+        for (size_t k = first; k < end; k++)
+            d->sents[k].excluded = EXCL_CAPTION;
+}
+
+/* The sentences of sentence i's paragraph: [*first, *end). */
+static void paragraph_of(const doc *d, size_t i, size_t *first, size_t *end)
+{
+    size_t p = d->sents[i].seg.paragraph;
+    *first = *end = i;
+    while (*first > 0 && d->sents[*first - 1].seg.paragraph == p)
+        (*first)--;
+    while (*end < d->nsents && d->sents[*end].seg.paragraph == p)
+        (*end)++;
+}
+
+/* A picture's credit closes its caption: the sentences before it on its
+ * line ("… on Aug. 31, 2019. (AP)") or, for a credit on a line of its
+ * own, the line before ("… 3.7 GW of annual production capacity." /
+ * "Image: Hanwha Q cells"), unless a caption follows the credit (BBC
+ * pages credit first: "Image copyright Reuters" / "Image caption …").
+ * A label alone ("Image caption") opens the caption on the next line. */
+static void mark_caption_texts(doc *d)
+{
+    for (size_t i = 0; i < d->nsents; i++) {
+        const doc_sentence *s = &d->sents[i];
+        size_t first, end;
+        paragraph_of(d, i, &first, &end);
+        if (s->caption_label && end < d->nsents) {
+            size_t next_first, next_end;
+            paragraph_of(d, end, &next_first, &next_end);
+            mark_caption(d, next_first, next_end);
+        } else if (s->credit && end == i + 1 &&
+                   !(end < d->nsents &&
+                     d->sents[end].excluded == EXCL_CAPTION &&
+                     !d->sents[end].credit)) {
+            if (first < i) {
+                mark_caption(d, first, i);
+            } else if (i > 0) {
+                size_t prev_first, prev_end;
+                paragraph_of(d, i - 1, &prev_first, &prev_end);
+                mark_caption(d, prev_first, prev_end);
+            }
+        }
+    }
+}
+
 /* Headline lines next to each other, or one next to a truncated teaser,
  * are links to other stories: "related", whatever their length. */
 static void mark_related_runs(doc *d)
 {
+    mark_glued_teasers(d);
     for (size_t i = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         int teaser = s->excluded == EXCL_RELATED;
@@ -496,10 +702,7 @@ int boilerplate_mark(doc *d, int have_title)
 {
     for (size_t i = 0; i < d->nsents; i++)
         d->sents[i].excluded = alone_reason(d, &d->sents[i]);
-    int rc = mark_duplicates(d);
-    if (rc != PRECIS_OK)
-        return rc;
-    mark_near_duplicates(d);
+    mark_caption_texts(d);
     mark_menus(d);
     mark_headline(d, have_title);
     mark_related_runs(d);
@@ -507,19 +710,29 @@ int boilerplate_mark(doc *d, int have_title)
     page_region region;
     page_find_article(d, &region);
     page_mark_outside(d, &region);
+    /* Repeats last, so the copy kept is one still in: a standfirst
+     * above the article repeats its lede. */
+    int rc = mark_duplicates(d);
+    if (rc != PRECIS_OK)
+        return rc;
+    mark_near_duplicates(d);
     d->selectable = 0;
     for (size_t i = 0; i < d->nsents; i++)
         d->selectable += d->sents[i].excluded == EXCL_NONE;
     /* Text made only of short lines (a list, a slide): better a summary
-     * of fragments than none. */
-    if (d->selectable == 0) {
-        for (size_t i = 0; i < d->nsents; i++) {
-            doc_sentence *s = &d->sents[i];
-            if (s->excluded == EXCL_FRAGMENT) {
-                s->excluded = EXCL_NONE;
-                d->selectable++;
-            }
-        }
-    }
+     * of fragments than none; and when nothing at all is left, of what
+     * only the page's shape kept out. */
+    static const exclusion fallbacks[][5] = {
+        {EXCL_FRAGMENT},
+        {EXCL_NAVIGATION, EXCL_FOOTER, EXCL_RELATED, EXCL_COMMENTS,
+         EXCL_CAPTION},
+    };
+    for (size_t f = 0; d->selectable == 0 && f < 2; f++)
+        for (size_t i = 0; i < d->nsents; i++)
+            for (size_t k = 0; k < 5 && fallbacks[f][k]; k++)
+                if (d->sents[i].excluded == fallbacks[f][k]) {
+                    d->sents[i].excluded = EXCL_NONE;
+                    d->selectable++;
+                }
     return PRECIS_OK;
 }

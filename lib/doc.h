@@ -53,11 +53,15 @@ typedef struct doc_sentence {
     uint32_t content;            /* non-stop word tokens */
     vec_entry *vec;              /* unique content terms, in the arena */
     uint32_t nvec;
-    float norm;           /* Euclidean norm of the tf-idf vec */
-    float local_norm;     /* Euclidean norm of the lw weights */
-    float quoted;         /* share of its bytes inside quotation marks */
-    exclusion excluded;   /* why it is kept out; EXCL_NONE: selectable */
-    uint32_t rank;        /* position among selectable sentences */
+    float norm;                 /* Euclidean norm of the tf-idf vec */
+    float local_norm;           /* Euclidean norm of the lw weights */
+    float quoted;               /* share of its bytes inside quotation marks */
+    exclusion excluded;         /* why it is kept out; EXCL_NONE: selectable */
+    unsigned credit : 1;        /* a picture's credit ("Photo by Jane Doe",
+                                   "(AP)"): its caption comes before it */
+    unsigned caption_label : 1; /* a caption's label alone ("Image
+                                   caption"): its caption comes next */
+    uint32_t rank;              /* position among selectable sentences */
     double score;
 } doc_sentence;
 

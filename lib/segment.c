@@ -123,6 +123,7 @@ static int push(seg_ctx *c, size_t start, size_t end)
     s->paragraph = l->paragraphs;
     s->terminated = ends_terminal(c->text, start, end) != 0;
     s->whole_line = start == c->block_start && end == c->block_end;
+    s->opens_line = start == c->block_start;
     s->dateline = 0;
     return 0;
 }
@@ -960,15 +961,30 @@ int segment_text(const char *text, size_t len, const seg_rules *rules,
                 next++;
             if (next >= n)
                 break;
-            /* Across a blank line only a paragraph cut mid-sentence
-             * joins: no final stop, the next one in lower case (a page
-             * that lost a link: "Promising 60m hurdler\n\nclocked a
-             * new UK record"), and both of prose, so menu items and
-             * widgets ("Share this\n\nfacebook twitter") stay apart. */
-            int joins = !lines[last].terminal && lines[next].starts_lower &&
-                        lines[last].prose && lines[next].prose;
+            /* A sentence cut by a line break goes on in lower case on
+             * the next line: across a blank line when both are prose (a
+             * page that lost a link: "Promising 60m hurdler\n\nclocked
+             * a new UK record"), across a single break when either is
+             * ("outpacing the\nDow Jones Industrial\nand"), so menu
+             * items and widgets ("Share this\n\nfacebook twitter",
+             * "Home\nnews\nsport") stay apart. */
+            int cut = !lines[last].terminal && lines[next].starts_lower;
+            int joins = next == last + 1
+                            ? cut && (lines[last].prose || lines[next].prose)
+                            : cut && lines[last].prose && lines[next].prose;
             if (next == last + 1)
                 joins = joins || wrapped || lines[last].ends_open;
+            /* An inline link flattened onto a line of its own, between
+             * the words before it and the lower-case words after it:
+             * "Shares of construction goods giant\nHome Depot\nare
+             * dropping". */
+            if (!joins && next == last + 1 && next + 1 < n &&
+                !lines[last].terminal && lines[last].prose &&
+                !lines[next].terminal && !lines[next].prose &&
+                lines[next + 1].starts_lower && lines[next + 1].prose) {
+                last = next + 1;
+                continue;
+            }
             if (!joins)
                 break;
             last = next;

@@ -44,6 +44,7 @@ typedef struct seg_sentence {
     size_t paragraph;
     unsigned terminated : 1; /* ends in sentence punctuation */
     unsigned whole_line : 1; /* is alone on its line(s) */
+    unsigned opens_line : 1; /* starts its line(s) */
     unsigned dateline : 1;   /* "WASHINGTON (AP) --" opening a paragraph
                                 (dateline.c), split off the sentence */
 } seg_sentence;
