@@ -435,6 +435,11 @@ static exclusion alone_reason(const doc *d, doc_sentence *s)
         return EXCL_RELATED;
     if (is_fragment(d, s))
         return EXCL_FRAGMENT;
+    /* Text the next sentence ran into without a stop: a caption on a
+     * flattened page ("…stroke it with his finger"), never a whole
+     * sentence of the article. */
+    if (s->seg.run_in && !s->seg.terminated)
+        return EXCL_FRAGMENT;
     /* A line of its own without a final stop is a headline or a label,
      * never a sentence of the article, however long. */
     if (s->seg.whole_line && !ends_like_sentence(d, s))
@@ -529,8 +534,8 @@ static void mark_near_duplicates(doc *d)
             if ((s->excluded == EXCL_CAPTION || o->excluded == EXCL_CAPTION) &&
                 (j + 1 == i || !same_words(d, s, o)))
                 s->excluded = o->excluded = EXCL_CAPTION;
-            else if (!s->excluded)
-                s->excluded = EXCL_NEAR_DUPLICATE;
+            else if (!s->excluded && !same_words(d, s, o))
+                s->excluded = EXCL_NEAR_DUPLICATE; /* exact: a duplicate */
         }
     }
 }
@@ -712,10 +717,10 @@ int boilerplate_mark(doc *d, int have_title)
     page_mark_outside(d, &region);
     /* Repeats last, so the copy kept is one still in: a standfirst
      * above the article repeats its lede. */
+    mark_near_duplicates(d);
     int rc = mark_duplicates(d);
     if (rc != PRECIS_OK)
         return rc;
-    mark_near_duplicates(d);
     d->selectable = 0;
     for (size_t i = 0; i < d->nsents; i++)
         d->selectable += d->sents[i].excluded == EXCL_NONE;

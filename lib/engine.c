@@ -34,6 +34,7 @@ static const section_def abbrev_sections[] = {
     {"[prefix]", ABBR_PREFIX},
     {"[number]", ABBR_NUMBER},
     {"[after_ordinal]", ABBR_AFTER_ORDINAL},
+    {"[opener]", ABBR_OPENER},
     {NULL, 0},
 };
 

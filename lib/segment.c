@@ -124,6 +124,7 @@ static int push(seg_ctx *c, size_t start, size_t end)
     s->terminated = ends_terminal(c->text, start, end) != 0;
     s->whole_line = start == c->block_start && end == c->block_end;
     s->opens_line = start == c->block_start;
+    s->run_in = 0;
     s->dateline = 0;
     return 0;
 }
@@ -177,7 +178,7 @@ static int abbrev_kind(const seg_ctx *c, size_t start, size_t end)
     if (!kind && from > start && from < end)
         kind =
             lookup_abbrev(c, buf, utf8_lower(t, from, end, buf, sizeof buf));
-    return kind == ABBR_AFTER_ORDINAL ? 0 : kind;
+    return kind == ABBR_AFTER_ORDINAL || kind == ABBR_OPENER ? 0 : kind;
 }
 
 /* A spaced abbreviation ("z. B.", "u. Ä.", "EE. UU."), looked up as the
@@ -542,6 +543,32 @@ static int is_boundary(seg_ctx *c, size_t sentence_start, size_t i,
     return uc_is_upper(next) || w > m;
 }
 
+/* A sentence run into the one before without its stop, as flattened
+ * pages give a caption: "…caught on a tourist's camera The embarrassed
+ * soldier quickly…".  After a lower-case word, a capitalised sentence
+ * opener ([opener] in abbrev/XX.txt: "The", "But", "She") followed by a
+ * lower-case word starts the next sentence; titles go on with a
+ * capital ("watched The Godfather"), and "Serie A club", "Faking It
+ * and" have no opener.  i is the space before the opener. */
+static int run_in_boundary(seg_ctx *c, size_t sentence_start, size_t i)
+{
+    const char *t = c->text;
+    size_t e = c->block_end, w = i + 1;
+    int n;
+    if (i <= sentence_start || t[i] != ' ' || w >= e ||
+        !uc_is_lower(utf8_at(t, e, utf8_prev(t, i), &n)) ||
+        !uc_is_upper(utf8_at(t, e, w, &n)))
+        return 0;
+    size_t w_end = letters_end(c, w);
+    if (w_end >= e || t[w_end] != ' ' || w_end + 1 >= e ||
+        !uc_is_lower(utf8_at(t, e, w_end + 1, &n)))
+        return 0;
+    char buf[16];
+    size_t len = utf8_lower(t, w, w_end, buf, sizeof buf);
+    return lookup_abbrev(c, buf, len) == ABBR_OPENER &&
+           !inside_quotation(c, sentence_start, w);
+}
+
 /* A photo caption run into the sentence after it, as flattened pages
  * give them: "... Dani Alves (right) However Real Madrid remain top".
  * A bracket of one to three lower-case words, then a capitalised stop
@@ -725,6 +752,17 @@ static int scan_block(seg_ctx *c)
         int n;
         int32_t cp = utf8_at(t, e, i, &n);
         if (uc_is_space(cp)) {
+            if (run_in_boundary(c, s, i)) {
+                size_t at = c->list->count;
+                if (push(c, s, i) != 0)
+                    return -1;
+                if (c->list->count > at)
+                    c->list->items[at].run_in = 1;
+                s = i + 1;
+                i = sentence_body(c, s);
+                last_space = 0;
+                continue;
+            }
             last_space = i;
             i += (size_t)n;
             if (i < e && i > s && next_list_item(c, i)) {

@@ -25,9 +25,12 @@ enum {
     ABBR_PLAIN = 1,  /* may end a sentence: "Inc.", "U.S.", "a.m." */
     ABBR_PREFIX = 2, /* stands before a name, never ends one: "Mr." */
     ABBR_NUMBER = 3, /* stands before a number: "No. 5", "Jan. 12" */
-    ABBR_AFTER_ORDINAL = 4 /* not an abbreviation: a word that follows a
-                              day or rank written "12." ("vom 12. Juni",
-                              "zum 3. Mal"), which is then no stop */
+    ABBR_AFTER_ORDINAL = 4, /* not an abbreviation: a word that follows a
+                               day or rank written "12." ("vom 12. Juni",
+                               "zum 3. Mal"), which is then no stop */
+    ABBR_OPENER = 5 /* not an abbreviation: a word that, capitalised,
+                       opens a sentence and never follows a lower-case
+                       word inside one ("The", "But", "She") */
 };
 
 /* A sentence longer than this is cut at a space: nothing that long is a
@@ -45,6 +48,10 @@ typedef struct seg_sentence {
     unsigned terminated : 1; /* ends in sentence punctuation */
     unsigned whole_line : 1; /* is alone on its line(s) */
     unsigned opens_line : 1; /* starts its line(s) */
+    unsigned run_in : 1;     /* ends without a stop where the next
+                                sentence was run into it: a caption on a
+                                flattened page ("…his finger The fish
+                                moves away") */
     unsigned dateline : 1;   /* "WASHINGTON (AP) --" opening a paragraph
                                 (dateline.c), split off the sentence */
 } seg_sentence;
