@@ -8,8 +8,11 @@
  * its words for the run, every excluded line or label counts against
  * it, and the best run is found in one pass (the maximum-sum segment,
  * as Finn, Kushmerick and Smyth's Body Text Extraction does with
- * tokens and tags, 2001).  Short sentences count nothing either way, so
- * a one-line quotation or "He resigned." at the article's end stays in.
+ * tokens and tags, 2001).  Short sentences and list rows with a stop
+ * count a little for it, and what stands between an article's
+ * paragraphs (captions, repeats, the byline, numbers alone) nothing, so
+ * a one-line quotation, a box score or "He resigned." at the article's
+ * end stays in.
  */
 #ifndef PRECIS_PAGE_H
 #define PRECIS_PAGE_H
