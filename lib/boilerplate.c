@@ -565,15 +565,26 @@ static void mark_caption(doc *d, size_t first, size_t end)
             d->sents[k].excluded = EXCL_CAPTION;
 }
 
-/* The sentences of sentence i's paragraph: [*first, *end). */
-static void paragraph_of(const doc *d, size_t i, size_t *first, size_t *end)
+/* Where sentence i's paragraph starts, looking back at most
+ * CAPTION_SENTENCES + 1 sentences (a caption is no longer): past that,
+ * i - CAPTION_SENTENCES - 1, which mark_caption() refuses. */
+static size_t paragraph_start(const doc *d, size_t i)
 {
-    size_t p = d->sents[i].seg.paragraph;
-    *first = *end = i;
-    while (*first > 0 && d->sents[*first - 1].seg.paragraph == p)
-        (*first)--;
-    while (*end < d->nsents && d->sents[*end].seg.paragraph == p)
-        (*end)++;
+    size_t first = i, p = d->sents[i].seg.paragraph;
+    while (first > 0 && i - first <= CAPTION_SENTENCES &&
+           d->sents[first - 1].seg.paragraph == p)
+        first--;
+    return first;
+}
+
+/* Where the paragraph starting at i ends, looking as far. */
+static size_t paragraph_end(const doc *d, size_t i)
+{
+    size_t end = i + 1, p = d->sents[i].seg.paragraph;
+    while (end < d->nsents && end - i <= CAPTION_SENTENCES &&
+           d->sents[end].seg.paragraph == p)
+        end++;
+    return end;
 }
 
 /* A picture's credit closes its caption: the sentences before it on its
@@ -581,28 +592,25 @@ static void paragraph_of(const doc *d, size_t i, size_t *first, size_t *end)
  * own, the line before ("… 3.7 GW of annual production capacity." /
  * "Image: Hanwha Q cells"), unless a caption follows the credit (BBC
  * pages credit first: "Image copyright Reuters" / "Image caption …").
- * A label alone ("Image caption") opens the caption on the next line. */
+ * A label alone ("Image caption") opens the caption on the next line.
+ * Each look is bounded by a caption's length, so this stays linear. */
 static void mark_caption_texts(doc *d)
 {
     for (size_t i = 0; i < d->nsents; i++) {
         const doc_sentence *s = &d->sents[i];
-        size_t first, end;
-        paragraph_of(d, i, &first, &end);
-        if (s->caption_label && end < d->nsents) {
-            size_t next_first, next_end;
-            paragraph_of(d, end, &next_first, &next_end);
-            mark_caption(d, next_first, next_end);
-        } else if (s->credit && end == i + 1 &&
-                   !(end < d->nsents &&
-                     d->sents[end].excluded == EXCL_CAPTION &&
-                     !d->sents[end].credit)) {
-            if (first < i) {
+        int last = i + 1 == d->nsents ||
+                   d->sents[i + 1].seg.paragraph != s->seg.paragraph;
+        if (s->caption_label && last && i + 1 < d->nsents) {
+            mark_caption(d, i + 1, paragraph_end(d, i + 1));
+        } else if (s->credit && last &&
+                   !(i + 1 < d->nsents &&
+                     d->sents[i + 1].excluded == EXCL_CAPTION &&
+                     !d->sents[i + 1].credit)) {
+            size_t first = paragraph_start(d, i);
+            if (first < i)
                 mark_caption(d, first, i);
-            } else if (i > 0) {
-                size_t prev_first, prev_end;
-                paragraph_of(d, i - 1, &prev_first, &prev_end);
-                mark_caption(d, prev_first, prev_end);
-            }
+            else if (i > 0)
+                mark_caption(d, paragraph_start(d, i - 1), i);
         }
     }
 }
