@@ -856,8 +856,10 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
             out->cue = tok_span(a, k, k);
     }
     /* X said:¶"…" -- the sentence before ends in a colon: its cue, or
-     * else its subject ("Cruz called them on it:"). */
-    if (!found && q->opens_sentence && q->open == ws && s1 > 0) {
+     * else its subject ("Cruz called them on it:"); never a line of page
+     * furniture ("Support Snopes:"). */
+    if (!found && q->opens_sentence && q->open == ws && s1 > 0 &&
+        !d->sents[s1 - 1].excluded) {
         const seg_sentence *p = &d->sents[s1 - 1].seg;
         if (p->end > p->start && d->text[p->end - 1] == ':') {
             tokenize_window(a, p->start, p->end);

@@ -221,7 +221,8 @@ static void quotes_over_several_paragraphs(void **state)
 {
     const char *text =
         "The senator spoke for an hour.\n\n"
-        "\u201CWe have spent ten years on this bridge,\u201D Maria Lopez said. "
+        "\u201CWe have spent ten years on this bridge,\u201D Maria Lopez "
+        "said. "
         "\u201CThe money is there and the plans are ready.\n\n"
         "\u201CNow the council has to vote for it before the winter.\u201D\n\n"
         "The vote is set for March.";
@@ -244,7 +245,8 @@ static void quotes_rank_the_story_first(void **state)
     const char *text =
         "The city council approved the transit budget on Tuesday after a "
         "long debate about the tram line and bus fares.\n\n"
-        "\u201CIt was a lovely afternoon for a walk,\u201D said Tom Baker, who "
+        "\u201CIt was a lovely afternoon for a walk,\u201D said Tom Baker, "
+        "who "
         "watched from the gallery.\n\n"
         "The budget funds the tram line to the airport and freezes bus "
         "fares for two years.\n\n"
@@ -293,9 +295,40 @@ static void quotes_in_excluded_lines_are_left_out(void **state)
     precis_result_free(r);
 }
 
+/* Page furniture never names a speaker: not a label ending in a colon
+ * above a quotation, not a teaser's name remembered for a later "he". */
+static void quotes_speakers_are_never_page_furniture(void **state)
+{
+    const char *text =
+        "The city council approved the new transit budget on Tuesday "
+        "after a long debate that ran past midnight.\n"
+        "Support Snopes:\n"
+        "\"We will keep fighting it because the cost has doubled since the "
+        "first estimate.\"\n"
+        "Boeing\n"
+        "\"The buses will not be ready in time for the new routes,\" he "
+        "said.\n"
+        "Related: Boeing says \"the new jets are safe and ready to fly "
+        "again this year\"\n"
+        "The plan adds forty buses and extends two tram lines to the "
+        "suburbs by next year, the mayor said.\n";
+    precis_result_t *r = with_quotes(state, text, "en", 0);
+    assert_int_equal(precis_result_quote_count(r), 2);
+    for (size_t i = 0; i < precis_result_quote_count(r); i++) {
+        const precis_quote_t *q = precis_result_quote(r, i);
+        assert_null(strstr(q->text, "jets"));
+        if (q->speaker) {
+            assert_null(strstr(q->speaker, "Snopes"));
+            assert_null(strstr(q->speaker, "Boeing"));
+        }
+    }
+    precis_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(quotes_speakers_are_never_page_furniture),
         cmocka_unit_test(quotes_cases_from_table),
         cmocka_unit_test(quotes_in_sample_article),
         cmocka_unit_test(quotes_limit_keeps_the_best_in_document_order),
