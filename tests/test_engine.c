@@ -168,7 +168,14 @@ static void engine_rejects_bad_boilerplate_file(void **state)
     write_file("boilerplate.txt", "caption\t(left)\tEnglish UK\n");
     assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
     assert_non_null(strstr(err.message, "boilerplate.txt:1: bad language"));
-    write_file("boilerplate.txt", "promo\t^Buy now\ncaption\t(left)\ten\n");
+    /* A cue that is only its anchors. */
+    write_file("boilerplate.txt", "promo\t~^\n");
+    assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
+    assert_non_null(strstr(err.message, "boilerplate.txt:1: empty pattern"));
+    /* Every reason of exclusion.h is a kind, with every anchor. */
+    write_file("boilerplate.txt",
+               "promo\t^Buy now\ncaption\t(left)\ten\nconsent\t~we use "
+               "cookies\ncomments\t~$ says:\nlegal\t~=terms of use\n");
     assert_int_equal(open_tmp(&e, &err), PRECIS_OK);
     precis_engine_free(e);
 }
