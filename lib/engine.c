@@ -35,6 +35,7 @@ static const section_def abbrev_sections[] = {
     {"[number]", ABBR_NUMBER},
     {"[after_ordinal]", ABBR_AFTER_ORDINAL},
     {"[opener]", ABBR_OPENER},
+    {"[starter]", ABBR_STARTER},
     {NULL, 0},
 };
 

@@ -178,7 +178,10 @@ static int abbrev_kind(const seg_ctx *c, size_t start, size_t end)
     if (!kind && from > start && from < end)
         kind =
             lookup_abbrev(c, buf, utf8_lower(t, from, end, buf, sizeof buf));
-    return kind == ABBR_AFTER_ORDINAL || kind == ABBR_OPENER ? 0 : kind;
+    return kind == ABBR_AFTER_ORDINAL || kind == ABBR_OPENER ||
+                   kind == ABBR_STARTER
+               ? 0
+               : kind;
 }
 
 /* A spaced abbreviation ("z. B.", "u. Ä.", "EE. UU."), looked up as the
@@ -326,12 +329,18 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
         return 0;
     if (!uc_is_upper(next))
         return 0;
-    /* "... in the U.S. The", "at 6 P.M. Mr. Smith": after an
-     * abbreviation that may end a sentence, a capitalised function word
-     * or a title starts the next, provided what came before is a
-     * sentence ("At 5 a.m. Mr. Smith went" runs on). */
+    /* "... in the U.S. The", "at 6 P.M. Mr. Smith", "in the U.S.
+     * Millions attended": after an abbreviation that may end a
+     * sentence, a capitalised function word, a title or a sentence
+     * starter ([opener] and [starter] in abbrev/XX.txt) starts the
+     * next, provided what came before is a sentence ("At 5 a.m. Mr.
+     * Smith went" runs on). */
     int title = next_dotted && abbrev_kind(c, w, w_end) == ABBR_PREFIX;
-    if (!title && !capitalised_stopword(c, w))
+    char buf[32];
+    int starter =
+        lookup_abbrev(c, buf, utf8_lower(t, w, w_end, buf, sizeof buf));
+    if (!title && starter != ABBR_OPENER && starter != ABBR_STARTER &&
+        !capitalised_stopword(c, w))
         return 0;
     return has_content_word(c, sentence_start, p);
 }

@@ -28,9 +28,12 @@ enum {
     ABBR_AFTER_ORDINAL = 4, /* not an abbreviation: a word that follows a
                                day or rank written "12." ("vom 12. Juni",
                                "zum 3. Mal"), which is then no stop */
-    ABBR_OPENER = 5 /* not an abbreviation: a word that, capitalised,
-                       opens a sentence and never follows a lower-case
-                       word inside one ("The", "But", "She") */
+    ABBR_OPENER = 5, /* not an abbreviation: a word that, capitalised,
+                        opens a sentence and never follows a lower-case
+                        word inside one ("The", "But", "She") */
+    ABBR_STARTER = 6 /* not an abbreviation: a word that, capitalised
+                        after an abbreviation, starts a new sentence
+                        ("in the U.S. Millions attended") */
 };
 
 /* A sentence longer than this is cut at a space: nothing that long is a
