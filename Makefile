@@ -128,11 +128,12 @@ $(BUILD)/tests/test_rouge: $(BUILD)/tests/test_rouge.o \
     $(BUILD)/bench/rouge_score.o $(TEST_COMMON) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) $(JANSSON_LIBS)
 
-# bench/eval's tests run it on a set they write, scoring with the same
-# ROUGE code.
+# bench/eval's tests run it (and bench/segment, bench/pages) on sets
+# they write, scoring with the same ROUGE code.
 $(BUILD)/tests/test_eval: $(BUILD)/tests/test_eval.o \
     $(BUILD)/tests/daemon_harness.o $(BUILD)/bench/rouge_score.o \
-    $(TEST_COMMON) $(LIB_A) | $(BUILD)/bench/eval
+    $(TEST_COMMON) $(LIB_A) | $(BUILD)/bench/eval $(BUILD)/bench/segment \
+    $(BUILD)/bench/pages
 	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \
 	    $(CMOCKA_LIBS) $(JANSSON_LIBS) -pthread
 
@@ -177,8 +178,11 @@ $(BUILD)/bench/rouge $(BUILD)/bench/eval: $(BUILD)/bench/%: \
     $(BUILD)/bench/%.o $(BUILD)/bench/rouge_score.o $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
-$(BUILD)/bench/quotes $(BUILD)/bench/segment $(BUILD)/bench/pages: \
-    $(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIB_A)
+$(BUILD)/bench/quotes: $(BUILD)/bench/quotes.o $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
+
+$(BUILD)/bench/segment $(BUILD)/bench/pages: $(BUILD)/bench/%: \
+    $(BUILD)/bench/%.o $(BUILD)/bench/devset.o $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
 # ROUGE of precis and Lead on the dev sets of ../shared/EVAL.md, the

@@ -31,6 +31,7 @@
 #include <jansson.h>
 #include <utf8proc.h>
 
+#include "devset.h"
 #include "precis.h"
 
 #define ARTICLE_SHARE 0.6
@@ -299,55 +300,21 @@ static double pct(size_t a, size_t b)
     return b ? 100.0 * (double)a / (double)b : 0.0;
 }
 
-static int usage(void)
-{
-    fprintf(stderr, "usage: pages [--shared DIR] [--data DIR] [--quiet]\n");
-    return 2;
-}
-
 int main(int argc, char **argv)
 {
-    const char *shared = "../shared/data", *data = "data";
-    int quiet = 0;
-    for (int i = 1; i < argc; i++) {
-        if (i + 1 < argc && strcmp(argv[i], "--shared") == 0)
-            shared = argv[++i];
-        else if (i + 1 < argc && strcmp(argv[i], "--data") == 0)
-            data = argv[++i];
-        else if (strcmp(argv[i], "--quiet") == 0)
-            quiet = 1;
-        else
-            return usage();
-    }
-    char path[4096];
-    snprintf(path, sizeof path, "%s/pages.dev.jsonl", shared);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "pages: %s: cannot open (see ../shared/EVAL.md)\n",
-                path);
-        return 1;
-    }
-    precis_engine_t *e;
-    precis_error_t err;
-    if (precis_engine_open(data, &e, &err) != PRECIS_OK) {
-        fprintf(stderr, "pages: %s\n", err.message);
-        fclose(f);
-        return 1;
-    }
+    devset d;
+    int rc = devset_open(&d, "pages", "pages.dev.jsonl", argc, argv);
+    if (rc != 0)
+        return rc;
     totals t = {0};
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
     int bad = 0;
-    while ((n = getline(&line, &cap, f)) > 0) {
-        json_t *rec = json_loadb(line, (size_t)n, 0, NULL);
-        if (!rec || score_page(e, rec, quiet, &t) != 0)
+    json_t *rec;
+    while ((rec = devset_next(&d)) != NULL) {
+        if (score_page(d.engine, rec, d.quiet, &t) != 0)
             bad = 1;
         json_decref(rec);
     }
-    free(line);
-    fclose(f);
-    precis_engine_free(e);
+    devset_close(&d);
     printf("\n| pages.dev (3 sentences, 3 quotes) | count | share |\n"
            "|---|---|---|\n");
     printf(

@@ -18,6 +18,7 @@
 
 #include <jansson.h>
 
+#include "devset.h"
 #include "precis.h"
 
 #define MAX_GROUPS 64
@@ -115,51 +116,19 @@ static int run_case(const precis_engine_t *e, json_t *rec, int quiet)
     return pass;
 }
 
-static int usage(void)
-{
-    fprintf(stderr, "usage: segment [--shared DIR] [--data DIR] [--quiet]\n");
-    return 2;
-}
-
 int main(int argc, char **argv)
 {
-    const char *shared = "../shared/data", *data = "data";
-    int quiet = 0;
-    for (int i = 1; i < argc; i++) {
-        if (i + 1 < argc && strcmp(argv[i], "--shared") == 0)
-            shared = argv[++i];
-        else if (i + 1 < argc && strcmp(argv[i], "--data") == 0)
-            data = argv[++i];
-        else if (strcmp(argv[i], "--quiet") == 0)
-            quiet = 1;
-        else
-            return usage();
-    }
-    char path[4096];
-    snprintf(path, sizeof path, "%s/golden_rules.dev.jsonl", shared);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "segment: %s: cannot open (see ../shared/EVAL.md)\n",
-                path);
-        return 1;
-    }
-    precis_engine_t *e;
-    precis_error_t err;
-    if (precis_engine_open(data, &e, &err) != PRECIS_OK) {
-        fprintf(stderr, "segment: %s\n", err.message);
-        fclose(f);
-        return 1;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
+    devset d;
+    int rc = devset_open(&d, "segment", "golden_rules.dev.jsonl", argc, argv);
+    if (rc != 0)
+        return rc;
     int bad = 0;
-    while ((len = getline(&line, &cap, f)) > 0) {
-        json_t *rec = json_loadb(line, (size_t)len, 0, NULL);
+    json_t *rec;
+    while ((rec = devset_next(&d)) != NULL) {
         const char *lang = json_string_value(json_object_get(rec, "lang"));
         const char *set = json_string_value(json_object_get(rec, "set"));
         group *g = lang && set ? group_for(lang, set) : NULL;
-        int pass = g ? run_case(e, rec, quiet) : -1;
+        int pass = g ? run_case(d.engine, rec, d.quiet) : -1;
         if (pass < 0) {
             bad = 1;
         } else {
@@ -168,9 +137,7 @@ int main(int argc, char **argv)
         }
         json_decref(rec);
     }
-    free(line);
-    fclose(f);
-    precis_engine_free(e);
+    devset_close(&d);
     printf(
         "\n| lang | set | cases | passed | rate |\n|---|---|---|---|---|\n");
     for (size_t i = 0; i < ngroups; i++)

@@ -183,38 +183,43 @@ static int finish(int rc, precis_error_t *err)
     return PRECIS_OK;
 }
 
-int precis_summarize(const precis_engine_t *e, const char *text, size_t len,
-                     const precis_options_t *opts, precis_result_t **out,
-                     precis_error_t *err)
+/* Both entry points: the checks, then the summary's pipeline or, for
+ * precis_segment(), its first stages only. */
+static int entry(const precis_engine_t *e, const char *text, size_t len,
+                 const precis_options_t *opts, int segment_only,
+                 precis_result_t **out, precis_error_t *err)
 {
     precis_options_t defaults;
-    size_t title_len;
-    const lang *l;
+    size_t title_len = 0;
+    const lang *l = NULL;
     int rc = prepare(e, text, len, &opts, &defaults, out, &title_len, &l, err);
     if (rc != PRECIS_OK)
         return rc;
     doc d;
-    rc = run(&d, e, l, text ? text : "", len, opts, title_len, out);
+    text = text ? text : "";
+    if (segment_only) {
+        rc = doc_build(&d, e, l, text, len, opts->title, title_len);
+        if (rc == PRECIS_OK && d.nsents > 0)
+            rc = boilerplate_mark(&d, opts->title != NULL);
+        if (rc == PRECIS_OK)
+            rc = result_build_segments(&d, out);
+    } else {
+        rc = run(&d, e, l, text, len, opts, title_len, out);
+    }
     doc_free(&d);
     return finish(rc, err);
+}
+
+int precis_summarize(const precis_engine_t *e, const char *text, size_t len,
+                     const precis_options_t *opts, precis_result_t **out,
+                     precis_error_t *err)
+{
+    return entry(e, text, len, opts, 0, out, err);
 }
 
 int precis_segment(const precis_engine_t *e, const char *text, size_t len,
                    const precis_options_t *opts, precis_result_t **out,
                    precis_error_t *err)
 {
-    precis_options_t defaults;
-    size_t title_len;
-    const lang *l;
-    int rc = prepare(e, text, len, &opts, &defaults, out, &title_len, &l, err);
-    if (rc != PRECIS_OK)
-        return rc;
-    doc d;
-    rc = doc_build(&d, e, l, text ? text : "", len, opts->title, title_len);
-    if (rc == PRECIS_OK && d.nsents > 0)
-        rc = boilerplate_mark(&d, opts->title != NULL);
-    if (rc == PRECIS_OK)
-        rc = result_build_segments(&d, out);
-    doc_free(&d);
-    return finish(rc, err);
+    return entry(e, text, len, opts, 1, out, err);
 }
