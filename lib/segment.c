@@ -322,8 +322,9 @@ static int full_stop_ends(const seg_ctx *c, size_t sentence_start, size_t i,
     if (!kind && !initial && !dotted)
         return 1;
     /* "A. I. Semenov", "J. R. R. Tolkien": an initial before another. */
-    int next_len;
-    utf8_at(t, c->block_end, w, &next_len);
+    int next_len = 0;
+    if (w < c->block_end)
+        utf8_at(t, c->block_end, w, &next_len);
     if (initial && next_dotted && uc_is_upper(next) &&
         w + (size_t)next_len == w_end)
         return 0;

@@ -153,7 +153,8 @@ static void badinput_runs_of_dots_and_quotes(void **state)
  * and the quotation in the next paragraph is still found. */
 static void badinput_unmatched_quote_marks(void **state)
 {
-    const char *unit = "\xE2\x80\x9C" "word \xC2\xAB more ";
+    const char *unit = "\xE2\x80\x9C"
+                       "word \xC2\xAB more ";
     const char *tail = "\n\n\"We will rebuild the bridge by May,\" she said.";
     size_t ulen = strlen(unit), n = (1 << 20) / ulen, len = n * ulen;
     char *text = malloc(len + strlen(tail) + 1);
@@ -215,13 +216,43 @@ static size_t random_text(const char *const *pieces, size_t npieces,
  * cue range stays inside the text (run under SANITIZE=1 for memory). */
 static void badinput_random_quotations(void **state)
 {
-    static const char *const pieces[] = {
-        "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "'", "\xE2\x80\x98",
-        "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9E", "''",
-        "``", "\xE3\x80\x8C", "\xE3\x80\x8D", " said", " Mr.", " Smith",
-        " Jane Doe", " he", " she", " the spokesman", " told", " according",
-        " to", ",", ".", ":", " \xE2\x80\x94", " (", ")", "\n\n", " and",
-        " we will win", " saying", " I", " Hamas'", " 12\"", " rock 'n' roll"};
+    static const char *const pieces[] = {"\"",
+                                         "\xE2\x80\x9C",
+                                         "\xE2\x80\x9D",
+                                         "'",
+                                         "\xE2\x80\x98",
+                                         "\xE2\x80\x99",
+                                         "\xC2\xAB",
+                                         "\xC2\xBB",
+                                         "\xE2\x80\x9E",
+                                         "''",
+                                         "``",
+                                         "\xE3\x80\x8C",
+                                         "\xE3\x80\x8D",
+                                         " said",
+                                         " Mr.",
+                                         " Smith",
+                                         " Jane Doe",
+                                         " he",
+                                         " she",
+                                         " the spokesman",
+                                         " told",
+                                         " according",
+                                         " to",
+                                         ",",
+                                         ".",
+                                         ":",
+                                         " \xE2\x80\x94",
+                                         " (",
+                                         ")",
+                                         "\n\n",
+                                         " and",
+                                         " we will win",
+                                         " saying",
+                                         " I",
+                                         " Hamas'",
+                                         " 12\"",
+                                         " rock 'n' roll"};
     const size_t npieces = sizeof pieces / sizeof pieces[0];
     uint32_t seed = 12345;
     char text[512];
@@ -244,12 +275,39 @@ static void badinput_random_quotations(void **state)
  * stays inside the text, and none of them overlaps another. */
 static void badinput_random_datelines_and_captions(void **state)
 {
-    static const char *const pieces[] = {
-        "WASHINGTON", " NEW YORK", ",", " March 3", " (AP)", " (Reuters)",
-        "(CNN)", " (dpa)", " (", ")", " --", " -", " \xE2\x80\x94",
-        "\xE2\x80\x93", " The", " the", " However", " pictured", " (right)",
-        " (pictured)", " (file photo)", " Jane", " said.", ".", "\n", "\n\n",
-        " 5", " \xC3\x89TAT", "\xC3\xA9", " \xE2\x80\x9C", "\"", " a", ":"};
+    static const char *const pieces[] = {"WASHINGTON",
+                                         " NEW YORK",
+                                         ",",
+                                         " March 3",
+                                         " (AP)",
+                                         " (Reuters)",
+                                         "(CNN)",
+                                         " (dpa)",
+                                         " (",
+                                         ")",
+                                         " --",
+                                         " -",
+                                         " \xE2\x80\x94",
+                                         "\xE2\x80\x93",
+                                         " The",
+                                         " the",
+                                         " However",
+                                         " pictured",
+                                         " (right)",
+                                         " (pictured)",
+                                         " (file photo)",
+                                         " Jane",
+                                         " said.",
+                                         ".",
+                                         "\n",
+                                         "\n\n",
+                                         " 5",
+                                         " \xC3\x89TAT",
+                                         "\xC3\xA9",
+                                         " \xE2\x80\x9C",
+                                         "\"",
+                                         " a",
+                                         ":"};
     const size_t npieces = sizeof pieces / sizeof pieces[0];
     uint32_t seed = 777;
     char text[512];
@@ -280,6 +338,84 @@ static void badinput_random_datelines_and_captions(void **state)
     }
     /* The pieces do make both, so both paths ran. */
     assert_true(datelines > 0 && captions > 0);
+}
+
+/* Random pages of what lists, ellipses, spaced abbreviations, credits,
+ * labels, glued teasers, menus and comment markers are made of, each in
+ * a buffer of exactly its length: precis_segment()'s sentences stay in
+ * the text, in order and apart, and every one gets a reason or none. */
+static void badinput_random_pages(void **state)
+{
+    static const char *const pieces[] = {"1.",
+                                         " 2.",
+                                         "a.",
+                                         " b.",
+                                         ")",
+                                         "(",
+                                         "\xE2\x80\xA2",
+                                         "\xE2\x81\x83",
+                                         " . . .",
+                                         " . . . .",
+                                         "[...]",
+                                         "\xE2\x80\xA6",
+                                         " z. B.",
+                                         " u. a.",
+                                         " l'Ing.",
+                                         " N\xC2\xB0.",
+                                         " 12.",
+                                         " Juni",
+                                         " (AP)",
+                                         "Photo: Jane Doe",
+                                         "Image caption",
+                                         " DetroitIn the",
+                                         " The",
+                                         " the",
+                                         " Home",
+                                         "\n",
+                                         "\n\n",
+                                         " says:",
+                                         " Comments",
+                                         " \xE2\x80\x9E",
+                                         "\xE2\x80\x9C",
+                                         "\"",
+                                         " \xC2\xBB",
+                                         "\xC2\xAB",
+                                         " We use cookies",
+                                         " \xC2\xA9 2019",
+                                         ".",
+                                         "?",
+                                         " At 5 a.m.",
+                                         " Mr.",
+                                         " U.S.",
+                                         " Millions",
+                                         " he",
+                                         " camera",
+                                         "\xEF\xBC\x8E",
+                                         " by Jane",
+                                         "1of4",
+                                         " Share this"};
+    const size_t npieces = sizeof pieces / sizeof pieces[0];
+    uint32_t seed = 4242;
+    char text[512];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = random_text(pieces, npieces, &seed, text, sizeof text);
+        char *exact = malloc(len ? len : 1);
+        memcpy(exact, text, len);
+        precis_result_t *r;
+        precis_error_t err;
+        assert_int_equal(
+            precis_segment(test_engine(state), exact, len, NULL, &r, &err),
+            PRECIS_OK);
+        size_t end = 0;
+        for (size_t i = 0; i < precis_result_segment_count(r); i++) {
+            const precis_segment_t *s = precis_result_segment(r, i);
+            assert_true(end <= s->start && s->start < s->end && s->end <= len);
+            assert_non_null(s->text);
+            end = s->end;
+        }
+        precis_result_free(r);
+        free(exact);
+    }
 }
 
 static void badinput_too_large_is_refused(void **state)
@@ -323,6 +459,7 @@ int main(void)
         cmocka_unit_test(badinput_text_ends_on_a_speaker),
         cmocka_unit_test(badinput_random_quotations),
         cmocka_unit_test(badinput_random_datelines_and_captions),
+        cmocka_unit_test(badinput_random_pages),
         cmocka_unit_test(badinput_too_large_is_refused),
         cmocka_unit_test(badinput_accessors_tolerate_null_and_range),
     };
