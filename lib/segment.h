@@ -4,13 +4,16 @@
  * Input is first cut into lines.  Consecutive lines form one block (a
  * paragraph) only when the text is hard-wrapped, or a line stops
  * mid-sentence (on a comma, on a lower-case stop word, or without
- * punctuation before a line in lower case); otherwise a line break ends
- * the sentence, so headlines and captions never merge into the
- * text after them.  Inside a block, sentence ends are found at . ! ? …
- * and CJK full stops, with abbreviations, initials, decimals, URLs and
- * closing quotes/brackets taken into account, and after a caption's
- * "(right)" run into the next sentence; a dateline opening a paragraph
- * ("WASHINGTON (AP) --") is a segment of its own.
+ * punctuation before prose in lower case, or around an inline link on
+ * a line of its own); otherwise a line break ends the sentence, so
+ * headlines, menus and captions never merge into the text after them.
+ * Inside a block, sentence ends are found at . ! ? … and the CJK and
+ * full-width stops, with abbreviations (per language, spaced, elided),
+ * initials, decimals, URLs, ellipses, list markers, quotations (kept
+ * whole) and closing marks taken into account, after a caption's
+ * "(right)" and before a sentence run in without its stop ("camera The
+ * soldier"); a dateline opening a paragraph ("WASHINGTON (AP) --") is a
+ * segment of its own.  docs/engine.md#segmentation has every rule.
  */
 #ifndef PRECIS_SEGMENT_H
 #define PRECIS_SEGMENT_H
