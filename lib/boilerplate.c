@@ -6,9 +6,10 @@
  * article.  Each sentence is judged three ways, in this order:
  *
  *   1. alone: the lexical cues of data/boilerplate.txt ("Credit:", "We
- *      use cookies"), then its shape: a line without a final stop is a
- *      label or a headline, not a sentence; a breadcrumb, a byline or a
- *      timestamp has a shape of its own;
+ *      use cookies"), found by the automaton of cues.c, then its shape
+ *      (shape.c): a line without a final stop is a label or a headline,
+ *      not a sentence; a breadcrumb, a timestamp, a credit or a teaser
+ *      has a shape of its own;
  *   2. beside its neighbours: repeats, runs of headline lines (related
  *      stories), the comment section that follows its marker;
  *   3. by its place on the page: page.c finds the article's main run of
@@ -22,35 +23,25 @@
 
 #include "doc.h"
 #include "page.h"
+#include "shape.h"
 #include "tokenize.h"
 #include "utf8.h"
 
-/* Under 8 words on a line of its own, without sentence punctuation or
- * with nothing but capitalised words, is a label, not a sentence:
- * "Related Articles", "By Jane Doe." (sample article and dev sets). */
-#define FRAGMENT_WORDS 8
 /* Near-duplicate lines share 80% of the smaller one's content terms;
  * compared within the previous 32 lines, where repeats in scraped pages
  * (caption and alt text, teaser and body) sit. */
 #define NEAR_DUP_SHARE 0.8
 #define NEAR_DUP_WINDOW 32
 #define NEAR_DUP_MIN_TERMS 4
-/* A byline or a timestamp is a short line: "Posted by Michael David
- * Smith on November 19, 2019, 6:21 AM EST" has 13 words. */
+/* A byline is a short line: "Posted by Michael David Smith on November
+ * 19, 2019, 6:21 AM EST" has 13 words. */
 #define BYLINE_WORDS 14
-#define TIMESTAMP_WORDS 12
 /* "Leave a Reply", "12 Comments", "Jane Q. Public says:". */
 #define COMMENT_MARKER_WORDS 6
-/* A picture's credit: "(Joshua Roberts/Reuters)", "Image: Jane Doe for
- * The Paper" are short. */
-#define CREDIT_WORDS 8
 /* The caption a credit follows: a line of one or two sentences and at
  * most 60 words (the longest AP-style captions of pages.dev). */
 #define CAPTION_SENTENCES 2
 #define CAPTION_WORDS 60
-/* A glued teaser's headline has three content words or more. */
-
-#define GLUED_HEADLINE_WORDS 3
 /* Headline lines of four words or more next to each other are a block
  * of links to other stories (pages.dev: "More from UK" blocks). */
 #define HEADLINE_RUN_WORDS 4
@@ -97,8 +88,6 @@ static int pattern_at(const bp_pattern *p, const char *t, size_t len,
     }
 }
 
-static int all_capitalised(const doc *d, const doc_sentence *s);
-
 /* Some cues hold only on a line of a certain shape: a byline cue ("By",
  * "Posted by") opens bylines and prose alike, and only a short line of
  * names and dates is one; a comment marker is a short line of its own
@@ -107,7 +96,7 @@ static int cue_holds(const doc *d, const doc_sentence *s, exclusion reason)
 {
     if (reason == EXCL_BYLINE)
         return s->seg.whole_line && s->words <= BYLINE_WORDS &&
-               all_capitalised(d, s);
+               shape_all_capitalised(d, s);
     if (reason == EXCL_COMMENTS)
         return s->seg.whole_line && s->words <= COMMENT_MARKER_WORDS;
     return 1;
@@ -169,178 +158,6 @@ static exclusion pattern_reason(const doc *d, const doc_sentence *s,
     return e->patterns[c.best].reason;
 }
 
-/* Every word but stop words capitalised (or a number): a name, a
- * label, a headline in title case.  Words with a digit or a dot
- * ("18th", "a.m.") go with the numbers. */
-static int all_capitalised(const doc *d, const doc_sentence *s)
-{
-    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
-        const doc_token *t = &d->toks[k];
-        if (t->stop || (t->flags & (TOK_CAPITAL | TOK_NUMBER)))
-            continue;
-        const char *w = d->text + t->start;
-        size_t n = t->end - t->start;
-        if (!memchr(w, '.', n) && !(w[0] >= '0' && w[0] <= '9'))
-            return 0;
-    }
-    return 1;
-}
-
-/* Does the sentence end like one: . ! ? … or a colon leading into what
- * follows ("...killed 27 people and injured 500:"), closers aside? */
-static int ends_like_sentence(const doc *d, const doc_sentence *s)
-{
-    if (s->seg.terminated)
-        return 1;
-    size_t e = s->seg.end;
-    while (e > s->seg.start) {
-        size_t p = utf8_prev(d->text, e);
-        int n;
-        int32_t cp = utf8_at(d->text, e, p, &n);
-        if (cp == ':')
-            return 1;
-        if (!uc_is_close_punct(cp))
-            return 0;
-        e = p;
-    }
-    return 0;
-}
-
-/* A short line that is a label rather than a sentence: no final
- * punctuation ("Related Articles"), or every content word capitalised
- * ("By Jane Doe.", "Reuters."). */
-static int is_fragment(const doc *d, const doc_sentence *s)
-{
-    if (!s->seg.whole_line || s->words >= FRAGMENT_WORDS)
-        return 0;
-    return !ends_like_sentence(d, s) || all_capitalised(d, s);
-}
-
-/* "Home » News » World", "Sport | Football | Results": a trail of
- * separators between short labels. */
-static int is_breadcrumb(const doc *d, const doc_sentence *s)
-{
-    static const char *const seps[] = {" \xC2\xBB ", " \xE2\x80\xBA ", " > ",
-                                       " | ", " / "};
-    const char *t = d->text + s->seg.start;
-    size_t len = s->seg.end - s->seg.start, found = 0;
-    for (size_t i = 0; i + 3 <= len; i++) {
-        if (t[i] != ' ')
-            continue;
-        for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
-            size_t n = strlen(seps[k]);
-            if (i + n <= len && memcmp(t + i, seps[k], n) == 0)
-                found++;
-        }
-    }
-    return found >= 2 && s->words <= 6 * (found + 1);
-}
-
-/* A year from 1900 to 2099 among the tokens. */
-static int has_year(const doc *d, const doc_sentence *s)
-{
-    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
-        const doc_token *t = &d->toks[k];
-        const char *p = d->text + t->start;
-        if ((t->flags & TOK_NUMBER) && t->end - t->start == 4 &&
-            (!memcmp(p, "19", 2) || !memcmp(p, "20", 2)))
-            return 1;
-    }
-    return 0;
-}
-
-/* "Wednesday 20 November 2019 11:42, UK", "Updated: Nov. 19, 2019 at
- * 6:21 a.m.": a short line of a year and other numbers, with numbers a
- * third of its words. */
-static int is_timestamp(const doc *d, const doc_sentence *s)
-{
-    if (!s->seg.whole_line || s->words > TIMESTAMP_WORDS)
-        return 0;
-    uint32_t numbers = 0;
-    for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
-        numbers += (d->toks[k].flags & TOK_NUMBER) != 0;
-    return numbers >= 2 && numbers * 3 >= s->words && has_year(d, s);
-}
-
-/* "1of4Grass Valley's Dionicio Torres looks at...": a gallery's picture
- * counter glued to its caption. */
-static int is_gallery_counter(const doc *d, const doc_sentence *s)
-{
-    const char *t = d->text + s->seg.start, *end = d->text + s->seg.end;
-    const char *p = t;
-    while (p < end && *p >= '0' && *p <= '9')
-        p++;
-    if (p == t || end - p < 3 || p[0] != 'o' || p[1] != 'f')
-        return 0;
-    p += 2;
-    const char *q = p;
-    while (q < end && *q >= '0' && *q <= '9')
-        q++;
-    return q > p && q < end && *q >= 'A' && *q <= 'Z';
-}
-
-/* "Microsoft removes the safeguard hold for Windows 10 users...": a
- * teaser cut short by its widget, the ellipsis right after a word. */
-static int is_truncated(const doc *d, const doc_sentence *s)
-{
-    const char *t = d->text;
-    size_t e = s->seg.end, len = e - s->seg.start;
-    if (!s->seg.whole_line || s->words < 4)
-        return 0;
-    /* "… become […]": the excerpt mark of blog software. */
-    if ((len > 6 && !memcmp(t + e - 5, "[\xE2\x80\xA6]", 5)) ||
-        (len > 6 && !memcmp(t + e - 5, "[...]", 5)))
-        return 1;
-    if (len > 3 && !memcmp(t + e - 3, "\xE2\x80\xA6", 3))
-        e -= 3;
-    else if (len > 3 && !memcmp(t + e - 3, "...", 3))
-        e -= 3;
-    else
-        return 0;
-    int n;
-    return uc_is_letter(utf8_at(t, e, utf8_prev(t, e), &n));
-}
-
-/* "(AP)", "(Joshua Roberts/Reuters)", "( JANE DOE/PHOTO LIBRARY)": a
- * short bracket of names, an agency or a photographer, and nothing
- * else, credits a picture.  "(Mr. Lee agreed.)" is a sentence. */
-static int is_bracket_credit(const doc *d, const doc_sentence *s)
-{
-    const char *t = d->text + s->seg.start;
-    size_t len = s->seg.end - s->seg.start;
-    if (len < 3 || t[0] != '(' || t[len - 1] != ')' || s->content == 0 ||
-        s->words > CREDIT_WORDS || memchr(".!?", t[len - 2], 3))
-        return 0; /* "(More)" is a link */
-    return memchr(t, '/', len) != NULL || all_capitalised(d, s);
-}
-
-/* "…Deals In DetroitIn the market to save…", "…Some Metro-Detroit
- * FavoritesFall has officially arrived.": a teaser's headline run into
- * its first line without a space, every word of the headline
- * capitalised.  Tokens [begin, end) are a line's. */
-static int glued_teaser(const doc *d, uint32_t begin, uint32_t end)
-{
-    uint32_t words = 0;
-    for (uint32_t k = begin; k < end; k++) {
-        const doc_token *a = &d->toks[k];
-        const char *w = d->text + a->start;
-        size_t n = a->end - a->start;
-        for (size_t i = 1; i + 1 < n; i++) {
-            int before = (w[i - 1] >= 'a' && w[i - 1] <= 'z') ||
-                         (w[i - 1] >= '0' && w[i - 1] <= '9');
-            if (before && w[i] >= 'A' && w[i] <= 'Z' && w[i + 1] >= 'a' &&
-                w[i + 1] <= 'z')
-                return words >= GLUED_HEADLINE_WORDS;
-        }
-        /* A lower-case word, even "has" or "and", is prose: headlines
-         * capitalise every word ("Here Are The Top Deals In"). */
-        if (!(a->flags & (TOK_CAPITAL | TOK_NUMBER)))
-            return 0;
-        words += !a->stop;
-    }
-    return 0;
-}
-
 /* The sentences of the paragraph starting at i: [i, *end). */
 static size_t line_end(const doc *d, size_t i)
 {
@@ -361,9 +178,9 @@ static void mark_glued_teasers(doc *d)
     for (size_t i = 0; i < d->nsents;) {
         size_t end = line_end(d, i);
         exclusion opener = d->sents[i].excluded;
-        int glued =
-            d->sents[i].seg.opens_line &&
-            glued_teaser(d, d->sents[i].tok_begin, d->sents[end - 1].tok_end);
+        int glued = d->sents[i].seg.opens_line &&
+                    shape_glued_teaser(d, d->sents[i].tok_begin,
+                                       d->sents[end - 1].tok_end);
         if (glued || (d->sents[i].seg.opens_line &&
                       (opener == EXCL_PROMO || opener == EXCL_RELATED))) {
             exclusion r = glued ? EXCL_RELATED : opener;
@@ -392,7 +209,7 @@ static void caption_role(const doc *d, doc_sentence *s, size_t at,
         s->caption_label = 1;
         return;
     }
-    if (s->words > CREDIT_WORDS)
+    if (s->words > SHAPE_CREDIT_WORDS)
         return;
     for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
         const doc_token *t = &d->toks[k];
@@ -414,7 +231,7 @@ static exclusion alone_reason(const doc *d, doc_sentence *s)
         caption_role(d, s, at, cue_len);
     if (reason != EXCL_NONE)
         return reason;
-    if (is_bracket_credit(d, s)) {
+    if (shape_is_bracket_credit(d, s)) {
         s->credit = 1;
         return EXCL_CAPTION;
     }
@@ -425,15 +242,15 @@ static exclusion alone_reason(const doc *d, doc_sentence *s)
      * line of one word is a label ("Home"). */
     if (letters == 0 || (letters < 2 && !s->seg.whole_line))
         return EXCL_NOISE;
-    if (is_gallery_counter(d, s))
+    if (shape_is_gallery_counter(d, s))
         return EXCL_CAPTION;
-    if (is_timestamp(d, s))
+    if (shape_is_timestamp(d, s))
         return EXCL_TIMESTAMP;
-    if (s->seg.whole_line && is_breadcrumb(d, s))
+    if (s->seg.whole_line && shape_is_breadcrumb(d, s))
         return EXCL_NAVIGATION;
-    if (is_truncated(d, s))
+    if (shape_is_truncated(d, s))
         return EXCL_RELATED;
-    if (is_fragment(d, s))
+    if (shape_is_label(d, s))
         return EXCL_FRAGMENT;
     /* Text the next sentence ran into without a stop: a caption on a
      * flattened page ("…stroke it with his finger"), never a whole
@@ -442,7 +259,7 @@ static exclusion alone_reason(const doc *d, doc_sentence *s)
         return EXCL_FRAGMENT;
     /* A line of its own without a final stop is a headline or a label,
      * never a sentence of the article, however long. */
-    if (s->seg.whole_line && !ends_like_sentence(d, s))
+    if (s->seg.whole_line && !shape_ends_like_sentence(d, s))
         return EXCL_FRAGMENT;
     return EXCL_NONE;
 }
@@ -545,7 +362,7 @@ static int headline_line(const doc *d, const doc_sentence *s)
 {
     return s->seg.whole_line && s->words >= HEADLINE_RUN_WORDS &&
            (s->excluded == EXCL_FRAGMENT || s->excluded == EXCL_RELATED) &&
-           !ends_like_sentence(d, s);
+           !shape_ends_like_sentence(d, s);
 }
 
 /* Sentences [first, end) are a caption when they are one or two, at
@@ -683,13 +500,15 @@ static void mark_headline(doc *d, int have_title)
             have_title
                 ? d->ntitle > 0 && near_duplicate_terms(s->vec, s->nvec,
                                                         d->title, d->ntitle)
-                : s->words >= HEADLINE_RUN_WORDS && !ends_like_sentence(d, s);
+                : s->words >= HEADLINE_RUN_WORDS &&
+                      !shape_ends_like_sentence(d, s);
         if (headline) {
             s->excluded = EXCL_HEADLINE;
             return;
         }
     }
-    if (!have_title && first_line == 0 && !ends_like_sentence(d, &d->sents[0]))
+    if (!have_title && first_line == 0 &&
+        !shape_ends_like_sentence(d, &d->sents[0]))
         d->sents[0].excluded = EXCL_HEADLINE;
 }
 

@@ -3,7 +3,7 @@
  */
 #include "page.h"
 
-#include "utf8.h"
+#include "shape.h"
 
 /* Five words with a stop make a sentence of prose; shorter ones ("He
  * resigned.", "Share this.") tell nothing.  A sixth or more of the
@@ -27,21 +27,7 @@
 
 int page_is_prose(const doc *d, const doc_sentence *s)
 {
-    if (s->words < PROSE_WORDS)
-        return 0;
-    size_t e = s->seg.end;
-    int stop = s->seg.terminated;
-    while (!stop && e > s->seg.start) {
-        size_t p = utf8_prev(d->text, e);
-        int n;
-        int32_t cp = utf8_at(d->text, e, p, &n);
-        if (cp == ':')
-            stop = 1;
-        else if (!uc_is_close_punct(cp))
-            break;
-        e = p;
-    }
-    if (!stop)
+    if (s->words < PROSE_WORDS || !shape_ends_like_sentence(d, s))
         return 0;
     if (!d->lang || d->lang->stop.count == 0)
         return 1;
