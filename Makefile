@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # precis -- one GNU Makefile for the library, its tools and its tests.
 #
 #   make               lib/libprecis.a and lib/libprecis.so

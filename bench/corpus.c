@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * corpus.c -- benchmark documents from a dev set or a text file.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * corpus.h -- the documents a benchmark runs on: the "text" of each line
  * of a JSONL file (a dev set), or a whole plain-text file.

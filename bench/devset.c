@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * devset.c -- a dev set of ../shared/data and the engine (devset.h).
  */

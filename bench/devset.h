@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * devset.h -- what bench/segment and bench/pages share: their command
  * line ([--shared DIR] [--data DIR] [--quiet]), one dev set of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bench/eval -- precis on the dev sets of ../shared/EVAL.md, under the
  * protocol given there, beside a Lead baseline and the reference rows.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bench/pages -- page noise in summaries and quotes of real web pages.
  *

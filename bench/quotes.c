@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bench/quotes -- direct quotes and speakers against PolNeAR.
  *

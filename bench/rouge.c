@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bench/rouge -- score summaries with ROUGE-1/2/L (rouge_score.c).
  *

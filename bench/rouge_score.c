@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * rouge_score.c -- ROUGE-N and summary-level ROUGE-L.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * rouge_score.h -- ROUGE-1, ROUGE-2 and ROUGE-L as ROUGE-1.5.5 defines
  * them (Lin 2004; options -n 2 -m [-l N] -f A), so precis can be scored

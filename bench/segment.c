@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bench/segment -- sentence boundaries against the Golden Rules.
  *

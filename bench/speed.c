@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bench/speed -- engine speed, and OTS beside it when built with it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * answer.c -- where a request is answered: precisd when one listens on
  * the socket (unless --local), else the engine loaded in this process

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * batch.c -- precis --batch: a JSONL file of requests in, one reply per
  * line out, in input order, using every core.

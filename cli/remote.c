@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * remote.c -- talking to precisd: a blocking Unix socket and newline
  * framing.  The CLI has one connection and waits on it, so plain

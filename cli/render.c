@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * render.c -- a summarize reply for people: the summary sentences, one
  * per line (with byte ranges under --offsets), then the quotes as

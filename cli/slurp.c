@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * slurp.c -- read a stream to its end into one doubling buffer.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * slurp.h -- a whole stream into memory (used by precis and bench/speed).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * config.h -- precisd settings: defaults, then the config file
  * ("key = value" lines), then command-line flags, which mirror the keys

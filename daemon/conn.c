@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * conn.c -- one client connection: reading lines, writing replies,
  * back-pressure, idle timeout and closing.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * job.c -- one request through the libuv thread pool.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * log.c -- stderr logging for precisd.  Only the event loop thread logs,
  * so there is no locking; a line is written with one fprintf so lines

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * log.h -- one line per event on stderr: "level component: message
  * key=value ...".  Under systemd (JOURNAL_STREAM set) each line starts

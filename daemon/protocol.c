@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * protocol.c -- request parsing and reply building with jansson.
  *

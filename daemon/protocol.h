@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * protocol.h -- the NDJSON protocol of docs/protocol.md: parsing a
  * request line and building reply objects.  The CLI uses the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * stats.c -- counters and a log-linear latency histogram (the layout
  * HdrHistogram uses: a power-of-two magnitude, then 16 linear steps).

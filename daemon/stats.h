@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * stats.h -- what the "stats" op reports: counters and a latency
  * histogram, owned and updated by the event loop thread only.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * systemd.c -- socket activation, sd_notify and the watchdog, following
  * the documented environment protocol (see systemd.h).

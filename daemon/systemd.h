@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * systemd.h -- the three pieces of the systemd protocol precisd speaks,
  * in a few lines of our own rather than a libsystemd dependency:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * arena.c -- a chain of blocks; allocation bumps a pointer in the newest
  * block, an oversized request gets a block of its own.

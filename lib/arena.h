@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * arena.h -- bump allocation for everything one summarize call builds.
  *

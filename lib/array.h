@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * array.h -- the doubling array used for sentences, tokens, terms and
  * candidates: amortised O(1) appends without a malloc per element.

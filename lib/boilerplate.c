@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * boilerplate.c -- keeping page noise out of summaries and quotes.
  *

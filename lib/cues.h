@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * cues.h -- finding every cue of data/boilerplate.txt in a sentence in
  * one pass over its bytes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * dateline.h -- the dateline that opens wire copy ("WASHINGTON (AP) --",
  * "(CNN)"), split off by the segmenter so it is never summary text.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * doc.c -- segmentation and tokenization of one document into the
  * structure every later stage works on.

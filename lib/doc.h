@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * doc.h -- one document as the summarizer sees it: sentences, tokens and
  * the document's term dictionary, all built by doc_build() and freed by

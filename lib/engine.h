@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * engine.h -- what a loaded engine holds.  Everything here is written
  * by precis_engine_open() and only read afterwards, which is what makes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * error.c -- status codes, their names and messages, and the small
  * public helpers that need no engine (version, UTF-8 check).

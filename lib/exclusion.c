@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * exclusion.c -- the names of the exclusion reasons (exclusion.h).
  */

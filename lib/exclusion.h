@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * exclusion.h -- why a sentence is kept out of the summary and the
  * quotes.  One table holds every reason with the name the result, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * page.c -- the article's place on a scraped page (page.h).
  */

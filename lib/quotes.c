@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * quotes.c -- from quotation marks to ranked key quotes.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * quotes.h -- the key quotations of a document, ranked.
  */

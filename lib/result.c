@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * result.c -- the result object: copies of everything the caller reads,
  * in one arena, so the input buffer may be freed once the call returns

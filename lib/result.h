@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * result.h -- turning the annotated document into the caller's result.
  */

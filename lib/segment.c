@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * segment.c -- lines, then blocks of lines, then sentences.
  *

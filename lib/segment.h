@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * segment.h -- paragraphs and sentences with byte offsets.
  *

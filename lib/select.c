@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * select.c -- choosing the summary: Maximal Marginal Relevance over the
  * best-scoring sentences, until the budget is spent.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * shape.c -- what one line or sentence looks like (shape.h).
  */

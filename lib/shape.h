@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * shape.h -- what one line or sentence of a page looks like, judged
  * alone: a label, a breadcrumb, a timestamp, a picture's credit, a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * strmap.c -- linear probing at load factor <= 1/2, FNV-1a hashes.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * strmap.h -- an open-addressing hash map from byte strings to uint32_t.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * summarize.c -- precis_summarize(): the pipeline from bytes to result.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * tokenize.c -- word scanning with utf8proc.
  *

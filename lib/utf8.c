@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * utf8.c -- decoding per RFC 3629 (no overlongs, no surrogates) and
  * character classes from utf8proc's Unicode tables, with an ASCII fast

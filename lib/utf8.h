@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * utf8.h -- strict UTF-8 decoding and the character classes the
  * segmenter and tokenizer agree on.

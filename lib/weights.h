@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * weights.h -- every tunable constant of sentence scoring and selection,
  * in one place.  Each can be overridden at build time (-DNAME=value) by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * daemon_harness.c -- process and socket plumbing for test_daemon.c.
  * Readiness is taken from the daemon's own sd_notify READY=1 on a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * daemon_harness.h -- starting the real precisd binary on a temporary
  * socket and talking to it like a client, for test_daemon.c.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Install into a scratch DESTDIR and build a client with nothing but the
 # installed header, libraries, data and precis.pc.
 set -eu

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * install_hello.c -- built by tests/install.sh against an installed
  * libprecis (header, library and precis.pc from `make install`), so the

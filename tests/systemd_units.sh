@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # systemd-analyze verify on systemd/precisd.{socket,service}, with
 # ExecStart pointed at the precisd just built (verify checks that the
 # binary exists) and the config at our example file.

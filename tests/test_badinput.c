@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_badinput.c -- hostile and degenerate input gives a clear error or
  * a sensible (possibly empty) result: never a crash, hang or leak (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_boilerplate.c -- page noise is excluded from selection and
  * reported with its reason.

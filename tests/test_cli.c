@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_cli.c -- the precis command: every option, files and stdin, JSON
  * field by field, daemon and local agreeing, batch order and bad lines,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_cues.c -- the cue automaton (lib/cues.c) finds every occurrence
  * of every cue, ASCII case folded, exactly where a naive search does.

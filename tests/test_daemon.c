@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #define _GNU_SOURCE /* memmem */
 /*
  * test_daemon.c -- precisd end to end: the real binary on a real socket

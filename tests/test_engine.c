@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_engine.c -- loading the data directory, its errors, and sharing
  * one engine between threads.

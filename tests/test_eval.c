@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_eval.c -- bench/eval, bench/segment and bench/pages on sets
  * written here.  bench/eval on one document: Lead is

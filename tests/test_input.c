@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_input.c -- what the engine accepts: UTF-8 validation and the
  * replacement policy, NUL bytes, CRLF, tabs, no-break and zero-width

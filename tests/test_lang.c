@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_lang.c -- language detection, explicit languages, stop words and
  * Snowball stemming per language.

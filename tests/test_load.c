@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_load.c -- bench/load checks every reply: against precisd it
  * reports a clean run; against a fake server answering with a wrong id

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_quotes.c -- direct quotes and their speakers, driven by
  * quote_cases.txt, plus the sample article.

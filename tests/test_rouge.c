@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_rouge.c -- bench/rouge_score.c: small cases by hand, and the
  * official ROUGE-1.5.5 scores of ../shared/EVAL.md reproduced within

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_sample.c -- the scraped article in tests/fixtures (a copy of
  * ../shared/data/sample-article.txt, with its share widgets, captions

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_segment.c -- sentence segmentation, driven by segment_cases.txt
  * (one case per line, "<>" at each expected boundary), plus offsets,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_summarize.c -- scoring, selection under each budget, redundancy
  * control, keywords and option checking, through the public API (and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_tokenize.c -- word tokens and their folded forms, driven by
  * tokenize_cases.txt, plus offsets, flags and limits.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * testutil.c -- shared helpers for the cmocka test programs.
  */

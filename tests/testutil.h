@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * testutil.h -- what every test program shares: cmocka, the engine
  * loaded from $PRECIS_DATA (default "data"), and file reading.

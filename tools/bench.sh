@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # make bench: quality, speed and load figures into docs/benchmarks.md,
 # with plots.  Runs bench/eval, starts a precisd on a temporary socket,
 # runs bench/speed (with OTS when built) and bench/load at 1, 16, 64 and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Install the Debian packages precis builds with, when any is missing.
 # Used by `make deps`, and so by `make check` and `make run`; nothing is
 # downloaded from anywhere but the system's own package sources.

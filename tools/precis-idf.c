@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * precis-idf -- build a background IDF model (document frequencies) from
  * a JSONL corpus, one {"text": ...} object per line.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # tools/tune.sh -- ROUGE of precis built with other scoring constants.
 #
 #   ./tools/tune.sh "-DW_POSITION=0.30 -DPOSITION_HALF=3" [--set NAME]...
