@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # precis -- one GNU Makefile for the library, its tools and its tests.
 #
-#   make               lib/libprecis.a and lib/libprecis.so
+#   make               build/default/libprecis.a and libprecis.so, precisd, precis
 #   make check         install missing packages, build, run every test
 #   make check SANITIZE=1   the same under AddressSanitizer + UBSan
 #   make run           build and start precisd on ./precisd.sock
@@ -33,7 +33,7 @@ SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 else
 BUILD := build/default
-LIBOUT := lib
+LIBOUT := $(BUILD)
 SANFLAGS :=
 endif
 
@@ -44,14 +44,19 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 JANSSON_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 LIB_DEPS = $(UTF8PROC_LIBS) -lstemmer -lm
 
-ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -MMD -MP \
-             $(UTF8PROC_CFLAGS)
+ALL_CFLAGS = $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -Iinclude \
+             -MMD -MP $(UTF8PROC_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 LIB_SRC := $(wildcard lib/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB_A := $(LIBOUT)/libprecis.a
 LIB_SO := $(LIBOUT)/libprecis.so
+# Tests, tools and benchmarks reach the engine's stages directly, so they
+# link the objects as they are; libprecis.a keeps only precis_ global.
+LIB_INTERNAL := $(BUILD)/lib/libprecis-internal.a
+LD ?= ld
+OBJCOPY ?= objcopy
 
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
@@ -71,7 +76,8 @@ BENCH := $(BUILD)/bench/speed $(BUILD)/bench/rouge $(BUILD)/bench/eval \
     $(BUILD)/bench/load $(BUILD)/bench/quotes $(BUILD)/bench/segment \
     $(BUILD)/bench/pages
 
-# Keep objects that are only prerequisites of test and tool programs.
+# Build outputs go under build/ only; keep objects that are only
+# prerequisites of test and tool programs.
 .SECONDARY:
 
 .PHONY: all deps check check-run run install uninstall clean idf tools bench \
@@ -89,15 +95,26 @@ $(BUILD)/lib/%.o: lib/%.c
 	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden \
 	    -DPRECIS_DATADIR='"$(DATADIR)"' -c $< -o $@
 
+# The archive holds one object linked from all of them, its hidden
+# (internal) symbols made local, so a program of its own set_error() or
+# arena_alloc() neither clashes with the library nor replaces its code.
 $(LIB_A): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(LD) -r $^ -o $(BUILD)/lib/libprecis-all.o
+	$(OBJCOPY) --localize-hidden $(BUILD)/lib/libprecis-all.o
+	rm -f $@
+	$(AR) rcs $@ $(BUILD)/lib/libprecis-all.o
+
+$(LIB_INTERNAL): $(LIB_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(LIB_SO): $(LIB_OBJ)
+$(LIB_SO): $(LIB_OBJ) lib/libprecis.map
 	@mkdir -p $(@D)
-	$(CC) -shared -Wl,-soname,libprecis.so.$(SOVERSION) $(ALL_LDFLAGS) \
-	    $^ -o $@ $(LIB_DEPS)
+	$(CC) -shared -Wl,-soname,libprecis.so.$(SOVERSION) \
+	    -Wl,--version-script=lib/libprecis.map $(ALL_LDFLAGS) \
+	    $(LIB_OBJ) -o $@ $(LIB_DEPS)
 
 # The daemon knows the engine through include/precis.h only.
 $(BUILD)/daemon/%.o: daemon/%.c
@@ -115,39 +132,44 @@ $(BUILD)/cli/%.o: cli/%.c
 $(PRECIS_CLI): $(CLI_OBJ) $(BUILD)/daemon/protocol.o $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS) -pthread
 
-# Tests link the static library and may include lib/ headers to test
-# internal stages (segmenter, tokenizer) directly.
+# Tests link the library's objects and may include lib/ headers to test
+# internal stages (segmenter, tokenizer) directly; test_symbols links the
+# public libprecis.a.
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Ilib -Idaemon -Ibench -c $< -o $@
 
-$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_COMMON) $(LIB_A)
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_COMMON) $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) -pthread
 
 # The ROUGE tests link the scorer of bench/.
+$(BUILD)/tests/test_symbols: $(BUILD)/tests/test_symbols.o $(TEST_COMMON) \
+    $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) -pthread
+
 $(BUILD)/tests/test_rouge: $(BUILD)/tests/test_rouge.o \
-    $(BUILD)/bench/rouge_score.o $(TEST_COMMON) $(LIB_A)
+    $(BUILD)/bench/rouge_score.o $(TEST_COMMON) $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) $(JANSSON_LIBS)
 
 # bench/eval's tests run it (and bench/segment, bench/pages) on sets
 # they write, scoring with the same ROUGE code.
 $(BUILD)/tests/test_eval: $(BUILD)/tests/test_eval.o \
     $(BUILD)/tests/daemon_harness.o $(BUILD)/bench/rouge_score.o \
-    $(TEST_COMMON) $(LIB_A) | $(BUILD)/bench/eval $(BUILD)/bench/segment \
+    $(TEST_COMMON) $(LIB_INTERNAL) | $(BUILD)/bench/eval $(BUILD)/bench/segment \
     $(BUILD)/bench/pages
 	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \
 	    $(CMOCKA_LIBS) $(JANSSON_LIBS) -pthread
 
 # The load generator's tests run it against precisd and a fake server.
 $(BUILD)/tests/test_load: $(BUILD)/tests/test_load.o \
-    $(BUILD)/tests/daemon_harness.o $(TEST_COMMON) $(LIB_A) \
+    $(BUILD)/tests/daemon_harness.o $(TEST_COMMON) $(LIB_INTERNAL) \
     | $(PRECISD) $(BUILD)/bench/load
 	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \
 	    $(CMOCKA_LIBS) $(JANSSON_LIBS) -pthread
 
 # The CLI tests run the real precis (and precisd, for remote mode).
 $(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o \
-    $(BUILD)/tests/daemon_harness.o $(TEST_COMMON) $(LIB_A) \
+    $(BUILD)/tests/daemon_harness.o $(TEST_COMMON) $(LIB_INTERNAL) \
     | $(PRECISD) $(PRECIS_CLI)
 	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \
 	    $(CMOCKA_LIBS) $(JANSSON_LIBS) -pthread
@@ -156,7 +178,7 @@ $(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o \
 # engine's, serialised by the daemon's own protocol.o.
 $(BUILD)/tests/test_daemon: $(BUILD)/tests/test_daemon.o \
     $(BUILD)/tests/daemon_harness.o $(BUILD)/daemon/protocol.o \
-    $(TEST_COMMON) $(LIB_A) | $(PRECISD)
+    $(TEST_COMMON) $(LIB_INTERNAL) | $(PRECISD)
 	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \
 	    $(CMOCKA_LIBS) $(JANSSON_LIBS) -pthread
 
@@ -164,7 +186,7 @@ $(BUILD)/tools/%.o: tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Ilib -c $< -o $@
 
-$(BUILD)/tools/precis-idf: $(BUILD)/tools/precis-idf.o $(LIB_A)
+$(BUILD)/tools/precis-idf: $(BUILD)/tools/precis-idf.o $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
 tools: $(TOOLS)
@@ -176,14 +198,14 @@ $(BUILD)/bench/%.o: bench/%.c
 	$(CC) $(ALL_CFLAGS) -Ilib -Icli -c $< -o $@
 
 $(BUILD)/bench/rouge $(BUILD)/bench/eval: $(BUILD)/bench/%: \
-    $(BUILD)/bench/%.o $(BUILD)/bench/rouge_score.o $(LIB_A)
+    $(BUILD)/bench/%.o $(BUILD)/bench/rouge_score.o $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
-$(BUILD)/bench/quotes: $(BUILD)/bench/quotes.o $(LIB_A)
+$(BUILD)/bench/quotes: $(BUILD)/bench/quotes.o $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
 $(BUILD)/bench/segment $(BUILD)/bench/pages: $(BUILD)/bench/%: \
-    $(BUILD)/bench/%.o $(BUILD)/bench/devset.o $(LIB_A)
+    $(BUILD)/bench/%.o $(BUILD)/bench/devset.o $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
 # ROUGE of precis and Lead on the dev sets of ../shared/EVAL.md, the
@@ -200,7 +222,7 @@ eval: deps
 
 BENCH_CORPUS := $(BUILD)/bench/corpus.o $(BUILD)/cli/slurp.o
 
-$(BUILD)/bench/speed: $(BUILD)/bench/speed.o $(BENCH_CORPUS) $(LIB_A)
+$(BUILD)/bench/speed: $(BUILD)/bench/speed.o $(BENCH_CORPUS) $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS) -pthread
 
 # The same program with Open Text Summarizer beside precis (make bench).
@@ -212,7 +234,7 @@ $(BUILD)/bench/speed-ots.o: bench/speed.c
 	    -c $< -o $@
 
 $(BUILD)/bench/speed-ots: $(BUILD)/bench/speed-ots.o $(BENCH_CORPUS) \
-    $(LIB_A)
+    $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS) $(OTS_LIBS) \
 	    -pthread
 
@@ -294,6 +316,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build lib/libprecis.a lib/libprecis.so
+	rm -rf build
 
 -include $(shell find build -name '*.d' 2>/dev/null)
