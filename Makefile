@@ -124,12 +124,14 @@ $(BUILD)/daemon/%.o: daemon/%.c
 $(PRECISD): $(DAEMON_OBJ) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(UV_LIBS) $(JANSSON_LIBS) -pthread
 
-# The CLI shares the daemon's protocol code (one serializer).
+# The CLI shares the daemon's protocol code (one serializer) and its
+# choice of data directory.
 $(BUILD)/cli/%.o: cli/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Idaemon -c $< -o $@
 
-$(PRECIS_CLI): $(CLI_OBJ) $(BUILD)/daemon/protocol.o $(LIB_A)
+$(PRECIS_CLI): $(CLI_OBJ) $(BUILD)/daemon/protocol.o $(BUILD)/daemon/datadir.o \
+    $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS) -pthread
 
 # Tests link the library's objects and may include lib/ headers to test

@@ -12,13 +12,15 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "datadir.h"
 #include "protocol.h"
 
 static int load_engine(cli *c, char *err, size_t errlen)
 {
     precis_error_t perr;
     if (precis_engine_open(c->data, &c->engine, &perr) != PRECIS_OK) {
-        snprintf(err, errlen, "cannot load the engine: %s", perr.message);
+        snprintf(err, errlen, "cannot load the engine: %s; %s", perr.message,
+                 DATADIR_HINT);
         return -1;
     }
     return 0;

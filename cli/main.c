@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "datadir.h"
 #include "slurp.h"
 
 typedef struct options {
@@ -201,7 +202,8 @@ int main(int argc, char **argv)
     cli c = {.where = WHERE_AUTO, .remote_fd = -1};
     c.socket =
         getenv("PRECIS_SOCKET") ? getenv("PRECIS_SOCKET") : CLI_DEFAULT_SOCKET;
-    c.data = getenv("PRECIS_DATA");
+    char data_buf[4096];
+    c.data = datadir_default(data_buf, sizeof data_buf);
     int opt, budgets = 0;
     double v;
     while ((opt = getopt_long(argc, argv, "n:w:r:q:k:t:l:job:s:d:hV", longopts,

@@ -7,6 +7,7 @@
  * is added in exactly one place.
  */
 #include "config.h"
+#include "datadir.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -195,6 +196,10 @@ int config_load(config *c, const config_args *args, char *err, size_t errlen)
     for (size_t i = 0; i + 1 < args->nflags; i += 2)
         if (config_set(c, args->flags[i], args->flags[i + 1], err, errlen))
             return -1;
+    /* No data directory given: $PRECIS_DATA, the checkout's, or the
+     * installed one, named so --check-config and the log show it. */
+    if (!c->data[0] && !datadir_default(c->data, sizeof c->data))
+        snprintf(c->data, sizeof c->data, "%s", precis_default_data_dir());
     return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <uv.h>
 
 #include "config.h"
+#include "datadir.h"
 #include "log.h"
 #include "server.h"
 
@@ -24,7 +25,8 @@ static precis_engine_t *load_engine(const config *cfg)
     precis_engine_t *engine;
     precis_error_t err;
     if (precis_engine_open(cfg->data[0] ? cfg->data : NULL, &engine, &err)) {
-        log_msg(LOG_ERROR, "main", "cannot load engine: %s", err.message);
+        log_msg(LOG_ERROR, "main", "cannot load engine: %s; %s", err.message,
+                DATADIR_HINT);
         return NULL;
     }
     return engine;

@@ -96,6 +96,9 @@ PRECIS_EXTERN size_t
 precis_engine_language_count(const precis_engine_t *engine);
 PRECIS_EXTERN const char *precis_engine_language(const precis_engine_t *engine,
                                                  size_t i);
+/* The data directory precis_engine_open(NULL, ...) loads: the one the
+ * library was built for, normally $(PREFIX)/share/precis.  Static. */
+PRECIS_EXTERN const char *precis_default_data_dir(void);
 /* 1 when a background IDF model is loaded for lang, else 0. */
 PRECIS_EXTERN int precis_engine_has_idf(const precis_engine_t *engine,
                                         const char *lang);

@@ -178,6 +178,11 @@ static int load_langs(precis_engine_t *e, const char *dir, precis_error_t *err)
     return PRECIS_OK;
 }
 
+const char *precis_default_data_dir(void)
+{
+    return PRECIS_DATADIR;
+}
+
 int precis_engine_open(const char *data_dir, precis_engine_t **out,
                        precis_error_t *err)
 {

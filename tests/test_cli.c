@@ -433,6 +433,41 @@ static void cli_segment_prints_sentences(void **state)
     run_free(&r);
 }
 
+/* Built in the checkout, precis and precisd read its data/ with no
+ * --data and no PRECIS_DATA, as the README's first example runs; a
+ * directory that is not there is named, with how to point elsewhere. */
+static void cli_and_daemon_find_the_checkouts_data(void **state)
+{
+    (void)state;
+    char cmd[1024], out[4096], precisd[256];
+    snprintf(cmd, sizeof cmd,
+             "env -u PRECIS_DATA %s --local -q 2 -k 5 " SAMPLE, cli_binary());
+    assert_int_equal(run_capture(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "U.S. President Joe Biden told"));
+    assert_non_null(strstr(out, "Keywords: "));
+    snprintf(cmd, sizeof cmd,
+             "PRECIS_DATA=/nonexistent/precis %s --local " SAMPLE,
+             cli_binary());
+    assert_int_equal(run_capture(cmd, out, sizeof out), 1);
+    assert_non_null(strstr(out, "/nonexistent/precis/stopwords"));
+    assert_non_null(strstr(out, "PRECIS_DATA"));
+    /* precisd too: the resolved path in --check-config, PRECIS_DATA
+     * honoured. */
+    build_path(precisd, sizeof precisd, "daemon/precisd");
+    char cwd[2048];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(cmd, sizeof cmd, "env -u PRECIS_DATA %s --check-config", precisd);
+    assert_int_equal(run_capture(cmd, out, sizeof out), 0);
+    char want[2100];
+    snprintf(want, sizeof want, "data = %s/data\n", cwd);
+    assert_non_null(strstr(out, want));
+    snprintf(cmd, sizeof cmd,
+             "PRECIS_DATA=/nonexistent/precis %s --check-config", precisd);
+    assert_int_equal(run_capture(cmd, out, sizeof out), 1);
+    assert_non_null(strstr(out, "/nonexistent/precis/stopwords"));
+    assert_non_null(strstr(out, "PRECIS_DATA"));
+}
+
 static void cli_batch_local_and_remote(void **state)
 {
     (void)state;
@@ -553,6 +588,7 @@ int main(void)
         cmocka_unit_test(cli_title_and_lang),
         cmocka_unit_test(cli_json_output_fields),
         cmocka_unit_test(cli_segment_prints_sentences),
+        cmocka_unit_test(cli_and_daemon_find_the_checkouts_data),
         cmocka_unit_test_teardown(cli_daemon_and_local_agree,
                                   daemon_kill_leftovers),
         cmocka_unit_test_teardown(cli_batch_local_and_remote,
