@@ -265,6 +265,8 @@ check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	done; \
 	echo "== tests/systemd_units.sh"; \
 	PRECIS_BUILD=$(BUILD) ./tests/systemd_units.sh || failed=$$((failed + 1)); \
+	echo "== tests/readme.sh"; \
+	PRECIS_BUILD=$(BUILD) ./tests/readme.sh || failed=$$((failed + 1)); \
 	if [ "$(SANITIZE)" = 1 ]; then \
 	    echo "== tests/install.sh: runs in the plain build only (installs it)"; \
 	else \
@@ -278,8 +280,9 @@ check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 run: deps
 	@$(MAKE) --no-print-directory all
 	@echo "precisd: starting on ./precisd.sock (Ctrl-C stops it). Try, from another shell:"
-	@echo "  echo '{\"id\":1,\"text\":\"The council met on Monday. It approved the budget.\",\"sentences\":1}' | socat - UNIX-CONNECT:./precisd.sock"
-	@echo "  (socat: apt-get install socat; the protocol is in docs/protocol.md)"
+	@echo "  echo 'The council met on Monday. It approved the budget.' | $(PRECIS_CLI) --remote -s ./precisd.sock -n 1"
+	@echo "  echo '{\"id\":1,\"text\":\"The council met on Monday. It approved the budget.\",\"sentences\":1}' | $(PRECIS_CLI) --remote -s ./precisd.sock --batch -"
+	@echo "  (the second sends a protocol line as it is: docs/protocol.md)"
 	@exec $(PRECISD) --socket ./precisd.sock --socket-mode 0600 --data data
 
 # Document frequencies for the IDF models, from the background corpora
