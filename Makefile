@@ -5,7 +5,9 @@
 #   make check         install missing packages, build, run every test
 #   make check SANITIZE=1   the same under AddressSanitizer + UBSan
 #   make run           build and start precisd on ./precisd.sock
-#   make install       PREFIX=/usr/local DESTDIR= (header, libs, data, .pc)
+#   make install       PREFIX=/usr/local DESTDIR= (programs, header, libs,
+#                      data, .pc, man pages, docs, systemd units and
+#                      sysusers.d file, /etc/precis/precisd.conf)
 #   make idf           rebuild data/idf/*.idf from ../shared/data
 #
 # CC, CFLAGS, LDFLAGS, PREFIX and DESTDIR are honoured as usual.
@@ -16,6 +18,10 @@ INCLUDEDIR ?= $(PREFIX)/include
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/precis
+DOCDIR ?= $(PREFIX)/share/doc/precis
+SYSCONFDIR ?= /etc
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 SHARED ?= ../shared/data
 
 VERSION := 0.1.0
@@ -94,6 +100,14 @@ $(BUILD)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden \
 	    -DPRECIS_DATADIR='"$(DATADIR)"' -c $< -o $@
+
+# The installed data path is compiled into engine.o: a stamp holding it,
+# rewritten only when it changes, rebuilds it for `make install
+# PREFIX=/usr` after a plain `make`.
+DATADIR_STAMP := $(BUILD)/lib/datadir.stamp
+$(shell mkdir -p $(BUILD)/lib && { echo '$(DATADIR)' | \
+    cmp -s - $(DATADIR_STAMP) || echo '$(DATADIR)' > $(DATADIR_STAMP); })
+$(BUILD)/lib/engine.o: $(DATADIR_STAMP)
 
 # The archive holds one object linked from all of them, its hidden
 # (internal) symbols made local, so a program of its own set_error() or
@@ -293,12 +307,19 @@ idf: $(BUILD)/tools/precis-idf
 	$(BUILD)/tools/precis-idf --data data --lang fr $(SHARED)/idf_fr.jsonl > data/idf/fr.idf.tmp
 	mv data/idf/fr.idf.tmp data/idf/fr.idf
 
+# The @...@ paths of a unit template, for this install.
+UNIT_SED = -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+    -e 's|@DOCDIR@|$(DOCDIR)|g'
+
 install: all
 	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
-	    $(DESTDIR)$(BINDIR)
+	    $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8 \
+	    $(DESTDIR)$(DOCDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) \
+	    $(DESTDIR)$(SYSCONFDIR)/precis
 	install -m 755 $(PRECISD) $(PRECIS_CLI) $(DESTDIR)$(BINDIR)/
-	install -d $(DESTDIR)$(MANDIR)/man1
 	install -m 644 docs/precis.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 docs/precisd.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 644 README.md LICENSE docs/*.md $(DESTDIR)$(DOCDIR)/
 	install -m 644 include/precis.h $(DESTDIR)$(INCLUDEDIR)/
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/libprecis.so.$(VERSION)
@@ -312,13 +333,35 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 	    precis.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/precis.pc
+	for u in precisd.service precisd.socket; do \
+	    sed $(UNIT_SED) systemd/$$u.in > $(DESTDIR)$(UNITDIR)/$$u; \
+	    chmod 644 $(DESTDIR)$(UNITDIR)/$$u; \
+	done
+	install -m 644 systemd/precis.sysusers $(DESTDIR)$(SYSUSERSDIR)/precis.conf
+	@# An existing configuration is the operator's: never overwritten.
+	[ -e $(DESTDIR)$(SYSCONFDIR)/precis/precisd.conf ] || \
+	    install -m 644 systemd/precisd.conf $(DESTDIR)$(SYSCONFDIR)/precis/
+	@# Into the live system: the loader cache, and the precis group.
+	if [ -z "$(DESTDIR)" ]; then \
+	    ldconfig; \
+	    if command -v systemd-sysusers >/dev/null 2>&1; then \
+	        systemd-sysusers $(SYSUSERSDIR)/precis.conf; fi; \
+	fi
 
 uninstall:
 	rm -f $(DESTDIR)$(INCLUDEDIR)/precis.h $(DESTDIR)$(LIBDIR)/libprecis.* \
 	    $(DESTDIR)$(BINDIR)/precisd $(DESTDIR)$(BINDIR)/precis \
-	    $(DESTDIR)$(MANDIR)/man1/precis.1 \
-	    $(DESTDIR)$(LIBDIR)/pkgconfig/precis.pc
-	rm -rf $(DESTDIR)$(DATADIR)
+	    $(DESTDIR)$(MANDIR)/man1/precis.1 $(DESTDIR)$(MANDIR)/man8/precisd.8 \
+	    $(DESTDIR)$(LIBDIR)/pkgconfig/precis.pc \
+	    $(DESTDIR)$(UNITDIR)/precisd.service $(DESTDIR)$(UNITDIR)/precisd.socket \
+	    $(DESTDIR)$(SYSUSERSDIR)/precis.conf
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	@# The configuration goes only as it was installed.
+	if cmp -s systemd/precisd.conf $(DESTDIR)$(SYSCONFDIR)/precis/precisd.conf; then \
+	    rm -f $(DESTDIR)$(SYSCONFDIR)/precis/precisd.conf; \
+	    rmdir $(DESTDIR)$(SYSCONFDIR)/precis 2>/dev/null || true; \
+	fi
+	if [ -z "$(DESTDIR)" ]; then ldconfig; fi
 
 clean:
 	rm -rf build

@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-2-Clause
-# systemd-analyze verify on systemd/precisd.{socket,service}, with
+# systemd-analyze verify on systemd/precisd.{socket,service}.in, with
 # ExecStart pointed at the precisd just built (verify checks that the
-# binary exists) and the config at our example file.
+# binary exists) and the config at our example file.  tests/install.sh
+# verifies the units as `make install` writes them.
 set -eu
 build=${PRECIS_BUILD:-build/default}
 if ! command -v systemd-analyze >/dev/null 2>&1; then
@@ -11,11 +12,12 @@ if ! command -v systemd-analyze >/dev/null 2>&1; then
 fi
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-cp systemd/precisd.socket "$dir/"
-sed -e "s|/usr/local/bin/precisd|$(pwd)/$build/daemon/precisd|" \
-    -e "s|/etc/precis/precisd.conf|$(pwd)/systemd/precisd.conf|" \
-    systemd/precisd.service > "$dir/precisd.service"
-out=$(cd "$dir" && systemd-analyze verify precisd.socket precisd.service 2>&1) || {
+sed -e "s|@DOCDIR@|$(pwd)/docs|g" systemd/precisd.socket.in > "$dir/precisd.socket"
+sed -e "s|@BINDIR@|$(pwd)/$build/daemon|g" \
+    -e "s|@SYSCONFDIR@/precis/precisd.conf|$(pwd)/systemd/precisd.conf|g" \
+    -e "s|@DOCDIR@|$(pwd)/docs|g" \
+    systemd/precisd.service.in > "$dir/precisd.service"
+out=$(cd "$dir" && systemd-analyze verify --man=no precisd.socket precisd.service 2>&1) || {
     echo "$out"; echo "systemd_units: verify failed"; exit 1; }
 if [ -n "$out" ]; then
     echo "$out"; echo "systemd_units: verify printed warnings"; exit 1
