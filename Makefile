@@ -153,12 +153,17 @@ $(PRECIS_CLI): $(CLI_OBJ) $(BUILD)/daemon/protocol.o $(BUILD)/daemon/datadir.o \
 # public libprecis.a.
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Ilib -Idaemon -Ibench -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -Ilib -Idaemon -Ibench -Icli -c $< -o $@
 
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_COMMON) $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) -pthread
 
 # The ROUGE tests link the scorer of bench/.
+# The batch's worker count, from the CLI's own object.
+$(BUILD)/tests/test_cpus: $(BUILD)/tests/test_cpus.o $(BUILD)/cli/cpus.o \
+    $(TEST_COMMON) $(LIB_INTERNAL)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) -pthread
+
 $(BUILD)/tests/test_symbols: $(BUILD)/tests/test_symbols.o $(TEST_COMMON) \
     $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) -pthread

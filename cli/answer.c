@@ -34,9 +34,12 @@ int cli_connect(cli *c, char *err, size_t errlen)
         c->remote_fd = remote_open(c->socket);
         if (c->remote_fd >= 0)
             return 0;
-        if (c->where == WHERE_REMOTE) {
-            snprintf(err, errlen, "cannot reach precisd at %s: %s", c->socket,
-                     strerror(errno));
+        if (c->where == WHERE_REMOTE || c->socket_given) {
+            /* A socket named on the command line is the one meant. */
+            snprintf(err, errlen,
+                     "cannot reach precisd at %s: %s (--local summarizes in "
+                     "this process)",
+                     c->socket, strerror(errno));
             return -1;
         }
     }
@@ -67,7 +70,12 @@ char *cli_answer_local(const precis_engine_t *engine, const char *line,
     proto_error perr;
     json_t *reply;
     const char *code = NULL;
-    if (protocol_parse(line, len, &req, &perr) != 0) {
+    memset(&req, 0, sizeof req);
+    if (strspn(line, " \t\r") >= len) {
+        /* In a batch every line gets its reply, a blank one too. */
+        code = "bad_request";
+        reply = protocol_error(code, "blank line: no request");
+    } else if (protocol_parse(line, len, &req, &perr) != 0) {
         reply = protocol_error(perr.code, perr.message);
         code = perr.code;
     } else if (!(reply = protocol_run(engine, &req, &code))) {

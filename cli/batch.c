@@ -34,8 +34,12 @@ typedef struct slot {
     int failed; /* the reply is an error */
 } slot;
 
+/* Worker threads at most, whatever --jobs says. */
+#define MAX_JOBS 64
+
 typedef struct batch {
     cli *c;
+    int jobs;
     const char *op; /* "op" for requests without one, NULL: none */
     FILE *in;
     slot ring[RING];
@@ -117,25 +121,24 @@ static void default_op(batch *b, slot *s)
     json_decref(root);
 }
 
-/* Read the next non-blank line into slot s; 0 at end of input. */
+/* Read the next line into slot s; 0 at end of input.  A blank line is
+ * a slot too, so reply lines stay aligned with input lines. */
 static int read_line(batch *b, slot *s)
 {
     char *line = NULL;
     size_t cap = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, b->in)) > 0) {
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (strspn(line, " \t") < (size_t)n) {
-            s->line = line;
-            s->len = (size_t)n;
-            if (b->op)
-                default_op(b, s);
-            return 1;
-        }
+    ssize_t n = getline(&line, &cap, b->in);
+    if (n <= 0) {
+        free(line);
+        return 0;
     }
-    free(line);
-    return 0;
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+        line[--n] = '\0';
+    s->line = line;
+    s->len = (size_t)n;
+    if (b->op)
+        default_op(b, s);
+    return 1;
 }
 
 static void write_slot(batch *b, slot *s)
@@ -179,9 +182,8 @@ static void *worker(void *arg)
 
 static int run_local(batch *b)
 {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t nthreads = cores > 0 && cores < 64 ? (size_t)cores : 2;
-    pthread_t th[64];
+    size_t nthreads = (size_t)b->jobs;
+    pthread_t th[MAX_JOBS];
     for (size_t i = 0; i < nthreads; i++)
         pthread_create(&th[i], NULL, worker, b);
     pthread_mutex_lock(&b->mu);
@@ -301,13 +303,17 @@ static int run_remote(batch *b)
     }
 }
 
-int batch_run(cli *c, const char *path, const char *op)
+int batch_run(cli *c, const batch_opts *o)
 {
+    const char *path = o->path;
     batch *b = calloc(1, sizeof *b);
     if (!b)
         return -1;
     b->c = c;
-    b->op = op;
+    b->op = o->op;
+    b->jobs = o->jobs > 0 ? o->jobs : cli_cpus_available();
+    if (b->jobs > MAX_JOBS)
+        b->jobs = MAX_JOBS;
     b->in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
     if (!b->in) {
         fprintf(stderr, "precis: %s: %s\n", path, strerror(errno));
@@ -316,7 +322,7 @@ int batch_run(cli *c, const char *path, const char *op)
     }
     pthread_mutex_init(&b->mu, NULL);
     pthread_cond_init(&b->cond, NULL);
-    b->progress = isatty(STDERR_FILENO);
+    b->progress = o->progress || isatty(STDERR_FILENO);
     b->total = b->progress ? count_lines(b->in) : 0;
     b->started = now_s();
     int rc = c->remote_fd >= 0 ? run_remote(b) : run_local(b);

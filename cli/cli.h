@@ -22,6 +22,7 @@ enum where { WHERE_AUTO, WHERE_LOCAL, WHERE_REMOTE };
 
 typedef struct cli {
     int where;               /* enum where */
+    int socket_given;        /* -s PATH: never fall back to local */
     const char *socket;      /* daemon socket path */
     const char *data;        /* engine data dir, NULL: installed */
     precis_engine_t *engine; /* loaded on first local use */
@@ -52,10 +53,20 @@ int remote_send(int fd, const char *data, size_t len);
 char *remote_recv(int fd, char **buf, size_t *buflen, size_t *bufcap,
                   size_t *out_len);
 
-/* batch.c: --batch FILE ("-" for stdin) to stdout; op (NULL: none) is
- * the "op" of requests that give none.  0 when every line got a
- * successful reply, 1 when some were errors, -1 on a fatal error. */
-int batch_run(cli *c, const char *path, const char *op);
+/* batch.c: --batch FILE ("-" for stdin) to stdout, one reply line per
+ * input line, blank lines included. */
+typedef struct batch_opts {
+    const char *path;
+    const char *op; /* "op" of requests that give none; NULL: none */
+    int jobs;       /* worker threads (local); 0: the CPUs we may use */
+    int progress;   /* 1: always draw progress, 0: only on a terminal */
+} batch_opts;
+/* 0 when every line got a successful reply, 1 when some were errors, -1
+ * on a fatal error. */
+int batch_run(cli *c, const batch_opts *o);
+/* The CPUs this process may run on: its affinity mask, capped by a
+ * cgroup CPU quota (cgroup v2 cpu.max, v1 cpu.cfs_quota_us). */
+int cli_cpus_available(void);
 
 /* render.c: a summarize reply as text for people; a segment reply as
  * one sentence a line. */

@@ -8,7 +8,8 @@
  *
  * Each document is sent to precisd when one answers on the socket, else
  * summarized in this process (see answer.c).  Exit status: 0 when every
- * input was summarized, 1 when some failed, 2 on a usage error.
+ * input was summarized, 1 when some failed, 2 on a usage error or a
+ * language that is not loaded.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -27,7 +28,8 @@ typedef struct options {
     double value;
     int quotes, keywords, fragments;
     int json, offsets, segment;
-    const char *batch;
+    int batch; /* --batch: the files (or stdin) are JSONL requests */
+    int jobs, progress;
 } options;
 
 static void usage(FILE *out)
@@ -35,13 +37,14 @@ static void usage(FILE *out)
     fprintf(
         out,
         "usage: precis [options] [FILE...]\n"
-        "       precis --batch FILE.jsonl [options]\n"
+        "       precis --batch [FILE.jsonl] [options]\n"
         "\n"
         "Summarize each FILE (\"-\" or none: standard input).\n"
         "\n"
         "  -n, --sentences N   summary of N sentences (default 3)\n"
         "  -w, --words N       summary of about N words\n"
-        "  -r, --ratio R       summary of R (0..1] of the document's words\n"
+        "  -r, --ratio R       summary of R (0..1] of the document's words,\n"
+        "                      or a percentage: -r 20%%\n"
         "  -q, --quotes N      also N direct quotes with their speakers\n"
         "      --fragments     with -q, also scare quotes and titles\n"
         "  -k, --keywords N    also N keywords\n"
@@ -52,8 +55,11 @@ static void usage(FILE *out)
         "                      why page noise is excluded)\n"
         "  -j, --json          print the reply object of docs/protocol.md\n"
         "  -o, --offsets       print byte ranges in text output\n"
-        "  -b, --batch FILE    JSONL requests in, JSONL replies out, in "
-        "order\n"
+        "  -b, --batch         JSONL requests in (FILE or standard input),\n"
+        "                      one JSONL reply out per line, in order\n"
+        "      --jobs N        worker threads for --batch (default: the\n"
+        "                      CPUs this process may use)\n"
+        "      --progress      draw --batch progress even off a terminal\n"
         "  -s, --socket PATH   precisd socket (default $PRECIS_SOCKET, then\n"
         "                      %s)\n"
         "      --local         never use precisd\n"
@@ -113,9 +119,48 @@ static char *make_request(const options *o, const char *text, size_t len,
     return s;
 }
 
-/* Summarize one input and print it; 0, or 1 when it failed (reported).
- * With many inputs each gets a header, and a blank line parts it from
- * the one printed before (*printed). */
+/* "de en es ...": the languages the engine or precisd has loaded. */
+static void list_languages(cli *c, char *out, size_t size)
+{
+    static const char req[] = "{\"op\":\"languages\"}";
+    char err[256];
+    size_t rlen, n = 0;
+    out[0] = '\0';
+    char *line = cli_answer(c, req, sizeof req - 1, &rlen, err, sizeof err);
+    json_t *reply = line ? json_loadb(line, rlen, 0, NULL) : NULL;
+    size_t i;
+    json_t *l;
+    json_array_foreach(json_object_get(reply, "languages"), i, l)
+    {
+        const char *code = json_string_value(json_object_get(l, "code"));
+        if (code && n + strlen(code) + 2 < size)
+            n += (size_t)snprintf(out + n, size - n, "%s%s", n ? " " : "",
+                                  code);
+    }
+    json_decref(reply);
+    free(line);
+}
+
+/* A failure: on standard error, and as an error object under --json so
+ * each file's line can be matched to it. */
+static void report(const options *o, const char *path, const char *code,
+                   const char *message)
+{
+    const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
+    fprintf(stderr, "precis: %s: %s\n", name, message);
+    if (o->json) {
+        json_t *e = json_pack("{s:s, s:{s:s, s:s}}", "file", path, "error",
+                              "code", code, "message", message);
+        json_dumpf(e, stdout, JSON_COMPACT);
+        putchar('\n');
+        json_decref(e);
+    }
+}
+
+/* Summarize one input and print it; 0, 1 when it failed or 2 when its
+ * language is not loaded (reported).  With many inputs each gets a
+ * header, and a blank line parts it from the one printed before
+ * (*printed); under --json each reply names its file. */
 static int summarize_file(cli *c, const options *o, const char *path, int many,
                           int *printed)
 {
@@ -124,13 +169,18 @@ static int summarize_file(cli *c, const options *o, const char *path, int many,
     size_t len, rlen, qlen;
     char *text = read_input(path, &len, err, sizeof err);
     if (!text) {
-        fprintf(stderr, "precis: %s: %s\n", name, err);
+        report(o, path, "io", err);
         return 1;
     }
     size_t bad = precis_utf8_validate(text, len);
     if (bad != len) {
-        fprintf(stderr, "precis: %s: not valid UTF-8 at byte %zu\n", name,
-                bad);
+        snprintf(err, sizeof err, "not valid UTF-8 at byte %zu", bad);
+        report(o, path, "invalid_utf8", err);
+        free(text);
+        return 1;
+    }
+    if (strspn(text, " \t\r\n\f\v") == len) {
+        report(o, path, "bad_request", "empty input: nothing to summarize");
         free(text);
         return 1;
     }
@@ -140,17 +190,27 @@ static int summarize_file(cli *c, const options *o, const char *path, int many,
     json_t *reply = line ? json_loadb(line, rlen, JSON_ALLOW_NUL, NULL) : NULL;
     int rc = 0;
     if (!reply) {
-        fprintf(stderr, "precis: %s: %s\n", name, line ? "bad reply" : err);
+        report(o, path, "internal", line ? "bad reply" : err);
         rc = 1;
     } else if (cli_is_error(reply)) {
         json_t *e = json_object_get(reply, "error");
-        fprintf(stderr, "precis: %s: %s\n", name,
-                json_string_value(json_object_get(e, "message")));
-        rc = 1;
+        const char *code = json_string_value(json_object_get(e, "code"));
+        const char *message = json_string_value(json_object_get(e, "message"));
+        if (code && strcmp(code, "unknown_language") == 0) {
+            char langs[512], msg[1024];
+            list_languages(c, langs, sizeof langs);
+            snprintf(msg, sizeof msg, "%s; loaded: %s", message, langs);
+            report(o, path, code, msg);
+            rc = 2;
+        } else {
+            report(o, path, code ? code : "internal", message ? message : "");
+            rc = 1;
+        }
     }
     if (reply && rc == 0) {
         if (o->json) {
             json_object_del(reply, "id");
+            json_object_set_new(reply, "file", json_string(path));
             json_dumpf(reply, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6));
             putchar('\n');
         } else {
@@ -187,7 +247,9 @@ int main(int argc, char **argv)
         {"lang", required_argument, 0, 'l'},
         {"json", no_argument, 0, 'j'},
         {"offsets", no_argument, 0, 'o'},
-        {"batch", required_argument, 0, 'b'},
+        {"batch", no_argument, 0, 'b'},
+        {"jobs", required_argument, 0, 'J'},
+        {"progress", no_argument, 0, 'P'},
         {"socket", required_argument, 0, 's'},
         {"data", required_argument, 0, 'd'},
         {"local", no_argument, 0, 'L'},
@@ -206,20 +268,33 @@ int main(int argc, char **argv)
     c.data = datadir_default(data_buf, sizeof data_buf);
     int opt, budgets = 0;
     double v;
-    while ((opt = getopt_long(argc, argv, "n:w:r:q:k:t:l:job:s:d:hV", longopts,
+    while ((opt = getopt_long(argc, argv, "n:w:r:q:k:t:l:jobs:d:hV", longopts,
                               NULL)) != -1) {
         switch (opt) {
         case 'n':
         case 'w':
         case 'r': {
             int ratio = opt == 'r';
-            if (parse_number(optarg, ratio ? 1e-9 : 1, ratio ? 1 : 1e8, &v) ||
+            /* "-r 20%", as OTS and sumy users type it. */
+            size_t n = strlen(optarg);
+            int percent = ratio && n > 1 && optarg[n - 1] == '%';
+            char number[64];
+            snprintf(number, sizeof number, "%.*s", (int)(percent ? n - 1 : n),
+                     optarg);
+            if (parse_number(number, ratio ? 1e-9 : 1,
+                             percent ? 100
+                             : ratio ? 1
+                                     : 1e8,
+                             &v) ||
                 (!ratio && v != (long long)v)) {
                 fprintf(stderr, "precis: -%c %s: %s\n", opt, optarg,
-                        ratio ? "expected a number in (0, 1]"
+                        ratio ? "expected a number in (0, 1] or a "
+                                "percentage up to 100%"
                               : "expected a whole number of at least 1");
                 return 2;
             }
+            if (percent)
+                v /= 100;
             o.budget = opt == 'n'   ? "sentences"
                        : opt == 'w' ? "words"
                                     : "ratio";
@@ -255,10 +330,22 @@ int main(int argc, char **argv)
             o.offsets = 1;
             break;
         case 'b':
-            o.batch = optarg;
+            o.batch = 1;
+            break;
+        case 'J':
+            if (parse_number(optarg, 1, 64, &v) || v != (int)v) {
+                fprintf(stderr, "precis: --jobs %s: expected 1 to 64\n",
+                        optarg);
+                return 2;
+            }
+            o.jobs = (int)v;
+            break;
+        case 'P':
+            o.progress = 1;
             break;
         case 's':
             c.socket = optarg;
+            c.socket_given = 1;
             break;
         case 'd':
             c.data = optarg;
@@ -280,10 +367,11 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (budgets > 1 || (o.batch && optind < argc)) {
+    if (budgets > 1 || (o.batch && argc - optind > 1)) {
         fprintf(stderr, "precis: %s\n",
                 budgets > 1 ? "give at most one of -n, -w and -r"
-                            : "--batch takes no other files");
+                            : "--batch takes one file (or none: standard "
+                              "input)");
         usage(stderr);
         return 2;
     }
@@ -292,16 +380,20 @@ int main(int argc, char **argv)
         fprintf(stderr, "precis: %s\n", err);
         return 1;
     }
-    int failed = 0, printed = 0;
+    int failed = 0, printed = 0, rc;
     if (o.batch) {
-        failed = batch_run(&c, o.batch, o.segment ? "segment" : NULL) != 0;
+        batch_opts bo = {optind < argc ? argv[optind] : "-",
+                         o.segment ? "segment" : NULL, o.jobs, o.progress};
+        failed = batch_run(&c, &bo) != 0;
     } else if (optind == argc) {
         failed = summarize_file(&c, &o, "-", 0, &printed);
     } else {
+        /* 2 (a language not loaded) outranks 1. */
         for (int i = optind; i < argc; i++)
-            failed |=
-                summarize_file(&c, &o, argv[i], argc - optind > 1, &printed);
+            if ((rc = summarize_file(&c, &o, argv[i], argc - optind > 1,
+                                     &printed)) > failed)
+                failed = rc;
     }
     cli_close(&c);
-    return failed ? 1 : 0;
+    return failed;
 }

@@ -194,8 +194,14 @@ int protocol_parse(const char *line, size_t len, request *req,
     req->root = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
     if (!req->root) {
         err->code = "invalid_json";
-        snprintf(err->message, sizeof err->message, "%s at column %d",
-                 jerr.text, jerr.column);
+        /* jansson reads integers as 64-bit: an id past that must be a
+         * string. */
+        snprintf(err->message, sizeof err->message, "%s at column %d%s",
+                 jerr.text, jerr.column,
+                 strstr(jerr.text, "too big")
+                     ? " (numbers must fit in 64 bits: send a long id as a "
+                       "string)"
+                     : "");
         return -1;
     }
     if (!json_is_object(req->root))

@@ -113,8 +113,15 @@ static int bind_socket(const config *cfg)
     umask(old);
     if (rc != 0 || chmod(path, cfg->socket_mode) != 0 ||
         listen(fd, SOMAXCONN) != 0) {
-        log_msg(LOG_ERROR, "server", "cannot listen on %s: %s", path,
-                strerror(errno));
+        int e = errno;
+        /* The default /run/precisd exists only under systemd (the
+         * socket unit makes it): say how to run without it. */
+        log_msg(LOG_ERROR, "server", "cannot listen on %s: %s%s", path,
+                strerror(e),
+                e == ENOENT || e == EACCES
+                    ? "; create its directory, or give --socket PATH "
+                      "(e.g. --socket ./precisd.sock)"
+                    : "");
         close(fd);
         return -1;
     }

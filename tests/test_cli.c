@@ -198,7 +198,7 @@ static void cli_title_and_lang(void **state)
     run_free(&fr);
     snprintf(args, sizeof args, LOCAL "-l xx %s", path);
     run_result bad = run(args, NULL);
-    assert_int_equal(bad.status, 1);
+    assert_int_equal(bad.status, 2);
     assert_non_null(strstr(bad.err, "xx"));
     run_free(&bad);
 }
@@ -334,17 +334,23 @@ static void cli_daemon_and_local_agree(void **state)
     run_free(&forced);
     assert_int_equal(connections_total(d.sock), before + 1); /* the query */
     assert_int_equal(daemon_stop(&d, SIGTERM, 5000), 0);
-    /* No daemon: --remote fails, the default falls back to local. */
+    /* No daemon: --remote fails, so does a socket named with -s; the
+     * default socket ($PRECIS_SOCKET) falls back to local. */
     snprintf(args, sizeof args, "--remote -s %s %s", d.sock, SAMPLE);
     run_result gone = run(args, NULL);
     assert_int_equal(gone.status, 1);
     assert_non_null(strstr(gone.err, "cannot reach precisd"));
     run_free(&gone);
     snprintf(args, sizeof args, "-s %s -d data %s", d.sock, SAMPLE);
-    run_result fallback = run(args, NULL);
-    assert_int_equal(fallback.status, 0);
-    assert_int_equal(count_lines(fallback.out), 3);
-    run_free(&fallback);
+    run_result named = run(args, NULL);
+    assert_int_equal(named.status, 1);
+    assert_non_null(strstr(named.err, "cannot reach precisd"));
+    run_free(&named);
+    char env[1024], out[8192];
+    snprintf(env, sizeof env, "PRECIS_SOCKET=%s %s -d data %s", d.sock,
+             cli_binary(), SAMPLE);
+    assert_int_equal(run_capture(env, out, sizeof out), 0);
+    assert_int_equal(count_lines(out), 3);
     daemon_cleanup(&d);
 }
 
@@ -502,8 +508,9 @@ static void cli_reports_bad_inputs(void **state)
     run_free(&r);
     snprintf(args, sizeof args, LOCAL "%s", empty);
     r = run(args, NULL);
-    assert_int_equal(r.status, 0);
+    assert_int_equal(r.status, 1);
     assert_string_equal(r.out, "");
+    assert_non_null(strstr(r.err, "empty input"));
     run_free(&r);
     /* Several files: the good ones are printed, the run reports failure. */
     snprintf(args, sizeof args, LOCAL "-n 1 %s missing.txt %s", SAMPLE,
@@ -527,6 +534,8 @@ static void cli_usage_errors(void **state)
         "-n 2 -w 30",
         "-q -1",
         "--batch x.jsonl extra.txt",
+        "-r 150%",
+        "--jobs 0",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char args[256];
@@ -577,6 +586,90 @@ static void cli_progress_bar_only_on_a_terminal(void **state)
     run_result r = run(args, NULL);
     assert_string_equal(r.err, "");
     run_free(&r);
+    /* --progress draws it off a terminal too. */
+    snprintf(args, sizeof args, LOCAL "--batch --progress %s", path);
+    r = run(args, NULL);
+    assert_non_null(strstr(r.err, "40/40 docs"));
+    assert_int_equal(count_lines(r.out), 40);
+    run_free(&r);
+}
+
+/* Each point of a first use: --json names each file and gives a failed
+ * one an error object, empty input is an error, an unknown language
+ * exits 2 naming those loaded, a named socket never falls back to the
+ * engine here, -r takes a percentage, --batch reads standard input and
+ * answers every line, a blank one too, with any number of jobs. */
+static void cli_first_use(void **state)
+{
+    (void)state;
+    char doc[256], empty[256], args[1024];
+    const char *text = "The council met on Monday. It approved the budget.\n";
+    write_file("first.txt", text, strlen(text), doc, sizeof doc);
+    write_file("empty.txt", "  \n", 3, empty, sizeof empty);
+    snprintf(args, sizeof args, LOCAL "--json %s %s nowhere.txt", doc, empty);
+    run_result r = run(args, NULL);
+    assert_int_equal(r.status, 1);
+    assert_int_equal(count_lines(r.out), 3);
+    json_t *j = parse_line(r.out);
+    assert_string_equal(json_string_value(json_object_get(j, "file")), doc);
+    assert_non_null(json_object_get(j, "summary"));
+    json_decref(j);
+    const char *second = strchr(r.out, '\n') + 1;
+    j = parse_line(second);
+    assert_string_equal(json_string_value(json_object_get(j, "file")), empty);
+    assert_non_null(strstr(json_string_value(json_object_get(
+                               json_object_get(j, "error"), "message")),
+                           "empty input"));
+    json_decref(j);
+    j = parse_line(strchr(second, '\n') + 1);
+    assert_string_equal(json_string_value(json_object_get(j, "file")),
+                        "nowhere.txt");
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(j, "error"), "code")),
+                        "io");
+    json_decref(j);
+    assert_non_null(strstr(r.err, "empty input"));
+    run_free(&r);
+
+    snprintf(args, sizeof args, LOCAL "-l xx %s", doc);
+    r = run(args, NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "loaded: de en es fr it nl pt ru"));
+    run_free(&r);
+
+    char nosock[256];
+    snprintf(nosock, sizeof nosock, "%s/nobody.sock", scratch);
+    snprintf(args, sizeof args, "-d data -s %s %s", nosock, doc);
+    r = run(args, NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "cannot reach precisd"));
+    assert_string_equal(r.out, "");
+    run_free(&r);
+
+    snprintf(args, sizeof args, LOCAL "-r 50%% %s", doc);
+    r = run(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "The council met on Monday.\n");
+    run_free(&r);
+
+    const char *lines = "{\"id\":1,\"text\":\"One day. Two days.\"}\n\n"
+                        "{\"id\":3,\"op\":\"ping\"}\n";
+    char jsonl[256];
+    write_file("first.jsonl", lines, strlen(lines), jsonl, sizeof jsonl);
+    for (int jobs = 0; jobs <= 2; jobs++) {
+        char opt[32] = "";
+        if (jobs)
+            snprintf(opt, sizeof opt, "--jobs %d ", jobs);
+        snprintf(args, sizeof args, LOCAL "--batch %s", opt);
+        r = run(args, jsonl);
+        assert_int_equal(r.status, 1); /* the blank line is an error */
+        assert_int_equal(count_lines(r.out), 3);
+        const char *blank = strchr(r.out, '\n') + 1;
+        assert_int_equal(strncmp(blank, "{\"error\"", 8), 0);
+        assert_non_null(strstr(blank, "blank line"));
+        assert_non_null(strstr(strchr(blank, '\n'), "\"ok\":true"));
+        run_free(&r);
+    }
 }
 
 int main(void)
@@ -595,6 +688,7 @@ int main(void)
                                   daemon_kill_leftovers),
         cmocka_unit_test(cli_reports_bad_inputs),
         cmocka_unit_test(cli_usage_errors),
+        cmocka_unit_test(cli_first_use),
         cmocka_unit_test(cli_progress_bar_only_on_a_terminal),
     };
     signal(SIGPIPE, SIG_IGN);
