@@ -9,6 +9,7 @@
 #                      data, .pc, man pages, docs, systemd units and
 #                      sysusers.d file, /etc/precis/precisd.conf)
 #   make idf           rebuild data/idf/*.idf from ../shared/data
+#   make deb           Debian packages into build/deb/, lintian-checked
 #
 # CC, CFLAGS, LDFLAGS, PREFIX and DESTDIR are honoured as usual.
 
@@ -28,7 +29,10 @@ VERSION := 0.1.0
 SOVERSION := 0
 
 CFLAGS ?= -O2 -g
-WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
+# -Werror for development and make check; a package build sets WERROR=
+# so a newer compiler's new warning does not fail it.
+WERROR ?= -Werror
+WARN := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wvla
 STD := -std=c11 -D_DEFAULT_SOURCE
 
 SANITIZE ?= 0
@@ -87,7 +91,7 @@ BENCH := $(BUILD)/bench/speed $(BUILD)/bench/rouge $(BUILD)/bench/eval \
 .SECONDARY:
 
 .PHONY: all deps check check-run run install uninstall clean idf tools bench \
-    eval
+    eval deb
 
 all: $(LIB_A) $(LIB_SO) $(PRECISD) $(PRECIS_CLI)
 
@@ -287,13 +291,29 @@ check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	echo "== tests/readme.sh"; \
 	PRECIS_BUILD=$(BUILD) ./tests/readme.sh || failed=$$((failed + 1)); \
 	if [ "$(SANITIZE)" = 1 ]; then \
-	    echo "== tests/install.sh: runs in the plain build only (installs it)"; \
+	    echo "== tests/install.sh, tests/deb.sh: run in the plain build only (they install it)"; \
 	else \
 	    echo "== tests/install.sh"; \
 	    ./tests/install.sh || failed=$$((failed + 1)); \
+	    echo "== tests/deb.sh"; \
+	    PRECIS_BUILD=$(BUILD) ./tests/deb.sh || failed=$$((failed + 1)); \
 	fi; \
 	if [ $$failed -ne 0 ]; then echo "$$failed test program(s) failed"; exit 1; fi; \
 	echo "all test programs passed"
+
+# Debian packages (libprecis0, libprecis-dev, precis, precisd) into
+# build/deb/, checked with lintian.  dpkg-buildpackage writes beside the
+# source tree, so the tree (the files git tracks or would) is copied
+# there first.
+DEB_DIR := build/deb
+deb: deps
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/precis-$(VERSION)
+	{ git ls-files -z --cached --others --exclude-standard 2>/dev/null || \
+	    find . -path ./build -prune -o -path ./.git -prune -o -type f \
+	        -print0; } | \
+	    tar --null -T - -cf - | tar -xf - -C $(DEB_DIR)/precis-$(VERSION)
+	cd $(DEB_DIR)/precis-$(VERSION) && dpkg-buildpackage -us -uc -b
+	lintian --fail-on error,warning $(DEB_DIR)/*.changes
 
 # precisd in the foreground on ./precisd.sock; Ctrl-C stops it.
 run: deps
@@ -371,4 +391,6 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(shell find build -name '*.d' 2>/dev/null)
+# Dependency files of the objects (build/deb holds a package tree, whose
+# sysusers.d is a directory).
+-include $(shell find build -path build/deb -prune -o -type f -name '*.d' -print 2>/dev/null)

@@ -7,13 +7,16 @@ set -eu
 
 # wordnet-base: WordNet's lists of irregular forms, which ROUGE-1.5.5
 # stems with; bench/rouge needs them to reproduce the official scores.
-PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libcmocka-dev pkg-config wordnet-base"
+# debhelper, dpkg-dev and lintian: make deb, which make check runs.
+PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libcmocka-dev pkg-config wordnet-base debhelper dpkg-dev lintian"
 
 have_all() {
     command -v pkg-config >/dev/null 2>&1 &&
         pkg-config --exists libuv libutf8proc jansson cmocka &&
         [ -f /usr/include/libstemmer.h ] &&
-        [ -f /usr/share/wordnet/verb.exc ]
+        [ -f /usr/share/wordnet/verb.exc ] &&
+        command -v dh >/dev/null 2>&1 && command -v dpkg-buildpackage >/dev/null 2>&1 &&
+        command -v lintian >/dev/null 2>&1
 }
 
 # `deps.sh bench`: what make bench adds (OTS as the speed peer, gnuplot).
