@@ -120,6 +120,11 @@ enum precis_utf8_policy {
 };
 
 typedef struct precis_options {
+    size_t size;         /* sizeof(precis_options_t) where the caller was
+                            built, set by precis_options_init(): the
+                            library reads that many bytes only, so fields
+                            added later take their defaults for a program
+                            built against this header */
     const char *lang;    /* "auto" (default) or a loaded code */
     const char *title;   /* optional headline, UTF-8; NULL: none */
     size_t title_len;    /* bytes of title; 0 with a title: strlen */
@@ -136,8 +141,9 @@ typedef struct precis_options {
                             restatement is not skipped either */
 } precis_options_t;
 
-/* Fill opts with the defaults listed above.  Always call it first, then
- * set fields, so fields added later get sane values. */
+/* Fill opts with the defaults listed above (and opts->size).  Always
+ * call it first, then set fields: a struct not filled by it is refused
+ * with PRECIS_EINVAL. */
 PRECIS_EXTERN void precis_options_init(precis_options_t *opts);
 
 /* ---------------------------------------------------------------- result */

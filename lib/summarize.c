@@ -8,6 +8,7 @@
  * Each stage annotates the same doc; only the result outlives the call.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@
 void precis_options_init(precis_options_t *opts)
 {
     memset(opts, 0, sizeof *opts);
+    opts->size = sizeof *opts;
     opts->lang = "auto";
     opts->budget = PRECIS_BUDGET_SENTENCES;
     opts->budget_value = 3;
@@ -141,15 +143,41 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
 
 /* The checks both entry points make before any work: arguments,
  * options, UTF-8 and the language.  0 or a precis_status with err set. */
+/* The options of the first layout with a size, 0.1's: the least a
+ * caller's struct holds.  A later version adds fields after these and
+ * reads a smaller struct's missing ones as their defaults. */
+#define OPTIONS_V1_SIZE                                                      \
+    (offsetof(precis_options_t, redundancy) + sizeof(double))
+
+/* The caller's options into *local, defaults for what an older caller's
+ * struct does not have; NULL stands for all defaults. */
+static int take_options(const precis_options_t *in, precis_options_t *local,
+                        precis_error_t *err)
+{
+    precis_options_init(local);
+    if (!in)
+        return PRECIS_OK;
+    if (in->size < OPTIONS_V1_SIZE)
+        return set_error(err, PRECIS_EINVAL,
+                         "options: size %zu; fill them with "
+                         "precis_options_init() first",
+                         in->size);
+    memcpy(local, in, in->size < sizeof *local ? in->size : sizeof *local);
+    local->size = sizeof *local;
+    return PRECIS_OK;
+}
+
 static int prepare(const precis_engine_t *e, const char *text, size_t len,
-                   const precis_options_t **opts, precis_options_t *defaults,
+                   const precis_options_t **opts, precis_options_t *local,
                    precis_result_t **out, size_t *title_len, const lang **l,
                    precis_error_t *err)
 {
-    if (!*opts) {
-        precis_options_init(defaults);
-        *opts = defaults;
-    }
+    if (out)
+        *out = NULL;
+    int rc = take_options(*opts, local, err);
+    if (rc != PRECIS_OK)
+        return rc;
+    *opts = local;
     const precis_options_t *o = *opts;
     if (!out)
         return set_error(err, PRECIS_EINVAL, "out is NULL");
@@ -159,7 +187,7 @@ static int prepare(const precis_engine_t *e, const char *text, size_t len,
     if (len > PRECIS_MAX_INPUT)
         return set_error(err, PRECIS_ETOOBIG, "input of %zu bytes exceeds %zu",
                          len, PRECIS_MAX_INPUT);
-    int rc = check_options(o, err);
+    rc = check_options(o, err);
     *title_len = 0;
     if (o->title)
         *title_len = o->title_len ? o->title_len : strlen(o->title);

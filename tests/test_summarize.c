@@ -339,6 +339,40 @@ static void summarize_budget_coverage(void **state)
     doc_free(&d);
 }
 
+/* Options carry their size: a struct precis_options_init() never
+ * filled is refused, one from a newer header (larger) is read as far as
+ * this library knows it. */
+static void summarize_options_carry_their_size(void **state)
+{
+    const precis_engine_t *e = test_engine(state);
+    const char *text = "The council met on Monday. It approved the budget.";
+    precis_result_t *r = NULL;
+    precis_error_t err;
+    precis_options_t o;
+    memset(&o, 0, sizeof o);
+    o.budget_value = 1;
+    assert_int_equal(precis_summarize(e, text, strlen(text), &o, &r, &err),
+                     PRECIS_EINVAL);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "precis_options_init"));
+    assert_int_equal(precis_segment(e, text, strlen(text), &o, &r, &err),
+                     PRECIS_EINVAL);
+    /* A caller built with more fields after these. */
+    struct {
+        precis_options_t known;
+        int later_field;
+    } newer;
+    precis_options_init(&newer.known);
+    newer.known.size = sizeof newer;
+    newer.known.budget_value = 1;
+    newer.later_field = 7;
+    assert_int_equal(
+        precis_summarize(e, text, strlen(text), &newer.known, &r, &err),
+        PRECIS_OK);
+    assert_int_equal(precis_result_sentence_count(r), 1);
+    precis_result_free(r);
+}
+
 static void summarize_rejects_bad_options(void **state)
 {
     const precis_engine_t *e = test_engine(state);
@@ -396,6 +430,7 @@ int main(void)
         cmocka_unit_test(summarize_lede_prefers_reporting_to_quoting),
         cmocka_unit_test(summarize_budget_coverage),
         cmocka_unit_test(summarize_rejects_bad_options),
+        cmocka_unit_test(summarize_options_carry_their_size),
     };
     return cmocka_run_group_tests_name("summarize", tests, engine_setup,
                                        engine_teardown);
