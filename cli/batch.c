@@ -227,9 +227,20 @@ static int run_local(batch *b)
 static int send_slot(batch *b, size_t seq)
 {
     slot *s = &b->ring[seq % RING];
-    json_t *root = precis_utf8_validate(s->line, s->len) == s->len
-                       ? json_loadb(s->line, s->len, JSON_ALLOW_NUL, NULL)
-                       : NULL;
+    /* A line of bad bytes goes as precisd would read it: with "utf8":
+     * "replace", bad bytes stood in for; without, answered here. */
+    size_t bad = precis_utf8_validate(s->line, s->len);
+    char *fixed = bad == s->len
+                      ? NULL
+                      : protocol_replace_invalid(s->line, s->len, bad);
+    json_t *root = json_loadb(fixed ? fixed : s->line, s->len,
+                              JSON_ALLOW_NUL, NULL);
+    free(fixed);
+    const char *utf8 = json_string_value(json_object_get(root, "utf8"));
+    if (bad != s->len && !(utf8 && strcmp(utf8, "replace") == 0)) {
+        json_decref(root);
+        root = NULL;
+    }
     if (!json_is_object(root)) {
         json_decref(root);
         s->reply =

@@ -20,6 +20,7 @@
 
 #include "cli.h"
 #include "datadir.h"
+#include "protocol.h"
 #include "slurp.h"
 
 typedef struct options {
@@ -29,6 +30,7 @@ typedef struct options {
     int quotes, keywords, fragments;
     int json, offsets, segment;
     int batch; /* --batch: the files (or stdin) are JSONL requests */
+    int replace_invalid; /* read bytes that are not UTF-8 as U+FFFD */
     int jobs, progress;
 } options;
 
@@ -50,6 +52,8 @@ static void usage(FILE *out)
         "  -k, --keywords N    also N keywords\n"
         "  -t, --title TEXT    the document's headline\n"
         "  -l, --lang CODE     language (default: detected)\n"
+        "      --replace-invalid  read bytes that are not UTF-8 (Latin-1\n"
+        "                      files) as unknown characters, offsets kept\n"
         "      --segment       print the document's sentences, one a line,\n"
         "                      instead of a summary (with -o, ranges and\n"
         "                      why page noise is excluded)\n"
@@ -173,8 +177,20 @@ static int summarize_file(cli *c, const options *o, const char *path, int many,
         return 1;
     }
     size_t bad = precis_utf8_validate(text, len);
+    if (bad != len && o->replace_invalid) {
+        /* Byte for byte, so the offsets printed are the file's. */
+        char *fixed = protocol_replace_invalid(text, len, bad);
+        if (fixed) {
+            free(text);
+            text = fixed;
+            bad = len;
+        }
+    }
     if (bad != len) {
-        snprintf(err, sizeof err, "not valid UTF-8 at byte %zu", bad);
+        snprintf(err, sizeof err,
+                 "not valid UTF-8 at byte %zu (--replace-invalid reads such "
+                 "bytes as they are)",
+                 bad);
         report(o, path, "invalid_utf8", err);
         free(text);
         return 1;
@@ -256,6 +272,7 @@ int main(int argc, char **argv)
         {"remote", no_argument, 0, 'R'},
         {"fragments", no_argument, 0, 'F'},
         {"segment", no_argument, 0, 'S'},
+        {"replace-invalid", no_argument, 0, 'I'},
         {"help", no_argument, 0, 'h'},
         {"version", no_argument, 0, 'V'},
         {0, 0, 0, 0},
@@ -316,6 +333,9 @@ int main(int argc, char **argv)
             break;
         case 'S':
             o.segment = 1;
+            break;
+        case 'I':
+            o.replace_invalid = 1;
             break;
         case 't':
             o.title = optarg;

@@ -175,6 +175,37 @@ static int parse_summarize(request *req, proto_error *err)
     return parse_budget(req, err);
 }
 
+/* A copy of line[0, len) with each byte that is not valid UTF-8 made
+ * DEL (0x7F): one byte for one, so offsets into a text string stay those
+ * of the bytes sent, and DEL is neither a letter, a space nor a stop to
+ * the engine.  NULL on ENOMEM. */
+char *protocol_replace_invalid(const char *line, size_t len, size_t first)
+{
+    char *fixed = malloc(len ? len : 1);
+    if (!fixed)
+        return NULL;
+    memcpy(fixed, line, len);
+    for (size_t at = first; at < len;) {
+        fixed[at] = 0x7F;
+        at++;
+        at += precis_utf8_validate(fixed + at, len - at);
+    }
+    return fixed;
+}
+
+/* "utf8": "replace" asks for bad bytes to be read as such; "strict", the
+ * default, refuses them.  1 for replace, 0 for strict, -1 on a bad value. */
+static int utf8_replace(json_t *root)
+{
+    json_t *v = json_object_get(root, "utf8");
+    if (!v || json_is_null(v))
+        return 0;
+    const char *s = json_string_value(v);
+    if (s && strcmp(s, "replace") == 0)
+        return 1;
+    return s && strcmp(s, "strict") == 0 ? 0 : -1;
+}
+
 int protocol_parse(const char *line, size_t len, request *req,
                    proto_error *err)
 {
@@ -184,14 +215,28 @@ int protocol_parse(const char *line, size_t len, request *req,
     precis_options_init(&req->opts);
     req->opts.quotes = 3;
     size_t bad = precis_utf8_validate(line, len);
+    char *fixed = NULL;
     if (bad != len) {
-        err->code = "invalid_utf8";
-        snprintf(err->message, sizeof err->message,
-                 "request is not valid UTF-8 at byte %zu", bad);
-        return -1;
+        /* Parsed with the bad bytes stood in for, then refused unless
+         * the request asks for them to be replaced. */
+        fixed = protocol_replace_invalid(line, len, bad);
+        req->root = fixed ? json_loadb(fixed, len, JSON_ALLOW_NUL, NULL) : NULL;
+        free(fixed);
+        if (utf8_replace(req->root) != 1) {
+            json_decref(req->root);
+            req->root = NULL;
+            err->code = "invalid_utf8";
+            snprintf(err->message, sizeof err->message,
+                     "request is not valid UTF-8 at byte %zu (send \"utf8\": "
+                     "\"replace\" to have bad bytes read as such)",
+                     bad);
+            return -1;
+        }
+        req->opts.utf8_policy = PRECIS_UTF8_REPLACE;
     }
     json_error_t jerr;
-    req->root = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+    if (!req->root)
+        req->root = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
     if (!req->root) {
         err->code = "invalid_json";
         /* jansson reads integers as 64-bit: an id past that must be a
@@ -208,6 +253,9 @@ int protocol_parse(const char *line, size_t len, request *req,
         return fail(err, "bad_request", "%s",
                     "a request is a JSON object, one per line");
     req->id = json_object_get(req->root, "id");
+    if (utf8_replace(req->root) < 0)
+        return fail(err, "bad_request", "%s: expected \"strict\" or \"replace\"",
+                    "utf8");
     if (parse_op(req, err) != 0)
         return -1;
     if (req->op == OP_SEGMENT)

@@ -43,6 +43,12 @@ typedef struct proto_error {
     char message[256];
 } proto_error;
 
+/* A copy of line[0, len) with each byte that is not valid UTF-8, from
+ * the first at byte first, made DEL (0x7F): one byte for one, so offsets
+ * stay those of the bytes sent.  What protocol_parse() reads a line of
+ * "utf8": "replace" as.  malloc'd; NULL on ENOMEM. */
+char *protocol_replace_invalid(const char *line, size_t len, size_t first);
+
 /* Parse one request line (without its newline).  0 on success; else -1
  * with err filled, and req->id set when the line had a readable id (so
  * the error reply can still carry it).  Free with protocol_request_free

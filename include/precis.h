@@ -153,7 +153,8 @@ typedef struct precis_result precis_result_t;
 typedef struct precis_sentence {
     size_t start, end; /* byte range in the input */
     const char *text;  /* valid UTF-8 copy of the range, whitespace
-                          runs and control characters made single spaces */
+                          runs and control characters made single spaces,
+                          invalid bytes and DEL made U+FFFD */
     double score;      /* salience relative to the document's best
                           sentence, which scores 1 */
     size_t index;      /* position among all sentences of the document */

@@ -43,7 +43,8 @@ static char *copy_without(arena *a, const char *text, size_t start, size_t end,
     for (size_t i = start; i < end;) {
         int32_t cp;
         i += (size_t)utf8_decode(text, end, i, &cp);
-        if (cp == UTF8_INVALID)
+        /* DEL is what a bad byte reads as under "utf8": "replace". */
+        if (cp == UTF8_INVALID || cp == 0x7F)
             cp = UTF8_REPLACEMENT;
         if (cp == 0xFEFF)
             continue;

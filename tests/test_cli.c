@@ -646,6 +646,22 @@ static void cli_first_use(void **state)
     assert_string_equal(r.out, "");
     run_free(&r);
 
+    /* Latin-1 bytes: refused, or read as they are with their offsets. */
+    char latin1[256];
+    const char *cafe = "Caf\xe9 opened on Monday. It was full.\n";
+    write_file("latin1.txt", cafe, strlen(cafe), latin1, sizeof latin1);
+    snprintf(args, sizeof args, LOCAL "%s", latin1);
+    r = run(args, NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "--replace-invalid"));
+    run_free(&r);
+    snprintf(args, sizeof args, LOCAL "-o --replace-invalid %s", latin1);
+    r = run(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "[0-22] Caf\xEF\xBF\xBD opened on Monday.\n"
+                               "[23-35] It was full.\n");
+    run_free(&r);
+
     snprintf(args, sizeof args, LOCAL "-r 50%% %s", doc);
     r = run(args, NULL);
     assert_int_equal(r.status, 0);

@@ -228,6 +228,42 @@ static void daemon_pipelines_and_echoes_ids(void **state)
     daemon_finish(&d, 5000);
 }
 
+/* A raw line with a byte that is not UTF-8: refused, unless it asks
+ * "utf8": "replace"; then its offsets are those of the bytes sent. */
+static void daemon_reads_bad_bytes_when_asked(void **state)
+{
+    (void)state;
+    daemon_proc d;
+    daemon_start(&d, NULL);
+    client c;
+    assert_int_equal(client_open(&c, d.sock), 0);
+    static const char strict[] =
+        "{\"id\":1,\"text\":\"Caf\xe9 opened on Monday. It was full.\"}\n";
+    client_send(&c, strict, sizeof strict - 1);
+    json_t *r = client_recv(&c, 30000);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(r, "error"), "code")),
+                        "invalid_utf8");
+    json_decref(r);
+    static const char replace[] =
+        "{\"id\":2,\"utf8\":\"replace\",\"sentences\":2,\"text\":\"Caf\xe9 "
+        "opened on Monday. It was full.\"}\n";
+    client_send(&c, replace, sizeof replace - 1);
+    r = client_recv(&c, 30000);
+    json_t *summary = json_object_get(r, "summary");
+    assert_int_equal(json_array_size(summary), 2);
+    json_t *second = json_array_get(summary, 1);
+    /* "It was full." starts at byte 23 of the text as sent. */
+    assert_int_equal(json_integer_value(json_object_get(second, "start")), 23);
+    assert_int_equal(json_integer_value(json_object_get(second, "end")), 35);
+    assert_string_equal(
+        json_string_value(json_object_get(json_array_get(summary, 0), "text")),
+        "Caf\xEF\xBF\xBD opened on Monday.");
+    json_decref(r);
+    client_close(&c);
+    daemon_finish(&d, 5000);
+}
+
 static void daemon_replies_errors_and_keeps_serving(void **state)
 {
     (void)state;
@@ -927,6 +963,7 @@ int main(void)
         DAEMON_TEST(daemon_summary_equals_engine),
         DAEMON_TEST(daemon_quotes_with_speakers_and_fragments),
         DAEMON_TEST(daemon_segments_like_the_engine),
+        DAEMON_TEST(daemon_reads_bad_bytes_when_asked),
         DAEMON_TEST(daemon_pipelines_and_echoes_ids),
         DAEMON_TEST(daemon_replies_errors_and_keeps_serving),
         DAEMON_TEST(daemon_text_may_hold_nul_and_last_line_may_lack_newline),
