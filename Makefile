@@ -288,8 +288,10 @@ check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	done; \
 	echo "== tests/systemd_units.sh"; \
 	PRECIS_BUILD=$(BUILD) ./tests/systemd_units.sh || failed=$$((failed + 1)); \
-	echo "== tests/readme.sh"; \
-	PRECIS_BUILD=$(BUILD) ./tests/readme.sh || failed=$$((failed + 1)); \
+	echo "== tests/doc_examples.sh"; \
+	PRECIS_BUILD=$(BUILD) ./tests/doc_examples.sh || failed=$$((failed + 1)); \
+	echo "== tests/socket_group.sh"; \
+	PRECIS_BUILD=$(BUILD) ./tests/socket_group.sh || failed=$$((failed + 1)); \
 	if [ "$(SANITIZE)" = 1 ]; then \
 	    echo "== tests/install.sh, tests/deb.sh: run in the plain build only (they install it)"; \
 	else \
