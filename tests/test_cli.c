@@ -326,6 +326,29 @@ static void cli_daemon_and_local_agree(void **state)
     run_free(&local_text);
     run_free(&remote);
     run_free(&local);
+    /* A large document (2 MB, the sample 300 times): the client waits
+     * for the reply however long the engine takes (socat's default
+     * 0.5 s wait once dropped it). */
+    size_t one;
+    char *sample = read_fixture(SAMPLE, &one);
+    size_t copies = 300;
+    char *big = malloc(one * copies);
+    assert_non_null(big);
+    for (size_t i = 0; i < copies; i++)
+        memcpy(big + i * one, sample, one);
+    char big_path[256];
+    write_file("big.txt", big, one * copies, big_path, sizeof big_path);
+    free(big);
+    free(sample);
+    snprintf(args, sizeof args, "--remote -s %s -q 2 %s", d.sock, big_path);
+    remote = run(args, NULL);
+    snprintf(args, sizeof args, LOCAL "-q 2 %s", big_path);
+    local = run(args, NULL);
+    assert_int_equal(remote.status, 0);
+    assert_true(count_lines(remote.out) >= 3);
+    assert_string_equal(remote.out, local.out);
+    run_free(&remote);
+    run_free(&local);
     /* --local never connects, even with a daemon listening. */
     json_int_t before = connections_total(d.sock);
     snprintf(args, sizeof args, "--local -d data -s %s %s", d.sock, SAMPLE);
