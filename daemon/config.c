@@ -81,15 +81,21 @@ static const key_def *find_key(const char *key)
     return NULL;
 }
 
-static int parse_unsigned(const char *s, int base, unsigned long long *out)
+/* A number in BASE; a byte size (SIZED) may end in K, M or G (binary),
+ * a count or a mode never: "max_connections = 1K" is a mistake. */
+static int parse_unsigned(const char *s, int base, int sized,
+                          unsigned long long *out)
 {
     if (!*s || *s == '-')
         return -1;
     char *end;
     errno = 0;
     *out = strtoull(s, &end, base);
-    /* Sizes may say K, M or G (binary). */
-    int shift = *end == 'K' ? 10 : *end == 'M' ? 20 : *end == 'G' ? 30 : 0;
+    int shift = !sized         ? 0
+                : *end == 'K' ? 10
+                : *end == 'M' ? 20
+                : *end == 'G' ? 30
+                              : 0;
     if (shift) {
         if (*out > (ULLONG_MAX >> shift))
             return -1;
@@ -130,7 +136,8 @@ int config_set(config *c, const char *key, const char *value, char *err,
         break;
     }
     int base = k->kind == K_MODE ? 8 : 10;
-    if (parse_unsigned(value, base, &v) != 0 || v < k->min || v > k->max) {
+    if (parse_unsigned(value, base, k->kind == K_SIZE, &v) != 0 ||
+        v < k->min || v > k->max) {
         snprintf(err, errlen, "%s: \"%s\" is not a number from %llu to %llu",
                  key, value, k->min, k->max);
         return -1;
@@ -159,11 +166,20 @@ static int load_file(config *c, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         return -1;
     }
+    /* Twice the longest value (a data path, 4,095 bytes): an overlong line is refused whole, never cut in two with
+     * its tail read as a setting of its own. */
     char line[8192];
     size_t lineno = 0;
     int rc = 0;
     while (rc == 0 && fgets(line, sizeof line, f)) {
         lineno++;
+        size_t n = strlen(line);
+        if (n == sizeof line - 1 && line[n - 1] != '\n') {
+            snprintf(err, errlen, "%s:%zu: line longer than %zu bytes", path,
+                     lineno, sizeof line - 2);
+            rc = -1;
+            break;
+        }
         char *s = trim(line);
         if (*s == '#' || *s == '\0')
             continue;

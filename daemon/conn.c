@@ -146,8 +146,10 @@ static void take_lines(conn *c)
         }
         if (n > 0 && c->buf[end - 1] == '\r')
             n--; /* tolerate CRLF framing */
+        /* Blank: spaces and tabs only.  (Not strchr(" \t", ch), which
+         * finds a NUL byte too and left a line of NULs unanswered.) */
         size_t k = 0;
-        while (k < n && strchr(" \t", c->buf[pos + k]))
+        while (k < n && (c->buf[pos + k] == ' ' || c->buf[pos + k] == '\t'))
             k++;
         if (k < n)
             job_submit(c, c->buf + pos, n);

@@ -63,6 +63,10 @@ static int get_flag(json_t *root, const char *key, proto_error *err)
     return json_is_true(v);
 }
 
+/* An optional string: 1, 0 (absent or null), -1 on a bad type.  With
+ * LEN the string may hold NUL bytes (text, title); without, it is read
+ * as a C string, so one with a NUL in it is refused: "en\u0000x" is
+ * not "en". */
 static int get_string(json_t *root, const char *key, const char **out,
                       size_t *len, proto_error *err)
 {
@@ -74,6 +78,8 @@ static int get_string(json_t *root, const char *key, const char **out,
     *out = json_string_value(v);
     if (len)
         *len = json_string_length(v);
+    else if (strlen(*out) != json_string_length(v))
+        return fail(err, "bad_request", "%s: contains a NUL byte", key);
     return 1;
 }
 
@@ -201,6 +207,8 @@ static int utf8_replace(json_t *root)
     if (!v || json_is_null(v))
         return 0;
     const char *s = json_string_value(v);
+    if (s && strlen(s) != json_string_length(v))
+        return -1; /* "replace\u0000x" is not "replace" */
     if (s && strcmp(s, "replace") == 0)
         return 1;
     return s && strcmp(s, "strict") == 0 ? 0 : -1;

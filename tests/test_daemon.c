@@ -293,6 +293,12 @@ static void daemon_replies_errors_and_keeps_serving(void **state)
         {"{\"id\":15,\"text\":\"x\",\"quote_fragments\":1}", "bad_request"},
         {"{\"id\":14,\"text\":\"Hello there.\",\"lang\":\"xx\"}",
          "unknown_language"},
+        /* A NUL inside a name is not the end of it. */
+        {"{\"id\":16,\"text\":\"Hello.\",\"lang\":\"en\\u0000x\"}",
+         "bad_request"},
+        {"{\"id\":17,\"op\":\"ping\\u0000x\"}", "bad_request"},
+        {"{\"id\":18,\"text\":\"Hello.\",\"utf8\":\"replace\\u0000\"}",
+         "bad_request"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         client_send(&c, cases[i].line, strlen(cases[i].line));
@@ -307,9 +313,15 @@ static void daemon_replies_errors_and_keeps_serving(void **state)
             json_object_get(json_object_get(r, "error"), "message")));
         json_decref(r);
     }
-    /* Blank lines are ignored; the connection still works. */
+    /* A line of NUL bytes is a request, answered; blank lines are
+     * ignored; the connection still works. */
+    client_send(&c, "\0\0\0\n", 4);
+    json_t *r = client_recv(&c, 10000);
+    assert_non_null(r);
+    assert_string_equal(reply_error(r), "invalid_json");
+    json_decref(r);
     client_send(&c, "\n  \n", 4);
-    json_t *r =
+    r =
         client_call(&c, json_pack("{s:i, s:s}", "id", 99, "op", "ping"));
     assert_int_equal(json_integer_value(json_object_get(r, "id")), 99);
     json_decref(r);
@@ -949,6 +961,21 @@ static void daemon_command_line(void **state)
     fclose(f);
     assert_int_equal(run_precisd(worse, out, sizeof out), 1);
     assert_non_null(strstr(out, "unknown setting \"colour\""));
+    /* A comment too long for a line is refused, not cut with its tail
+     * read as a setting. */
+    f = fopen(conf, "w");
+    fputs("# ", f);
+    for (int i = 0; i < 8189; i++)
+        fputc('x', f);
+    fputs(" socket = /tmp/other.sock\n", f);
+    fclose(f);
+    assert_int_equal(run_precisd(worse, out, sizeof out), 1);
+    assert_non_null(strstr(out, "precisd.conf:1: line longer than"));
+    /* Suffixes are for byte sizes only. */
+    const char *kilo[] = {"--check-config", "--data", test_data_dir(),
+                          "--max-connections", "1K", NULL};
+    assert_int_equal(run_precisd(kilo, out, sizeof out), 1);
+    assert_non_null(strstr(out, "max_connections: \"1K\" is not a number"));
     unlink(conf);
     rmdir(dir);
 }
