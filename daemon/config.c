@@ -21,7 +21,7 @@
 #include "log.h"
 #include "precis.h"
 
-enum kind { K_STRING, K_SIZE, K_UINT, K_MODE, K_LEVEL };
+enum kind { K_STRING, K_SIZE, K_UINT, K_MODE, K_LEVEL, K_BOOL };
 
 typedef struct key_def {
     const char *key;
@@ -37,6 +37,8 @@ static const key_def keys[] = {
     {"socket", K_STRING, FIELD(socket), 1, 0, "socket path"},
     {"socket_mode", K_MODE, FIELD(socket_mode), 0, 0777,
      "socket permissions (octal)"},
+    {"allow_world_socket", K_BOOL, FIELD(allow_world_socket), 0, 1,
+     "allow a socket_mode every local user may write to (true/false)"},
     {"data", K_STRING, FIELD(data), 0, 0,
      "engine data directory (empty: the installed one)"},
     {"max_request", K_SIZE, FIELD(max_request), 1024, 1ull << 30,
@@ -123,6 +125,18 @@ int config_set(config *c, const char *key, const char *value, char *err,
             return -1;
         }
         memcpy(field, value, strlen(value) + 1);
+        return 0;
+    case K_BOOL:
+        if (!strcmp(value, "true") || !strcmp(value, "yes") ||
+            !strcmp(value, "1"))
+            *(int *)field = 1;
+        else if (!strcmp(value, "false") || !strcmp(value, "no") ||
+                 !strcmp(value, "0"))
+            *(int *)field = 0;
+        else {
+            snprintf(err, errlen, "%s: expected true or false", key);
+            return -1;
+        }
         return 0;
     case K_LEVEL:
         if (log_level_parse(value) < 0) {
@@ -212,6 +226,15 @@ int config_load(config *c, const config_args *args, char *err, size_t errlen)
     for (size_t i = 0; i + 1 < args->nflags; i += 2)
         if (config_set(c, args->flags[i], args->flags[i + 1], err, errlen))
             return -1;
+    /* Any local user could then send work, or fill the server: only
+     * when asked in so many words. */
+    if ((c->socket_mode & 0002) && !c->allow_world_socket) {
+        snprintf(err, errlen,
+                 "socket_mode 0%o lets every local user write to the "
+                 "socket; set allow_world_socket = true if that is meant",
+                 c->socket_mode);
+        return -1;
+    }
     /* No data directory given: $PRECIS_DATA, the checkout's, or the
      * installed one, named so --check-config and the log show it. */
     if (!c->data[0] && !datadir_default(c->data, sizeof c->data))
@@ -326,6 +349,9 @@ void config_print(const config *c, void *stream)
             break;
         case K_LEVEL:
             fprintf(out, "%s\n", log_level_name(*(const int *)field));
+            break;
+        case K_BOOL:
+            fprintf(out, "%s\n", *(const int *)field ? "true" : "false");
             break;
         }
     }

@@ -15,6 +15,7 @@
 typedef struct config {
     char socket[108];            /* socket path (sun_path size) */
     unsigned socket_mode;        /* permission bits, default 0660 */
+    int allow_world_socket;      /* a mode with o+w is refused unless 1 */
     char data[4096];             /* engine data dir; "" = built-in */
     size_t max_request;          /* bytes in one request line */
     unsigned max_connections;    /* more are refused as overloaded */

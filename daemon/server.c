@@ -107,12 +107,13 @@ static int bind_socket(const config *cfg)
     }
     struct sockaddr_un addr = {.sun_family = AF_UNIX};
     snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path);
-    /* Created with the final permissions: no window where it is wider. */
+    /* Created with the final permissions, through the umask alone: no
+     * window where it is wider, and no chmod(path) that would follow a
+     * symlink swapped in after bind(). */
     mode_t old = umask(~cfg->socket_mode & 0777);
     int rc = bind(fd, (struct sockaddr *)&addr, sizeof addr);
     umask(old);
-    if (rc != 0 || chmod(path, cfg->socket_mode) != 0 ||
-        listen(fd, SOMAXCONN) != 0) {
+    if (rc != 0 || listen(fd, SOMAXCONN) != 0) {
         int e = errno;
         /* The default /run/precisd exists only under systemd (the
          * socket unit makes it): say how to run without it. */

@@ -903,6 +903,13 @@ static void daemon_sets_socket_mode(void **state)
     assert_int_equal(stat(d.sock, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
     daemon_finish(&d, 5000);
+    /* A mode every local user may write to only when said outright. */
+    const char *wide[] = {"--socket-mode", "0666", "--allow-world-socket",
+                          "true", NULL};
+    daemon_start(&d, wide);
+    assert_int_equal(stat(d.sock, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0666);
+    daemon_finish(&d, 5000);
 }
 
 /* Run precisd with args to completion; its exit status, output in out. */
@@ -976,6 +983,10 @@ static void daemon_command_line(void **state)
                           "--max-connections", "1K", NULL};
     assert_int_equal(run_precisd(kilo, out, sizeof out), 1);
     assert_non_null(strstr(out, "max_connections: \"1K\" is not a number"));
+    const char *world[] = {"--check-config", "--data", test_data_dir(),
+                           "--socket-mode", "0666", NULL};
+    assert_int_equal(run_precisd(world, out, sizeof out), 1);
+    assert_non_null(strstr(out, "socket_mode 0666 lets every local user"));
     unlink(conf);
     rmdir(dir);
 }
