@@ -53,6 +53,17 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Every wait here is a ceiling on an event (a notify message, a reply,
+ * an exit), never a sleep a test depends on, so it is stretched to leave
+ * room for a saturated machine: under ASan with the other core busy,
+ * loading the engine alone took over 10 s. */
+#define PATIENCE 6
+
+static long long deadline_after(int timeout_ms)
+{
+    return now_ms() + (long long)timeout_ms * PATIENCE;
+}
+
 /* Daemons started and not yet stopped, for daemon_kill_leftovers. */
 static pid_t running[64];
 
@@ -100,14 +111,32 @@ void daemon_prepare(daemon_proc *d)
                      0);
 }
 
+/* Whether the daemon has exited, leaving it to daemon_stop to reap. */
+static int daemon_exited(const daemon_proc *d)
+{
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    return d->pid > 0 &&
+           waitid(P_PID, (id_t)d->pid, &info, WEXITED | WNOHANG | WNOWAIT) ==
+               0 &&
+           info.si_pid == d->pid;
+}
+
 int daemon_wait_notify(daemon_proc *d, const char *state, int timeout_ms)
 {
-    long long deadline = now_ms() + timeout_ms;
+    long long deadline = deadline_after(timeout_ms);
     for (;;) {
         long long left = deadline - now_ms();
         struct pollfd p = {d->notify_fd, POLLIN, 0};
-        if (left <= 0 || poll(&p, 1, (int)left) <= 0)
+        /* In slices, so a daemon that died is seen at once. */
+        int slice = left < 200 ? (int)left : 200;
+        if (left <= 0 || daemon_exited(d))
             return -1;
+        int ready = poll(&p, 1, slice);
+        if (ready < 0 && errno != EINTR)
+            return -1;
+        if (ready <= 0)
+            continue;
         char msg[512];
         ssize_t n = recv(d->notify_fd, msg, sizeof msg - 1, 0);
         if (n <= 0)
@@ -158,7 +187,10 @@ void daemon_spawn(daemon_proc *d, int listen_fd, const char *const *extra)
     }
     remember(d->pid);
     if (daemon_wait_notify(d, "READY=1", 10000) != 0)
-        fail_msg("precisd did not become ready; see %s", d->log);
+        fail_msg("precisd %s; see %s",
+                 daemon_exited(d) ? "exited before it was ready"
+                                  : "did not become ready",
+                 d->log);
 }
 
 void daemon_start(daemon_proc *d, const char *const *extra)
@@ -172,7 +204,7 @@ int daemon_stop(daemon_proc *d, int sig, int timeout_ms)
     if (d->pid <= 0)
         return -1;
     kill(d->pid, sig);
-    long long deadline = now_ms() + timeout_ms;
+    long long deadline = deadline_after(timeout_ms);
     int status;
     for (;;) {
         pid_t r = waitpid(d->pid, &status, WNOHANG);
@@ -257,7 +289,7 @@ void client_send_json(client *c, json_t *req)
 /* Read until a newline is buffered; 0 when one is, -1 on EOF/timeout. */
 static int fill_line(client *c, int timeout_ms)
 {
-    long long deadline = now_ms() + timeout_ms;
+    long long deadline = deadline_after(timeout_ms);
     while (!c->len || !memchr(c->buf, '\n', c->len)) {
         long long left = deadline - now_ms();
         struct pollfd p = {c->fd, POLLIN, 0};
@@ -294,7 +326,7 @@ json_t *client_recv(client *c, int timeout_ms)
 
 int client_sees_eof(client *c, int timeout_ms)
 {
-    long long deadline = now_ms() + timeout_ms;
+    long long deadline = deadline_after(timeout_ms);
     for (;;) {
         long long left = deadline - now_ms();
         struct pollfd p = {c->fd, POLLIN, 0};
@@ -314,7 +346,7 @@ json_t *client_call(client *c, json_t *req)
     client_send_json(c, req);
     json_t *reply = client_recv(c, 20000);
     if (!reply)
-        fail_msg("no reply within 20 s");
+        fail_msg("no reply within %d s", 20 * PATIENCE);
     return reply;
 }
 

@@ -2,6 +2,10 @@
 /*
  * daemon_harness.h -- starting the real precisd binary on a temporary
  * socket and talking to it like a client, for test_daemon.c.
+ *
+ * Every timeout_ms below is a ceiling on an event, stretched six times
+ * (PATIENCE in daemon_harness.c) so a loaded machine slows a test but
+ * does not fail it.
  */
 #ifndef PRECIS_DAEMON_HARNESS_H
 #define PRECIS_DAEMON_HARNESS_H
@@ -24,7 +28,7 @@ void daemon_prepare(daemon_proc *d);
 /* Start precisd with --socket, --data and the NULL-terminated extra
  * arguments; listen_fd >= 0 passes it as an activation socket (fd 3,
  * LISTEN_FDS=1) instead of --socket.  Waits for READY=1 (fails the test
- * after 10 s). */
+ * at once if precisd exits, after 60 s if it says nothing). */
 void daemon_spawn(daemon_proc *d, int listen_fd, const char *const *extra);
 /* daemon_prepare + daemon_spawn with no activation socket. */
 void daemon_start(daemon_proc *d, const char *const *extra);
