@@ -132,13 +132,17 @@ static void take_lines(conn *c)
 {
     server *s = c->srv;
     size_t pos = 0;
+    int partial = 0;
     if (c->len == 0)
         return;
     while (!c->closing && c->inflight < s->cfg.max_inflight) {
-        char *nl = memchr(c->buf + pos, '\n', c->len - pos);
+        size_t from = pos == 0 ? c->scanned : pos;
+        char *nl = memchr(c->buf + from, '\n', c->len - from);
         size_t end = nl ? (size_t)(nl - c->buf) : c->len;
-        if (!nl && !(c->eof && end > pos))
-            break; /* partial line: wait for more, unless input ended */
+        if (!nl && !(c->eof && end > pos)) {
+            partial = 1; /* wait for more, unless input ended */
+            break;
+        }
         size_t n = end - pos;
         if (n > s->cfg.max_request) {
             too_large(c);
@@ -157,6 +161,9 @@ static void take_lines(conn *c)
     }
     memmove(c->buf, c->buf + pos, c->len - pos);
     c->len -= pos;
+    /* What is left: one partial line, all searched; or lines not yet
+     * taken (the in-flight cap), searched from where they start. */
+    c->scanned = partial ? c->len : pos == 0 ? c->scanned : 0;
 }
 
 static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
@@ -213,7 +220,7 @@ void conn_resume(conn *c)
     take_lines(c);
     /* What is left is one partial line: too long already? */
     if (!c->close_after_write && c->len > s->cfg.max_request &&
-        !memchr(c->buf, '\n', c->len))
+        c->scanned == c->len)
         too_large(c);
     int quiet = c->inflight == 0 && c->writes == 0;
     if (quiet && (c->close_after_write || (c->eof && c->len == 0))) {

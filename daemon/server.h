@@ -36,6 +36,9 @@ struct conn {
     server *srv;
     char *buf; /* bytes read, not yet taken as lines */
     size_t len, cap;
+    size_t scanned; /* buf[0, scanned) holds no '\n': a partial line is
+                       searched once, not again from its start on every
+                       read (8 MB in 1 KB reads cost seconds) */
     unsigned inflight;     /* jobs of this conn not yet answered */
     unsigned writes;       /* uv_write requests not yet done */
     unsigned open_handles; /* freed when this drops to 0 */
