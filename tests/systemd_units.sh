@@ -22,7 +22,22 @@ out=$(cd "$dir" && systemd-analyze verify --man=no precisd.socket precisd.servic
 if [ -n "$out" ]; then
     echo "$out"; echo "systemd_units: verify printed warnings"; exit 1
 fi
-# The example config is one precisd accepts.
+# The sandbox: systemd's own exposure score at most 0.5 (of 10; 1.1
+# before PrivateNetwork, IPAddressDeny, PrivateMounts and ~@resources).
+if (cd "$dir" && systemd-analyze security --help 2>&1 | grep -q -- --offline); then
+    (cd "$dir" && systemd-analyze security --offline=yes --threshold=5 \
+        precisd.service > security.txt 2>&1) || {
+        grep "Overall" "$dir/security.txt"; echo "systemd_units: exposure above 0.5"; exit 1; }
+fi
+# The example config is one precisd accepts, and the unit's limits fit
+# its settings: a file descriptor for every connection and some to spare.
 "$build/daemon/precisd" --check-config --config systemd/precisd.conf \
-    --data data >/dev/null
+    --data data > "$dir/settings"
+conns=$(sed -n 's/^max_connections = //p' "$dir/settings")
+nofile=$(sed -n 's/^LimitNOFILE=//p' systemd/precisd.service.in)
+[ -n "$conns" ] && [ -n "$nofile" ] && [ "$nofile" -ge $((conns + 64)) ] || {
+    echo "systemd_units: LimitNOFILE=$nofile does not fit max_connections = $conns"; exit 1; }
+grep -q '^MemoryMax=' systemd/precisd.service.in &&
+    grep -q '^TasksMax=' systemd/precisd.service.in ||
+    { echo "systemd_units: no MemoryMax or TasksMax"; exit 1; }
 echo "systemd units verified"
