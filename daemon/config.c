@@ -10,6 +10,8 @@
 #include "datadir.h"
 
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stddef.h>
 #include <limits.h>
 #include <stdint.h>
@@ -45,6 +47,12 @@ static const key_def keys[] = {
      "largest request line in bytes"},
     {"max_connections", K_UINT, FIELD(max_connections), 1, 1000000,
      "connections served at once; more are refused"},
+    {"max_connections_per_uid", K_UINT, FIELD(max_connections_per_uid), 0,
+     1000000, "connections one user may hold at once (0: no limit)"},
+    {"allow_uids", K_STRING, FIELD(allow_uids), 0, 0,
+     "users let in, names or numbers, comma-separated (empty: all)"},
+    {"allow_gids", K_STRING, FIELD(allow_gids), 0, 0,
+     "groups let in, primary or supplementary (empty: all)"},
     {"max_inflight", K_UINT, FIELD(max_inflight), 1, 100000,
      "requests in progress per connection before reading pauses"},
     {"max_pending", K_UINT, FIELD(max_pending), 1, 10000000,
@@ -67,6 +75,8 @@ void config_defaults(config *c)
     c->socket_mode = 0660;
     c->max_request = 8u << 20;
     c->max_connections = 1024;
+    /* Half the slots: one client, stuck or hostile, never takes them all. */
+    c->max_connections_per_uid = 512;
     c->max_inflight = 64;
     c->max_pending = 4096;
     c->idle_timeout_ms = 300000;
@@ -215,6 +225,39 @@ static int load_file(config *c, const char *path, char *err, size_t errlen)
     return rc;
 }
 
+/* An allow list ("www-data, 1001") into ids: numbers as they are, names
+ * looked up as users (or groups). */
+static int resolve_ids(const char *key, const char *list, int groups,
+                       unsigned *ids, unsigned *n, char *err, size_t errlen)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", list);
+    *n = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(buf, ", \t", &save); t;
+         t = strtok_r(NULL, ", \t", &save)) {
+        if (*n == CONFIG_MAX_IDS) {
+            snprintf(err, errlen, "%s: at most %d entries", key,
+                     CONFIG_MAX_IDS);
+            return -1;
+        }
+        unsigned long long v;
+        if (parse_unsigned(t, 10, 0, &v) == 0 && v < UINT_MAX) {
+            ids[(*n)++] = (unsigned)v;
+            continue;
+        }
+        struct passwd *pw = groups ? NULL : getpwnam(t);
+        struct group *gr = groups ? getgrnam(t) : NULL;
+        if (!pw && !gr) {
+            snprintf(err, errlen, "%s: no %s \"%.64s\"", key,
+                     groups ? "group" : "user", t);
+            return -1;
+        }
+        ids[(*n)++] = pw ? (unsigned)pw->pw_uid : (unsigned)gr->gr_gid;
+    }
+    return 0;
+}
+
 int config_load(config *c, const config_args *args, char *err, size_t errlen)
 {
     config_defaults(c);
@@ -226,6 +269,11 @@ int config_load(config *c, const config_args *args, char *err, size_t errlen)
     for (size_t i = 0; i + 1 < args->nflags; i += 2)
         if (config_set(c, args->flags[i], args->flags[i + 1], err, errlen))
             return -1;
+    if (resolve_ids("allow_uids", c->allow_uids, 0, c->allow_uid,
+                    &c->n_allow_uids, err, errlen) != 0 ||
+        resolve_ids("allow_gids", c->allow_gids, 1, c->allow_gid,
+                    &c->n_allow_gids, err, errlen) != 0)
+        return -1;
     /* Any local user could then send work, or fill the server: only
      * when asked in so many words. */
     if ((c->socket_mode & 0002) && !c->allow_world_socket) {

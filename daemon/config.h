@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #define CONFIG_DEFAULT_FILE "/etc/precis/precisd.conf"
+#define CONFIG_MAX_IDS 64 /* users or groups in one allow list */
 
 typedef struct config {
     char socket[108];            /* socket path (sun_path size) */
@@ -19,12 +20,18 @@ typedef struct config {
     char data[4096];             /* engine data dir; "" = built-in */
     size_t max_request;          /* bytes in one request line */
     unsigned max_connections;    /* more are refused as overloaded */
+    unsigned max_connections_per_uid; /* 0: no limit */
+    char allow_uids[1024];            /* users, names or numbers; "": all */
+    char allow_gids[1024];            /* groups likewise */
     unsigned max_inflight;       /* per connection, then reads pause */
     unsigned max_pending;        /* server-wide queued requests */
     unsigned idle_timeout_ms;    /* 0: never */
     unsigned request_timeout_ms; /* 0: never */
     unsigned shutdown_timeout_ms;
     int log_level; /* enum log_level */
+    /* allow_uids and allow_gids resolved by config_load: */
+    unsigned allow_uid[CONFIG_MAX_IDS], n_allow_uids;
+    unsigned allow_gid[CONFIG_MAX_IDS], n_allow_gids;
 } config;
 
 /* The settings parse_args collected: the config file to read and the

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "log.h"
+#include "peer.h"
 #include "protocol.h"
 #include "server.h"
 
@@ -277,6 +278,50 @@ static conn *new_conn(server *s)
     return c;
 }
 
+/* Turn c away with a reply the client can read, then close it. */
+static void refuse(conn *c, enum refusal why)
+{
+    static const struct {
+        const char *code, *message, *log;
+    } reasons[REFUSED_COUNT] = {
+        [REFUSED_MAX_CONNECTIONS] = {"overloaded",
+                                     "too many connections; retry later",
+                                     "max_connections"},
+        [REFUSED_PER_UID] = {"overloaded",
+                             "too many connections from this user; close "
+                             "some or retry later",
+                             "max_connections_per_uid"},
+        [REFUSED_NOT_ALLOWED] = {"forbidden",
+                                 "this user may not use precisd "
+                                 "(allow_uids, allow_gids)",
+                                 "not in allow_uids or allow_gids"},
+    };
+    server *s = c->srv;
+    c->refused = 1;
+    s->stats.connections_refused++;
+    s->stats.refused_by[why]++;
+    log_msg(LOG_WARN, "conn", "refused conn=%llu uid=%d: %s",
+            (unsigned long long)c->number, c->peer_known ? (int)c->uid : -1,
+            reasons[why].log);
+    size_t n;
+    char *reply = job_error_line(NULL, reasons[why].code,
+                                 reasons[why].message, &n);
+    stats_error(&s->stats, reasons[why].code);
+    c->close_after_write = 1;
+    if (reply)
+        conn_write(c, reply, n);
+    conn_resume(c);
+}
+
+/* Connections held by uid, c among them; O(connections), at accept only. */
+static unsigned conns_of(const server *s, unsigned uid)
+{
+    unsigned n = 0;
+    for (const conn *o = s->conns; o; o = o->next)
+        n += !o->refused && o->peer_known && o->uid == uid;
+    return n;
+}
+
 void conn_accept(server *s)
 {
     conn *c = new_conn(s);
@@ -288,19 +333,25 @@ void conn_accept(server *s)
         conn_close(c);
         return;
     }
+    uv_os_fd_t fd;
+    peer p;
+    if (uv_fileno((uv_handle_t *)&c->pipe, &fd) == 0 && peer_read(fd, &p) == 0) {
+        c->peer_known = 1;
+        c->uid = p.uid;
+    }
     if (s->nconns > s->cfg.max_connections) {
-        /* Refuse with a reply the client can read, then close. */
-        s->stats.connections_refused++;
-        log_msg(LOG_WARN, "conn", "refused conn=%llu: max_connections=%u",
-                (unsigned long long)c->number, s->cfg.max_connections);
-        size_t n;
-        char *reply = job_error_line(NULL, "overloaded",
-                                     "too many connections; retry later", &n);
-        stats_error(&s->stats, "overloaded");
-        c->close_after_write = 1;
-        if (reply)
-            conn_write(c, reply, n);
-        conn_resume(c);
+        refuse(c, REFUSED_MAX_CONNECTIONS);
+        return;
+    }
+    /* Credentials that cannot be read never pass an allow list. */
+    int listed = s->cfg.n_allow_uids || s->cfg.n_allow_gids;
+    if (listed && (!c->peer_known || !peer_allowed(&s->cfg, &p))) {
+        refuse(c, REFUSED_NOT_ALLOWED);
+        return;
+    }
+    if (c->peer_known && s->cfg.max_connections_per_uid &&
+        conns_of(s, c->uid) > s->cfg.max_connections_per_uid) {
+        refuse(c, REFUSED_PER_UID);
         return;
     }
     log_msg(LOG_DEBUG, "conn", "accepted conn=%llu open=%u",

@@ -17,7 +17,7 @@
 const char *const protocol_error_codes[] = {
     "invalid_json",  "invalid_utf8",     "too_large",  "bad_request",
     "unknown_op",    "unknown_language", "overloaded", "timeout",
-    "shutting_down", "internal",         NULL,
+    "shutting_down", "internal",         "forbidden",  NULL,
 };
 
 static const char *const op_names[OP_COUNT] = {"summarize", "ping", "stats",

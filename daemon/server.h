@@ -46,7 +46,10 @@ struct conn {
     unsigned eof : 1; /* the client will send nothing more */
     unsigned closing : 1;
     unsigned close_after_write : 1;
-    uint64_t number; /* for logs */
+    unsigned refused : 1;    /* turned away at accept: counts for no one */
+    unsigned peer_known : 1; /* uid below read with SO_PEERCRED */
+    unsigned uid;            /* the client's user */
+    uint64_t number;         /* for logs */
     conn *prev, *next;
 };
 

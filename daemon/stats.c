@@ -68,9 +68,16 @@ uint64_t stats_percentile(const stats *s, double q)
     return s->latency_max_us;
 }
 
+static const char *const refusal_names[REFUSED_COUNT] = {
+    "max_connections", "max_connections_per_uid", "not_allowed"};
+
 json_t *stats_json(const stats *s, uint64_t now_ms, unsigned pending)
 {
     json_t *ops = json_object(), *errors = json_object();
+    json_t *refused = json_object();
+    for (int i = 0; i < REFUSED_COUNT; i++)
+        json_object_set_new(refused, refusal_names[i],
+                            json_integer((json_int_t)s->refused_by[i]));
     for (int i = 0; i < OP_COUNT; i++)
         json_object_set_new(ops, protocol_op_name(i),
                             json_integer((json_int_t)s->by_op[i]));
@@ -78,12 +85,13 @@ json_t *stats_json(const stats *s, uint64_t now_ms, unsigned pending)
         json_object_set_new(errors, protocol_error_codes[i],
                             json_integer((json_int_t)s->errors[i]));
     return json_pack(
-        "{s:f, s:{s:I, s:I, s:I}, s:{s:I, s:I, s:o}, s:o, s:{s:I, s:I},"
+        "{s:f, s:{s:I, s:I, s:I, s:o}, s:{s:I, s:I, s:o}, s:o, s:{s:I, s:I},"
         " s:{s:f, s:f, s:f, s:f}, s:{s:I, s:I}}",
         "uptime_s", (double)(now_ms - s->started_ms) / 1000.0, "connections",
         "open", (json_int_t)s->connections_open, "total",
         (json_int_t)s->connections_total, "refused",
-        (json_int_t)s->connections_refused, "requests", "total",
+        (json_int_t)s->connections_refused, "refused_by", refused, "requests",
+        "total",
         (json_int_t)s->requests, "pending", (json_int_t)pending, "by_op", ops,
         "errors", errors, "bytes", "in", (json_int_t)s->bytes_in, "out",
         (json_int_t)s->bytes_out, "latency_ms", "p50",

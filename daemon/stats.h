@@ -18,11 +18,20 @@
 #define STATS_BUCKETS (64 * STATS_SUB)
 
 /* Error codes counted separately; the same strings the protocol uses. */
-#define STATS_ERROR_CODES 10
+#define STATS_ERROR_CODES 11
+
+/* Why a connection was turned away at accept. */
+enum refusal {
+    REFUSED_MAX_CONNECTIONS, /* the server is full */
+    REFUSED_PER_UID,         /* that user holds max_connections_per_uid */
+    REFUSED_NOT_ALLOWED,     /* not in allow_uids / allow_gids */
+    REFUSED_COUNT
+};
 
 typedef struct stats {
     uint64_t started_ms; /* loop time at start */
     uint64_t connections_total, connections_refused;
+    uint64_t refused_by[REFUSED_COUNT]; /* by enum refusal */
     uint64_t connections_open;
     uint64_t requests;        /* replies sent, errors included */
     uint64_t by_op[OP_COUNT]; /* by enum op */

@@ -471,6 +471,80 @@ static void daemon_closes_idle_connections(void **state)
     daemon_finish(&d, 5000);
 }
 
+/* Ask stats on c until precisd counts n open connections (c included). */
+static void wait_open_connections(client *c, json_int_t n)
+{
+    for (int i = 0; i < 6000; i++) {
+        json_t *r = client_call(c, json_pack("{s:s}", "op", "stats"));
+        json_int_t open = json_integer_value(
+            json_object_get(json_object_get(r, "connections"), "open"));
+        json_decref(r);
+        if (open == n)
+            return;
+        usleep(10000); /* between polls of the event, not a wait for it */
+    }
+    fail_msg("precisd never counted %d open connections", (int)n);
+}
+
+static json_int_t refused_by(client *c, const char *why)
+{
+    json_t *r = client_call(c, json_pack("{s:s}", "op", "stats"));
+    json_int_t n = json_integer_value(json_object_get(
+        json_object_get(json_object_get(r, "connections"), "refused_by"),
+        why));
+    json_decref(r);
+    return n;
+}
+
+/* The client's first reply is the refusal with this code, then EOF. */
+static void assert_refused(const char *sock, const char *code)
+{
+    client c;
+    assert_int_equal(client_open(&c, sock), 0);
+    json_t *r = client_recv(&c, 5000);
+    assert_non_null(r);
+    assert_string_equal(reply_error(r), code);
+    json_decref(r);
+    assert_true(client_sees_eof(&c, 5000));
+    client_close(&c);
+}
+
+/* One user cannot hold every slot; allow lists keep others out. */
+static void daemon_limits_each_user(void **state)
+{
+    (void)state;
+    daemon_proc d;
+    const char *args[] = {"--max-connections-per-uid", "2", NULL};
+    daemon_start(&d, args);
+    client a, b;
+    assert_int_equal(client_open(&a, d.sock), 0);
+    assert_int_equal(client_open(&b, d.sock), 0);
+    json_decref(client_call(&b, json_pack("{s:s}", "op", "ping")));
+    assert_refused(d.sock, "overloaded");
+    assert_int_equal(refused_by(&a, "max_connections_per_uid"), 1);
+    assert_int_equal(refused_by(&a, "max_connections"), 0);
+    client_close(&b);
+    client_close(&a);
+    daemon_finish(&d, 5000);
+
+    char me[64], others[64];
+    snprintf(me, sizeof me, "12345, %u", (unsigned)getuid());
+    const char *mine[] = {"--allow-uids", me, NULL};
+    daemon_start(&d, mine);
+    assert_daemon_answers(d.sock);
+    daemon_finish(&d, 5000);
+    snprintf(me, sizeof me, "%u", (unsigned)getgid());
+    const char *my_group[] = {"--allow-gids", me, NULL};
+    daemon_start(&d, my_group);
+    assert_daemon_answers(d.sock);
+    daemon_finish(&d, 5000);
+    snprintf(others, sizeof others, "%u", (unsigned)getuid() + 1);
+    const char *not_mine[] = {"--allow-uids", others, NULL};
+    daemon_start(&d, not_mine);
+    assert_refused(d.sock, "forbidden");
+    daemon_finish(&d, 5000);
+}
+
 static void daemon_refuses_connections_over_the_limit(void **state)
 {
     (void)state;
@@ -492,8 +566,8 @@ static void daemon_refuses_connections_over_the_limit(void **state)
     assert_true(client_sees_eof(&extra, 5000));
     client_close(&extra);
     client_close(&b);
-    /* A slot freed is a slot usable again. */
-    usleep(100000);
+    /* A slot freed is a slot usable again, once precisd has seen it go. */
+    wait_open_connections(&a, 1);
     assert_int_equal(client_open(&b, d.sock), 0);
     r = client_call(&b, json_pack("{s:s}", "op", "ping"));
     assert_null(reply_error(r));
@@ -987,6 +1061,10 @@ static void daemon_command_line(void **state)
                            "--socket-mode", "0666", NULL};
     assert_int_equal(run_precisd(world, out, sizeof out), 1);
     assert_non_null(strstr(out, "socket_mode 0666 lets every local user"));
+    const char *nobody[] = {"--check-config", "--data", test_data_dir(),
+                            "--allow-uids", "no-such-user-here", NULL};
+    assert_int_equal(run_precisd(nobody, out, sizeof out), 1);
+    assert_non_null(strstr(out, "allow_uids: no user \"no-such-user-here\""));
     unlink(conf);
     rmdir(dir);
 }
@@ -1009,6 +1087,7 @@ int main(void)
         DAEMON_TEST(daemon_survives_clients_that_vanish),
         DAEMON_TEST(daemon_closes_idle_connections),
         DAEMON_TEST(daemon_refuses_connections_over_the_limit),
+        DAEMON_TEST(daemon_limits_each_user),
         DAEMON_TEST(daemon_times_out_slow_requests),
         DAEMON_TEST(daemon_refuses_when_overloaded),
         DAEMON_TEST(daemon_pauses_reading_at_inflight_cap),
