@@ -10,6 +10,7 @@
 #                      sysusers.d file, /etc/precis/precisd.conf)
 #   make idf           rebuild data/idf/*.idf from ../shared/data
 #   make deb           Debian packages into build/deb/, lintian-checked
+#   make fuzz          FUZZ_SECONDS=60: each libFuzzer target of fuzz/ (clang)
 #
 # CC, CFLAGS, LDFLAGS, PREFIX and DESTDIR are honoured as usual.
 
@@ -41,6 +42,13 @@ BUILD := build/sanitize
 LIBOUT := $(BUILD)
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
+else ifeq ($(SANITIZE),fuzz)
+# make fuzz: everything built with clang for libFuzzer, under ASan+UBSan.
+BUILD := build/fuzz
+LIBOUT := $(BUILD)
+CC := clang
+SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined \
+            -fno-sanitize-recover=all -fno-omit-frame-pointer
 else
 BUILD := build/default
 LIBOUT := $(BUILD)
@@ -91,7 +99,7 @@ BENCH := $(BUILD)/bench/speed $(BUILD)/bench/rouge $(BUILD)/bench/eval \
 .SECONDARY:
 
 .PHONY: all deps check check-run run install uninstall clean idf tools bench \
-    eval deb
+    eval deb fuzz fuzz-run
 
 all: $(LIB_A) $(LIB_SO) $(PRECISD) $(PRECIS_CLI)
 
@@ -276,6 +284,55 @@ bench: deps
 
 # `make check` first makes sure the packages are there, then builds and
 # runs in a second make so the pkg-config results above are fresh.
+# libFuzzer targets (fuzz/): the engine on any bytes, a request line
+# through parse, run and reply, and precisd.conf.  Each runs
+# FUZZ_SECONDS over its corpus in build/fuzz/corpus/, seeded from the
+# tests' fixtures, request lines and the example config; a crash leaves
+# its input as build/fuzz/crash-* and fails make fuzz.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := summarize protocol config
+FUZZ_BIN := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+FUZZ_SEEDS_summarize := tests/fixtures fuzz/seeds/summarize
+FUZZ_SEEDS_protocol := fuzz/seeds/protocol
+FUZZ_SEEDS_config := systemd
+FUZZ_LEN_summarize := 65536
+FUZZ_LEN_protocol := 65536
+FUZZ_LEN_config := 16384
+
+fuzz:
+	@./tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory SANITIZE=fuzz fuzz-run
+
+fuzz-run: $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+	    echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	    mkdir -p $(BUILD)/corpus/$$t; \
+	    case $$t in summarize) seeds="$(FUZZ_SEEDS_summarize)"; len=$(FUZZ_LEN_summarize);; \
+	        protocol) seeds="$(FUZZ_SEEDS_protocol)"; len=$(FUZZ_LEN_protocol);; \
+	        config) seeds="$(FUZZ_SEEDS_config)"; len=$(FUZZ_LEN_config);; esac; \
+	    PRECIS_DATA=data $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+	        -max_len=$$len -timeout=20 -rss_limit_mb=3072 -print_final_stats=1 \
+	        -dict=fuzz/$$t.dict -artifact_prefix=$(BUILD)/ \
+	        $(BUILD)/corpus/$$t $$seeds 2> $(BUILD)/fuzz_$$t.log || \
+	        { tail -40 $(BUILD)/fuzz_$$t.log; exit 1; }; \
+	    grep -E '^stat::number_of_executed_units|^Done' $(BUILD)/fuzz_$$t.log; \
+	done
+
+$(BUILD)/fuzz/%.o: fuzz/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Ilib -Idaemon -c $< -o $@
+
+$(BUILD)/fuzz/fuzz_summarize: $(BUILD)/fuzz/fuzz_summarize.o $(LIB_INTERNAL)
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIB_DEPS)
+
+$(BUILD)/fuzz/fuzz_protocol: $(BUILD)/fuzz/fuzz_protocol.o \
+    $(BUILD)/daemon/protocol.o $(LIB_INTERNAL)
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
+
+$(BUILD)/fuzz/fuzz_config: $(BUILD)/fuzz/fuzz_config.o $(BUILD)/daemon/config.o \
+    $(BUILD)/daemon/datadir.o $(BUILD)/daemon/log.o $(LIB_INTERNAL)
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIB_DEPS)
+
 check: deps
 	@$(MAKE) --no-print-directory check-run
 

@@ -183,15 +183,12 @@ static char *trim(char *s)
     return s;
 }
 
-static int load_file(config *c, const char *path, char *err, size_t errlen)
+int config_read(config *c, FILE *f, const char *path, char *err,
+                size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return -1;
-    }
-    /* Twice the longest value (a data path, 4,095 bytes): an overlong line is refused whole, never cut in two with
-     * its tail read as a setting of its own. */
+    /* Twice the longest value (a data path, 4,095 bytes).  A longer
+     * line is refused whole, never cut in two with its tail read as a
+     * setting of its own. */
     char line[8192];
     size_t lineno = 0;
     int rc = 0;
@@ -221,6 +218,17 @@ static int load_file(config *c, const char *path, char *err, size_t errlen)
             rc = -1;
         }
     }
+    return rc;
+}
+
+static int load_file(config *c, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    int rc = config_read(c, f, path, err, errlen);
     fclose(f);
     return rc;
 }

@@ -9,6 +9,7 @@
 #define PRECISD_CONFIG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define CONFIG_DEFAULT_FILE "/etc/precis/precisd.conf"
 #define CONFIG_MAX_IDS 64 /* users or groups in one allow list */
@@ -47,6 +48,10 @@ void config_defaults(config *c);
 /* Apply one key = value; 0, or -1 with a message in err. */
 int config_set(config *c, const char *key, const char *value, char *err,
                size_t errlen);
+/* Apply the "key = value" lines of f (named path in messages) over c;
+ * 0, or -1 with "path:line: ..." in err. */
+int config_read(config *c, FILE *f, const char *path, char *err,
+                size_t errlen);
 /* defaults + file + flags into c; 0 or -1 with a message in err. */
 int config_load(config *c, const config_args *args, char *err, size_t errlen);
 /* Parse argv.  Returns 0 to run, 1 when --help/--version was handled

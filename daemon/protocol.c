@@ -439,8 +439,24 @@ json_t *protocol_run(const precis_engine_t *engine, const request *req,
 
 json_t *protocol_error(const char *code, const char *message)
 {
-    return json_pack("{s:{s:s, s:s}}", "error", "code", code, "message",
-                     message);
+    /* A message quoting the request (jansson's "near '...'" cuts the
+     * bytes it shows anywhere, even inside a character) may not be
+     * UTF-8, which json_pack refuses: the line then got no reply at
+     * all.  Bad bytes are shown as '?'. */
+    size_t len = strlen(message), bad = precis_utf8_validate(message, len);
+    if (bad == len)
+        return json_pack("{s:{s:s, s:s}}", "error", "code", code, "message",
+                         message);
+    char *fixed = protocol_replace_invalid(message, len, bad);
+    if (!fixed)
+        return NULL;
+    for (size_t i = bad; i < len; i++)
+        if (fixed[i] == 0x7F)
+            fixed[i] = '?';
+    json_t *reply = json_pack("{s:{s:s, s:s%}}", "error", "code", code,
+                              "message", fixed, len);
+    free(fixed);
+    return reply;
 }
 
 char *protocol_dump(json_t *reply, json_t *id, size_t *len)

@@ -27,6 +27,17 @@ if [ "${1:-}" = bench ]; then
     }
 fi
 
+# `deps.sh fuzz`: what make fuzz adds (clang with its libFuzzer runtime).
+if [ "${1:-}" = fuzz ]; then
+    # libclang-rt-dev holds the libFuzzer runtime; clang only recommends it.
+    PACKAGES="clang libclang-rt-dev"
+    have_all() {
+        echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)
+              { (void)d; (void)n; return 0; }' |
+            clang -fsanitize=fuzzer -x c - -o /dev/null >/dev/null 2>&1
+    }
+fi
+
 if have_all; then
     exit 0
 fi
