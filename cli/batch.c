@@ -106,9 +106,8 @@ static void draw_progress(batch *b, int final)
  * --segment); other lines are left for the protocol to answer. */
 static void default_op(batch *b, slot *s)
 {
-    json_t *root = precis_utf8_validate(s->line, s->len) == s->len
-                       ? json_loadb(s->line, s->len, JSON_ALLOW_NUL, NULL)
-                       : NULL;
+    size_t bad;
+    json_t *root = protocol_load(s->line, s->len, &bad, NULL);
     if (json_is_object(root) && !json_object_get(root, "op")) {
         json_object_set_new(root, "op", json_string(b->op));
         char *out = json_dumps(root, JSON_COMPACT);
@@ -227,20 +226,10 @@ static int run_local(batch *b)
 static int send_slot(batch *b, size_t seq)
 {
     slot *s = &b->ring[seq % RING];
-    /* A line of bad bytes goes as precisd would read it: with "utf8":
-     * "replace", bad bytes stood in for; without, answered here. */
-    size_t bad = precis_utf8_validate(s->line, s->len);
-    char *fixed = bad == s->len
-                      ? NULL
-                      : protocol_replace_invalid(s->line, s->len, bad);
-    json_t *root = json_loadb(fixed ? fixed : s->line, s->len,
-                              JSON_ALLOW_NUL, NULL);
-    free(fixed);
-    const char *utf8 = json_string_value(json_object_get(root, "utf8"));
-    if (bad != s->len && !(utf8 && strcmp(utf8, "replace") == 0)) {
-        json_decref(root);
-        root = NULL;
-    }
+    /* Read as precisd would read it (bad bytes stood in for when it asks
+     * "utf8": "replace"); a line it would refuse is answered here. */
+    size_t bad;
+    json_t *root = protocol_load(s->line, s->len, &bad, NULL);
     if (!json_is_object(root)) {
         json_decref(root);
         s->reply =

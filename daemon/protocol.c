@@ -203,15 +203,32 @@ char *protocol_replace_invalid(const char *line, size_t len, size_t first)
  * default, refuses them.  1 for replace, 0 for strict, -1 on a bad value. */
 static int utf8_replace(json_t *root)
 {
-    json_t *v = json_object_get(root, "utf8");
-    if (!v || json_is_null(v))
-        return 0;
-    const char *s = json_string_value(v);
-    if (s && strlen(s) != json_string_length(v))
-        return -1; /* "replace\u0000x" is not "replace" */
-    if (s && strcmp(s, "replace") == 0)
+    proto_error unused;
+    const char *s;
+    int rc = get_string(root, "utf8", &s, NULL, &unused);
+    if (rc <= 0)
+        return rc; /* absent, or not a string without NUL bytes */
+    if (strcmp(s, "replace") == 0)
         return 1;
-    return s && strcmp(s, "strict") == 0 ? 0 : -1;
+    return strcmp(s, "strict") == 0 ? 0 : -1;
+}
+
+json_t *protocol_load(const char *line, size_t len, size_t *bad,
+                      json_error_t *jerr)
+{
+    *bad = precis_utf8_validate(line, len);
+    if (*bad == len)
+        return json_loadb(line, len, JSON_ALLOW_NUL, jerr);
+    /* Parsed with the bad bytes stood in for, then refused unless the
+     * request asks for them to be replaced. */
+    char *fixed = protocol_replace_invalid(line, len, *bad);
+    json_t *root = fixed ? json_loadb(fixed, len, JSON_ALLOW_NUL, NULL) : NULL;
+    free(fixed);
+    if (utf8_replace(root) != 1) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
 }
 
 int protocol_parse(const char *line, size_t len, request *req,
@@ -222,29 +239,19 @@ int protocol_parse(const char *line, size_t len, request *req,
     err->message[0] = '\0';
     precis_options_init(&req->opts);
     req->opts.quotes = 3;
-    size_t bad = precis_utf8_validate(line, len);
-    char *fixed = NULL;
-    if (bad != len) {
-        /* Parsed with the bad bytes stood in for, then refused unless
-         * the request asks for them to be replaced. */
-        fixed = protocol_replace_invalid(line, len, bad);
-        req->root = fixed ? json_loadb(fixed, len, JSON_ALLOW_NUL, NULL) : NULL;
-        free(fixed);
-        if (utf8_replace(req->root) != 1) {
-            json_decref(req->root);
-            req->root = NULL;
-            err->code = "invalid_utf8";
-            snprintf(err->message, sizeof err->message,
-                     "request is not valid UTF-8 at byte %zu (send \"utf8\": "
-                     "\"replace\" to have bad bytes read as such)",
-                     bad);
-            return -1;
-        }
-        req->opts.utf8_policy = PRECIS_UTF8_REPLACE;
-    }
+    size_t bad;
     json_error_t jerr;
-    if (!req->root)
-        req->root = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+    req->root = protocol_load(line, len, &bad, &jerr);
+    if (bad != len && !req->root) {
+        err->code = "invalid_utf8";
+        snprintf(err->message, sizeof err->message,
+                 "request is not valid UTF-8 at byte %zu (send \"utf8\": "
+                 "\"replace\" to have bad bytes read as such)",
+                 bad);
+        return -1;
+    }
+    if (bad != len)
+        req->opts.utf8_policy = PRECIS_UTF8_REPLACE;
     if (!req->root) {
         err->code = "invalid_json";
         /* jansson reads integers as 64-bit: an id past that must be a

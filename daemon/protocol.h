@@ -49,6 +49,14 @@ typedef struct proto_error {
  * "utf8": "replace" as.  malloc'd; NULL on ENOMEM. */
 char *protocol_replace_invalid(const char *line, size_t len, size_t first);
 
+/* The JSON of a request line as protocol_parse() reads it, *bad set to
+ * the first byte that is not UTF-8 (len when none).  A line with such
+ * bytes is read with them replaced when it asks "utf8": "replace", and
+ * is NULL otherwise; NULL too when it is not JSON (jerr, which may be
+ * NULL, says why for a line that is UTF-8). */
+json_t *protocol_load(const char *line, size_t len, size_t *bad,
+                      json_error_t *jerr);
+
 /* Parse one request line (without its newline).  0 on success; else -1
  * with err filled, and req->id set when the line had a readable id (so
  * the error reply can still carry it).  Free with protocol_request_free

@@ -429,8 +429,11 @@ static void cli_segment_prints_sentences(void **state)
     (void)state;
     const char *doc = "Home\nWorld\nSport\nThe council met on Monday. It "
                       "approved the budget.\n";
+    /* The third line has a Latin-1 byte and asks for it to be read. */
     const char *batch = "{\"id\":1,\"text\":\"One. Two.\"}\n"
-                        "{\"id\":2,\"op\":\"ping\"}\n";
+                        "{\"id\":2,\"op\":\"ping\"}\n"
+                        "{\"id\":3,\"text\":\"Caf\xe9 shut. Gone.\","
+                        "\"utf8\":\"replace\"}\n";
     char in[256], jsonl[256];
     write_file("segment.txt", doc, strlen(doc), in, sizeof in);
     write_file("segment.jsonl", batch, strlen(batch), jsonl, sizeof jsonl);
@@ -456,9 +459,10 @@ static void cli_segment_prints_sentences(void **state)
     run_free(&r);
     r = run(LOCAL "--segment --batch -", jsonl);
     assert_int_equal(r.status, 0);
-    assert_int_equal(count_lines(r.out), 2);
+    assert_int_equal(count_lines(r.out), 3);
     assert_non_null(strstr(r.out, "\"sentences\":[{\"text\":\"One.\""));
     assert_non_null(strstr(r.out, "\"ok\":true"));
+    assert_non_null(strstr(r.out, "\"sentences\":[{\"text\":\"Caf\xEF\xBF\xBD shut.\""));
     run_free(&r);
 }
 
