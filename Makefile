@@ -209,7 +209,8 @@ $(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o \
 
 # The daemon tests drive the real binary and compare its replies with the
 # engine's, serialised by the daemon's own protocol.o.
-$(BUILD)/tests/test_daemon: $(BUILD)/tests/test_daemon.o \
+$(BUILD)/tests/test_daemon $(BUILD)/tests/test_hostile: $(BUILD)/tests/%: \
+    $(BUILD)/tests/%.o \
     $(BUILD)/tests/daemon_harness.o $(BUILD)/daemon/protocol.o \
     $(TEST_COMMON) $(LIB_INTERNAL) | $(PRECISD)
 	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \

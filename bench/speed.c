@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -113,6 +114,56 @@ static char *make_doc(const corpus *c, size_t size, size_t *len)
 
 typedef void (*summarizer)(const char *, size_t);
 
+/* A field of /proc/self/status in kB ("VmRSS:", "VmHWM:"); -1 if absent. */
+static long status_kb(const char *field)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kb = -1;
+    size_t n = strlen(field);
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, field, n))
+            kb = atol(line + n);
+    if (f)
+        fclose(f);
+    return kb;
+}
+
+/* Bytes the engine's one summary of doc adds to the resident set at its
+ * peak, measured in a child of its own so no heap the allocator kept
+ * from an earlier, larger run hides the growth: the child resets the
+ * high-water mark (clear_refs 5, Linux 4.0), runs once and reports
+ * VmHWM - VmRSS.  -1 where /proc cannot say. */
+static long long peak_bytes(const char *doc, size_t len)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        long long peak = -1;
+        FILE *f = fopen("/proc/self/clear_refs", "w");
+        if (f && fputs("5", f) >= 0 && fclose(f) == 0) {
+            long base = status_kb("VmRSS:");
+            precis_once(doc, len);
+            long hwm = status_kb("VmHWM:");
+            if (base >= 0 && hwm >= base)
+                peak = (long long)(hwm - base) * 1024;
+        }
+        ssize_t w = write(fds[1], &peak, sizeof peak);
+        _exit(w == (ssize_t)sizeof peak ? 0 : 1);
+    }
+    close(fds[1]);
+    long long peak = -1;
+    if (pid < 0 || read(fds[0], &peak, sizeof peak) != (ssize_t)sizeof peak)
+        peak = -1;
+    close(fds[0]);
+    if (pid > 0)
+        waitpid(pid, NULL, 0);
+    return peak;
+}
+
 static double best_of(summarizer f, const char *doc, size_t len, int repeat)
 {
     double best = 1e30;
@@ -171,7 +222,8 @@ int main(int argc, char **argv)
            (double)c.n / t, (double)c.bytes / t / 1e6, one / t);
 #endif
     printf("\ncost by size (best of %d)\n", repeat);
-    printf("%10s %10s %10s %10s", "bytes", "ms", "MB/s", "us/KB");
+    printf("%10s %10s %10s %10s %10s", "bytes", "ms", "MB/s", "us/KB",
+           "peak/in");
 #ifdef HAVE_OTS
     printf(" %10s %10s", "OTS ms", "precis/OTS");
 #endif
@@ -182,8 +234,13 @@ int main(int argc, char **argv)
         size_t len;
         char *doc = make_doc(&c, sizes[s], &len);
         double p = best_of(precis_once, doc, len, repeat);
+        long long peak = peak_bytes(doc, len);
         printf("%10zu %10.3f %10.1f %10.2f", len, p * 1e3,
                (double)len / p / 1e6, p * 1e6 / ((double)len / 1024));
+        if (peak >= 0)
+            printf(" %10.1f", (double)peak / (double)len);
+        else
+            printf(" %10s", "-");
 #ifdef HAVE_OTS
         /* OTS grows faster than linearly: 10 MB takes it minutes. */
         if (len <= OTS_MAX_BYTES) {

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "memory.h"
 #include "precis.h"
 
 enum kind { K_STRING, K_SIZE, K_UINT, K_MODE, K_LEVEL, K_BOOL };
@@ -57,6 +58,10 @@ static const key_def keys[] = {
      "requests in progress per connection before reading pauses"},
     {"max_pending", K_UINT, FIELD(max_pending), 1, 10000000,
      "requests in progress server-wide before refusing as overloaded"},
+    {"max_memory", K_SIZE, FIELD(max_memory), 16u << 20, 1ull << 40,
+     "bytes held for all clients (buffers, requests, replies)"},
+    {"max_connection_memory", K_SIZE, FIELD(max_connection_memory), 64u << 10,
+     1ull << 40, "bytes held for one connection before its reading pauses"},
     {"idle_timeout_ms", K_UINT, FIELD(idle_timeout_ms), 0, UINT_MAX,
      "close connections idle this long (0: never)"},
     {"request_timeout_ms", K_UINT, FIELD(request_timeout_ms), 0, UINT_MAX,
@@ -79,6 +84,11 @@ void config_defaults(config *c)
     c->max_connections_per_uid = 512;
     c->max_inflight = 64;
     c->max_pending = 4096;
+    /* A 2-core news service: four 8 MB documents running at once hold
+     * about 230 MB (memory.h); the rest holds queues and buffers. */
+    c->max_memory = 512u << 20;
+    /* Eight largest requests of one client in flight. */
+    c->max_connection_memory = 64u << 20;
     c->idle_timeout_ms = 300000;
     c->request_timeout_ms = 30000;
     c->shutdown_timeout_ms = 10000;
@@ -291,6 +301,8 @@ int config_load(config *c, const config_args *args, char *err, size_t errlen)
                  c->socket_mode);
         return -1;
     }
+    if (memory_check_config(c, err, errlen) != 0)
+        return -1;
     /* No data directory given: $PRECIS_DATA, the checkout's, or the
      * installed one, named so --check-config and the log show it. */
     if (!c->data[0] && !datadir_default(c->data, sizeof c->data))

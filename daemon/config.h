@@ -26,6 +26,8 @@ typedef struct config {
     char allow_gids[1024];            /* groups likewise */
     unsigned max_inflight;       /* per connection, then reads pause */
     unsigned max_pending;        /* server-wide queued requests */
+    size_t max_memory;            /* bytes held for clients (memory.h) */
+    size_t max_connection_memory; /* of which one connection's */
     unsigned idle_timeout_ms;    /* 0: never */
     unsigned request_timeout_ms; /* 0: never */
     unsigned shutdown_timeout_ms;

@@ -7,17 +7,26 @@
  * become jobs until max_inflight of them are in progress; then reading
  * pauses (the kernel buffer fills and the client's writes block), and it
  * resumes as replies go out.  It also pauses while more than
- * WRITE_HIGH_WATER bytes of replies wait for a client that does not read.
+ * WRITE_HIGH_WATER bytes of replies wait for a client that does not read,
+ * and when the buffer would have to grow past the connection's share or
+ * the server's budget (memory.h): then it waits for memory to be freed.
+ * The buffer starts at MEMORY_READ_FLOOR, doubles as a line needs it, up
+ * to max_request and one read, and shrinks back once a long line is gone.
  */
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
+#include "memory.h"
 #include "peer.h"
 #include "protocol.h"
 #include "server.h"
 
+/* Reads want this much room; the buffer grows while it has less. */
 #define READ_CHUNK (64 * 1024)
+/* A buffer this large that is three quarters empty is shrunk. */
+#define SHRINK_ABOVE (256 * 1024)
 #define WRITE_HIGH_WATER (16u << 20)
 /* While draining for shutdown, a connection quiet this long is closed:
  * long enough for requests already in its socket buffer to be read. */
@@ -26,6 +35,7 @@
 typedef struct write_req {
     uv_write_t req;
     char *data;
+    size_t len;
 } write_req;
 
 static void on_handle_closed(uv_handle_t *h)
@@ -34,9 +44,36 @@ static void on_handle_closed(uv_handle_t *h)
     if (--c->open_handles > 0)
         return;
     server *s = c->srv;
-    free(c->buf);
     free(c);
     server_maybe_exit(s);
+}
+
+/* The buffer's capacity becomes cap (0: freed); 0, or -1 if realloc
+ * failed. */
+static int resize_buffer(conn *c, size_t cap)
+{
+    server *s = c->srv;
+    char *b = cap ? realloc(c->buf, cap) : (free(c->buf), NULL);
+    if (cap && !b)
+        return -1;
+    if (cap > c->cap)
+        memory_charge(s, c, NULL, cap - c->cap);
+    else
+        memory_release(s, c, NULL, c->cap - cap);
+    c->buf = b;
+    c->cap = cap;
+    return 0;
+}
+
+static void set_mem_wait(conn *c, int wait)
+{
+    if (c->mem_wait == (unsigned)!!wait)
+        return;
+    c->mem_wait = !!wait;
+    if (wait)
+        c->srv->mem_waiting++;
+    else
+        c->srv->mem_waiting--;
 }
 
 void conn_close(conn *c)
@@ -45,9 +82,13 @@ void conn_close(conn *c)
         return;
     c->closing = 1;
     server *s = c->srv;
+    job_cancel_queued(c);
     for (job *j = s->jobs; j; j = j->next)
         if (j->c == c)
             j->c = NULL;
+    set_mem_wait(c, 0);
+    resize_buffer(c, 0);
+    c->len = 0;
     if (c->prev)
         c->prev->next = c->next;
     else
@@ -66,6 +107,7 @@ static void on_write(uv_write_t *req, int status)
 {
     write_req *w = (write_req *)req;
     conn *c = req->handle->data;
+    memory_release(c->srv, c, &c->writing, w->len);
     free(w->data);
     free(w);
     c->writes--;
@@ -95,6 +137,8 @@ void conn_write(conn *c, char *data, size_t len)
         conn_close(c);
         return;
     }
+    w->len = len;
+    memory_charge(c->srv, c, &c->writing, len);
     c->writes++;
     c->srv->stats.bytes_out += len;
 }
@@ -156,8 +200,8 @@ static void take_lines(conn *c)
         size_t k = 0;
         while (k < n && (c->buf[pos + k] == ' ' || c->buf[pos + k] == '\t'))
             k++;
-        if (k < n)
-            job_submit(c, c->buf + pos, n);
+        if (k < n && job_submit(c, c->buf + pos, n) != 0)
+            break; /* this connection's memory is full: wait */
         pos = nl ? end + 1 : end;
     }
     memmove(c->buf, c->buf + pos, c->len - pos);
@@ -165,22 +209,39 @@ static void take_lines(conn *c)
     /* What is left: one partial line, all searched; or lines not yet
      * taken (the in-flight cap), searched from where they start. */
     c->scanned = partial ? c->len : pos == 0 ? c->scanned : 0;
+    if (c->cap > SHRINK_ABOVE && c->len < c->cap / 4)
+        resize_buffer(c, c->len * 2 > READ_CHUNK ? c->len * 2 : READ_CHUNK);
+}
+
+/* Room for the next read, growing the buffer if it has less than a
+ * read's worth and may grow: 1 if there is any room, else 0. */
+static int make_room(conn *c)
+{
+    server *s = c->srv;
+    size_t most = s->cfg.max_request + READ_CHUNK;
+    if (c->cap - c->len >= READ_CHUNK || c->cap >= most)
+        return c->cap > c->len;
+    size_t want = c->cap ? c->cap * 2 : MEMORY_READ_FLOOR;
+    if (want > most)
+        want = most;
+    size_t grow = want - c->cap;
+    /* The floor is always granted (memory_reserve keeps it). */
+    int may = c->cap == 0 ||
+              (memory_may_grow(s, NULL, grow) &&
+               c->charged + grow <= s->cfg.max_connection_memory);
+    if (may && resize_buffer(c, want) != 0)
+        log_msg(LOG_WARN, "conn", "out of memory growing conn=%llu to %zu",
+                (unsigned long long)c->number, want);
+    return c->cap > c->len;
 }
 
 static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
 {
     (void)suggested;
     conn *c = h->data;
-    if (c->cap - c->len < READ_CHUNK) {
-        size_t cap = c->cap * 2 > c->len + READ_CHUNK ? c->cap * 2
-                                                      : c->len + READ_CHUNK;
-        char *grown = realloc(c->buf, cap);
-        if (!grown) {
-            *buf = uv_buf_init(NULL, 0); /* libuv reports UV_ENOBUFS */
-            return;
-        }
-        c->buf = grown;
-        c->cap = cap;
+    if (!make_room(c)) {
+        *buf = uv_buf_init(NULL, 0); /* libuv reports UV_ENOBUFS */
+        return;
     }
     *buf = uv_buf_init(c->buf + c->len, (unsigned)(c->cap - c->len));
 }
@@ -197,6 +258,11 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 {
     (void)buf;
     conn *c = stream->data;
+    if (nread == UV_ENOBUFS) { /* no memory to read into: wait for some */
+        stop_reading(c);
+        set_mem_wait(c, 1);
+        return;
+    }
     if (nread == UV_EOF) {
         c->eof = 1;
         stop_reading(c);
@@ -231,12 +297,55 @@ void conn_resume(conn *c)
     int room = c->inflight < s->cfg.max_inflight &&
                uv_stream_get_write_queue_size((uv_stream_t *)&c->pipe) <
                    WRITE_HIGH_WATER;
-    if (room && !c->reading && !c->eof && !c->close_after_write) {
+    int want = room && !c->reading && !c->eof && !c->close_after_write;
+    /* No buffer room and none to be had: wait for memory. */
+    int starved = want && !make_room(c);
+    set_mem_wait(c, starved);
+    if (want && !starved) {
         if (uv_read_start((uv_stream_t *)&c->pipe, on_alloc, on_read) == 0)
             c->reading = 1;
-    } else if (!room || c->close_after_write) {
+    } else if (!room || starved || c->close_after_write) {
         stop_reading(c);
     }
+}
+
+/* Deferred to a timer so no caller of memory_release is re-entered. */
+static void on_wake(uv_timer_t *t)
+{
+    server *s = t->data;
+    for (conn *c = s->conns, *next; c && s->mem_waiting; c = next) {
+        next = c->next; /* conn_resume may close c (freed only later) */
+        if (c->mem_wait)
+            conn_resume(c);
+    }
+}
+
+/* A connection paused for memory reads nothing, so libuv cannot see its
+ * client hang up; the kernel can (POLLHUP once both directions are shut),
+ * or its buffer would be held until idle_timeout_ms.  A client that only
+ * shut its writing side may still want replies: it is left alone. */
+void conn_check_hangups(server *s)
+{
+    for (conn *c = s->conns, *next; c && s->mem_waiting; c = next) {
+        next = c->next;
+        uv_os_fd_t fd;
+        if (!c->mem_wait || uv_fileno((uv_handle_t *)&c->pipe, &fd) != 0)
+            continue;
+        struct pollfd p = {.fd = fd};
+        if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR))) {
+            log_msg(LOG_DEBUG, "conn", "hung up while waiting conn=%llu",
+                    (unsigned long long)c->number);
+            conn_close(c);
+        }
+    }
+}
+
+void conn_memory_freed(server *s)
+{
+    if (s->wake.data && !uv_is_active((uv_handle_t *)&s->wake) &&
+        !uv_is_closing((uv_handle_t *)&s->wake) &&
+        memory_may_grow(s, NULL, MEMORY_READ_FLOOR))
+        uv_timer_start(&s->wake, on_wake, 0, 0);
 }
 
 static void on_idle(uv_timer_t *t)

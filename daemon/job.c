@@ -1,25 +1,40 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * job.c -- one request through the libuv thread pool.
+ * job.c -- a request from its line to its reply.
  *
- * The loop thread only cuts lines and writes replies.  Everything with a
- * cost proportional to the request -- UTF-8 check, JSON parse,
- * summarization, JSON output -- runs in work_cb on a pool thread, so a
- * 10 MB document never stalls other clients.  Replies go out as jobs
- * finish, so a connection's replies may come back out of order; every
- * reply carries its request's id.
+ * The loop thread cuts lines, parses the short ones, and answers at once
+ * what costs nothing: ping, stats, languages and every error it can see.
+ * Everything with a cost proportional to the request -- the UTF-8 check
+ * and JSON parse of a long line, summarization, JSON output -- runs in
+ * work_cb on a pool thread, so a 10 MB document never stalls other
+ * clients.
+ *
+ * A job waits in its connection's queue; the connections with queued
+ * jobs take turns, one job each, for the pool's threads, and no more jobs
+ * are handed over than there are threads, so a flood from one client
+ * delays a newcomer by about one request per thread.  A queued job costs
+ * no thread: its deadline, its connection closing or the shutdown
+ * answers or frees it where it waits.  Replies go out as jobs finish, so
+ * a connection's replies may come back out of order; every reply
+ * carries its request's id.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
+#include "memory.h"
 #include "protocol.h"
 #include "server.h"
 
-/* Overload replies are built on the loop thread: only lines this short
- * are parsed there to recover the id. */
-#define OVERLOAD_PARSE_MAX (64 * 1024)
+/* Lines this short are parsed on the loop thread (about 10 us for 4 KB),
+ * so ping, stats and languages never wait behind documents. */
+#define LOOP_PARSE_MAX (4 * 1024)
+/* An error for a line the loop thread did not parse carries the line's
+ * id when the line is this short (parsing it is cheap enough); a longer
+ * line's id is read by a worker. */
+#define ID_PARSE_MAX (64 * 1024)
 #define TIMEOUT_MESSAGE "request took longer than request_timeout_ms"
+#define SHUTDOWN_MESSAGE "precisd is shutting down"
 
 char *job_error_line(json_t *id, const char *code, const char *message,
                      size_t *len)
@@ -32,22 +47,88 @@ static double ms_between(uint64_t from_ns, uint64_t to_ns)
     return (double)(to_ns - from_ns) / 1e6;
 }
 
-/* Pool thread. */
+static void count_reply(server *s, int op, const char *error_code,
+                        uint64_t queued_ns)
+{
+    s->stats.requests++;
+    if (op >= 0 && op < OP_COUNT)
+        s->stats.by_op[op]++;
+    if (error_code)
+        stats_error(&s->stats, error_code);
+    stats_latency(&s->stats, (uv_hrtime() - queued_ns) / 1000);
+}
+
+/* Send reply (taken) to c with id, counted as one answer. */
+static void answer(conn *c, json_t *reply, json_t *id, int op,
+                   const char *code, uint64_t queued_ns)
+{
+    size_t n;
+    char *line = reply ? protocol_dump(reply, id, &n) : NULL;
+    if (!line) {
+        code = "internal";
+        line = job_error_line(id, code, "out of memory", &n);
+    }
+    count_reply(c->srv, op, code, queued_ns);
+    if (line)
+        conn_write(c, line, n);
+}
+
+/* An error for a line that will not be run, with its id if it is short. */
+static void answer_line(conn *c, const char *line, size_t len,
+                        const char *code, const char *message,
+                        uint64_t queued_ns)
+{
+    json_t *root = NULL;
+    if (line && len <= ID_PARSE_MAX)
+        root = json_loadb(line, len, JSON_ALLOW_NUL, NULL);
+    answer(c, protocol_error(code, message), json_object_get(root, "id"), -1,
+           code, queued_ns);
+    json_decref(root);
+}
+
+stats_load job_load(const server *s)
+{
+    return (stats_load){s->pending - s->running, s->running,   s->workers,
+                        s->mem_waiting,           s->memory,    s->memory_peak,
+                        s->cfg.max_memory};
+}
+
+/* The reply to a parsed request the loop thread answers itself, or NULL
+ * when it needs a worker. */
+static json_t *answer_here(server *s, const request *req, const char **code)
+{
+    *code = NULL;
+    if (req->op == OP_STATS) {
+        stats_load load = job_load(s);
+        return stats_json(&s->stats, server_now_ms(s), &load);
+    }
+    if (req->op == OP_PING || req->op == OP_LANGUAGES)
+        return protocol_run(s->engine->engine, req, code);
+    return NULL;
+}
+
+/* ---- the pool thread */
+
 static void work_cb(uv_work_t *w)
 {
     job *j = w->data;
     uint64_t start = uv_hrtime();
-    request req;
     proto_error perr;
-    int parsed = protocol_parse(j->line, j->len, &req, &perr);
+    int ok = 1;
+    if (!j->parsed) {
+        ok = protocol_parse(j->line, j->len, &j->req, &perr) == 0;
+        j->parsed = 1;
+        free(j->line);
+        j->line = NULL;
+    }
     uv_mutex_lock(&j->mu);
-    j->id = req.id ? json_deep_copy(req.id) : NULL;
-    j->op = parsed == 0 ? req.op : -1;
+    j->id = j->req.id ? json_deep_copy(j->req.id) : NULL;
+    j->op = ok ? j->req.op : -1;
     j->started = 1;
     int expired = j->expired;
     uv_mutex_unlock(&j->mu);
     json_t *reply;
-    if (parsed != 0) {
+    if (!ok) {
         j->error_code = perr.code;
         reply = protocol_error(perr.code, perr.message);
     } else if (expired) {
@@ -55,7 +136,7 @@ static void work_cb(uv_work_t *w)
         j->error_code = "timeout";
         reply = protocol_error("timeout", TIMEOUT_MESSAGE);
     } else {
-        reply = protocol_run(j->engine->engine, &req, &j->error_code);
+        reply = protocol_run(j->engine->engine, &j->req, &j->error_code);
     }
     /* How long it waited for a worker, beside the engine's own time. */
     json_t *timing = json_object_get(reply, "timing");
@@ -63,11 +144,11 @@ static void work_cb(uv_work_t *w)
         json_object_set_new(timing, "queue_ms",
                             json_real(ms_between(j->queued_ns, start)));
     if (reply)
-        j->reply = protocol_dump(reply, req.id, &j->reply_len);
-    protocol_request_free(&req);
-    free(j->line);
-    j->line = NULL;
+        j->reply = protocol_dump(reply, j->req.id, &j->reply_len);
+    protocol_request_free(&j->req);
 }
+
+/* ---- lists */
 
 static void unlink_job(server *s, job *j)
 {
@@ -86,40 +167,75 @@ static void free_job(job *j)
     engine_ref_release(j->engine);
     json_decref(j->id);
     uv_mutex_destroy(&j->mu);
+    if (j->parsed)
+        protocol_request_free(&j->req);
     free(j->line);
     free(j->reply);
     free(j);
 }
 
-static void count_reply(server *s, int op, const char *error_code,
-                        uint64_t queued_ns)
+/* j is answered or abandoned: drop it from every count and free it. */
+static void retire(server *s, job *j)
 {
-    s->stats.requests++;
-    if (op >= 0 && op < OP_COUNT)
-        s->stats.by_op[op]++;
-    if (error_code)
-        stats_error(&s->stats, error_code);
-    stats_latency(&s->stats, (uv_hrtime() - queued_ns) / 1000);
+    unlink_job(s, j);
+    s->pending--;
+    if (j->c)
+        j->c->inflight--;
+    memory_release(s, j->c, &j->charged, j->charged);
+    free_job(j);
 }
 
-/* Loop thread. */
+static void turn_push(server *s, conn *c)
+{
+    c->has_turn = 1;
+    c->turn_next = NULL;
+    if (s->turn_tail)
+        s->turn_tail->turn_next = c;
+    else
+        s->turn = c;
+    s->turn_tail = c;
+}
+
+static void turn_remove(server *s, conn *c)
+{
+    conn **p = &s->turn, *prev = NULL;
+    while (*p && *p != c) {
+        prev = *p;
+        p = &(*p)->turn_next;
+    }
+    if (*p)
+        *p = c->turn_next;
+    if (s->turn_tail == c)
+        s->turn_tail = prev;
+    c->has_turn = 0;
+    c->turn_next = NULL;
+}
+
+/* Take c's oldest queued job out of its queue. */
+static job *dequeue(conn *c)
+{
+    job *j = c->queue;
+    c->queue = j->queue_next;
+    if (!c->queue)
+        c->queue_tail = NULL;
+    j->queue_next = NULL;
+    return j;
+}
+
+/* ---- the loop thread */
+
 static void after_work_cb(uv_work_t *w, int status)
 {
     job *j = w->data;
     server *s = j->srv;
-    unlink_job(s, j);
-    s->pending--;
     conn *c = j->c;
+    s->running--;
     if (status != 0 && !j->answered) {
         j->error_code = "internal";
         j->reply = job_error_line(NULL, "internal", uv_strerror(status),
                                   &j->reply_len);
     }
     if (!j->answered) {
-        if (!j->reply && j->op == OP_STATS) {
-            json_t *body = stats_json(&s->stats, server_now_ms(s), s->pending);
-            j->reply = protocol_dump(body, j->id, &j->reply_len);
-        }
         if (!j->reply)
             j->reply = job_error_line(j->id, "internal", "out of memory",
                                       &j->reply_len);
@@ -132,94 +248,208 @@ static void after_work_cb(uv_work_t *w, int status)
     log_msg(LOG_DEBUG, "job", "done conn=%llu op=%d error=%s",
             c ? (unsigned long long)c->number : 0ull, j->op,
             j->error_code ? j->error_code : "none");
-    if (c) {
-        c->inflight--;
+    retire(s, j);
+    if (c)
         conn_resume(c);
-    }
-    free_job(j);
+    job_schedule(s);
     server_maybe_exit(s);
 }
 
-static void refuse(conn *c, const char *line, size_t len, const char *code,
-                   const char *message)
+static void start(server *s, job *j, size_t cost)
 {
-    json_t *root = NULL;
-    if (len <= OVERLOAD_PARSE_MAX)
-        root = json_loadb(line, len, JSON_ALLOW_NUL, NULL);
-    size_t n;
-    char *reply =
-        job_error_line(json_object_get(root, "id"), code, message, &n);
-    json_decref(root);
-    count_reply(c->srv, -1, code, uv_hrtime());
-    if (reply)
-        conn_write(c, reply, n);
+    j->running = 1;
+    memory_charge(s, j->c, &j->charged, cost);
+    s->running++;
+    int rc = uv_queue_work(s->loop, &j->work, work_cb, after_work_cb);
+    if (rc != 0) { /* only for invalid arguments: a bug, but answer */
+        log_msg(LOG_ERROR, "job", "cannot queue work: %s", uv_strerror(rc));
+        s->running--;
+        conn *c = j->c;
+        if (c)
+            answer_line(c, NULL, 0, "internal", uv_strerror(rc),
+                        j->queued_ns);
+        retire(s, j);
+        if (c)
+            conn_resume(c);
+    }
 }
 
-void job_submit(conn *c, const char *line, size_t len)
+void job_schedule(server *s)
+{
+    while (s->running < s->workers && s->overdue) {
+        job *j = s->overdue;
+        s->overdue = j->queue_next;
+        j->queue_next = NULL;
+        start(s, j, 0); /* parsed and answered timeout: no engine */
+    }
+    while (s->running < s->workers && s->turn) {
+        conn *c = s->turn;
+        size_t cost = memory_run_cost(c->queue->len);
+        /* The oldest turn waits for memory rather than be overtaken by
+         * smaller requests forever; with nothing running it always fits
+         * (the reserve, memory.h). */
+        if (s->running > 0 && !memory_may_run(s, cost))
+            break;
+        s->turn = c->turn_next;
+        if (!s->turn)
+            s->turn_tail = NULL;
+        c->has_turn = 0;
+        job *j = dequeue(c);
+        if (c->queue)
+            turn_push(s, c);
+        start(s, j, cost);
+    }
+}
+
+int job_submit(conn *c, const char *line, size_t len)
 {
     server *s = c->srv;
-    if (s->pending >= s->cfg.max_pending) {
-        refuse(c, line, len, "overloaded",
-               "too many requests in progress; retry later");
-        return;
+    uint64_t t0 = uv_hrtime();
+    if (s->stopping) {
+        answer_line(c, line, len, "shutting_down", SHUTDOWN_MESSAGE, t0);
+        return 0;
+    }
+    /* The copy must fit in the connection's share: wait for its other
+     * requests to finish (reading pauses meanwhile). */
+    if (c->inflight > 0 && c->charged + len > s->cfg.max_connection_memory)
+        return -1;
+    request req;
+    int parsed = 0;
+    if (len <= LOOP_PARSE_MAX) {
+        proto_error perr;
+        const char *code;
+        json_t *reply;
+        if (protocol_parse(line, len, &req, &perr) != 0) {
+            answer(c, protocol_error(perr.code, perr.message), req.id, -1,
+                   perr.code, t0);
+            protocol_request_free(&req);
+            return 0;
+        }
+        if ((reply = answer_here(s, &req, &code))) {
+            answer(c, reply, req.id, req.op, code, t0);
+            protocol_request_free(&req);
+            return 0;
+        }
+        parsed = 1;
+    }
+    const char *refusal = NULL;
+    if (s->pending >= s->cfg.max_pending)
+        refusal = "too many requests in progress; retry later";
+    else if (!memory_may_grow(s, NULL, len))
+        refusal = "precisd is at max_memory; retry later";
+    if (refusal) {
+        if (parsed) {
+            answer(c, protocol_error("overloaded", refusal), req.id, req.op,
+                   "overloaded", t0);
+            protocol_request_free(&req);
+        } else {
+            answer_line(c, line, len, "overloaded", refusal, t0);
+        }
+        return 0;
     }
     job *j = calloc(1, sizeof *j);
-    char *copy = malloc(len ? len : 1);
-    if (!j || !copy || uv_mutex_init(&j->mu) != 0) {
+    char *copy = parsed ? NULL : malloc(len ? len : 1);
+    if (!j || (!parsed && !copy) || uv_mutex_init(&j->mu) != 0) {
         free(j);
         free(copy);
-        refuse(c, line, len, "internal", "out of memory");
-        return;
+        if (parsed)
+            protocol_request_free(&req);
+        answer_line(c, line, len, "internal", "out of memory", t0);
+        return 0;
     }
-    memcpy(copy, line, len);
+    if (parsed)
+        j->req = req;
+    else
+        memcpy(copy, line, len);
     j->work.data = j;
     j->srv = s;
     j->c = c;
     j->engine = engine_ref_acquire(s->engine);
     j->line = copy;
     j->len = len;
+    j->parsed = parsed;
     j->op = -1;
-    j->queued_ns = uv_hrtime();
+    j->queued_ns = t0;
     j->prev = s->jobs_tail;
     if (s->jobs_tail)
         s->jobs_tail->next = j;
     else
         s->jobs = j;
     s->jobs_tail = j;
+    if (c->queue_tail)
+        c->queue_tail->queue_next = j;
+    else
+        c->queue = j;
+    c->queue_tail = j;
     s->pending++;
     c->inflight++;
+    memory_charge(s, c, &j->charged, len);
+    if (!c->has_turn)
+        turn_push(s, c);
     log_msg(LOG_DEBUG, "job", "queued conn=%llu bytes=%zu pending=%u",
             (unsigned long long)c->number, len, s->pending);
-    int rc = uv_queue_work(s->loop, &j->work, work_cb, after_work_cb);
-    if (rc != 0) { /* only for invalid arguments: a bug, but answer */
-        log_msg(LOG_ERROR, "job", "cannot queue work: %s", uv_strerror(rc));
-        unlink_job(s, j);
-        s->pending--;
-        c->inflight--;
-        refuse(c, line, len, "internal", uv_strerror(rc));
-        free_job(j);
-    }
+    job_schedule(s);
+    return 0;
 }
 
-/* Jobs are in queue order and share one timeout, so the overdue ones are
- * a prefix of the list.  A job a worker has started gets its timeout
- * reply now (its result is dropped later); one still queued is marked
- * expired and gets it from the worker, which then skips the work. */
+/* A job still queued when it must be answered without running: c's
+ * oldest.  With its id known (parsed, or short) it is answered here;
+ * otherwise, for timeouts, a worker reads the id (expired skips the
+ * engine), and at shutdown the reply has no id. */
+static void answer_queued(server *s, job *j, const char *code,
+                          const char *message, int may_defer)
+{
+    conn *c = j->c;
+    dequeue(c);
+    if (!c->queue && c->has_turn)
+        turn_remove(s, c);
+    if (may_defer && !j->parsed && j->len > ID_PARSE_MAX) {
+        j->expired = 1;
+        j->queue_next = s->overdue;
+        s->overdue = j;
+        return;
+    }
+    if (j->parsed)
+        answer(c, protocol_error(code, message), j->req.id, j->req.op, code,
+               j->queued_ns);
+    else
+        answer_line(c, j->line, j->len, code, message, j->queued_ns);
+    retire(s, j);
+}
+
+/* Jobs are in arrival order and share one timeout, so the overdue ones
+ * are a prefix of the list.  A queued one is answered where it waits; a
+ * running one gets its timeout reply now (its result is dropped later).
+ * The scan restarts after each queued job, as answering it may resume
+ * and so change its connection's jobs; answered running jobs, at most
+ * one per thread, are all it passes again. */
 void job_check_deadlines(server *s)
 {
     uint64_t limit = (uint64_t)s->cfg.request_timeout_ms * 1000000u;
-    uint64_t now = uv_hrtime();
-    for (job *j = s->jobs; limit && j && now - j->queued_ns >= limit;
-         j = j->next) {
-        if (j->answered)
+    if (!limit)
+        return;
+    for (;;) {
+        uint64_t now = uv_hrtime();
+        job *j = s->jobs;
+        while (j && (j->answered || j->expired) &&
+               now - j->queued_ns >= limit)
+            j = j->next;
+        if (!j || now - j->queued_ns < limit)
+            break;
+        if (!j->running) {
+            conn *c = j->c;
+            answer_queued(s, j, "timeout", TIMEOUT_MESSAGE, 1);
+            job_schedule(s);
+            conn_resume(c);
             continue;
+        }
         uv_mutex_lock(&j->mu);
         int started = j->started, op = j->op;
         json_t *id = started && j->id ? json_deep_copy(j->id) : NULL;
         j->expired = 1;
         uv_mutex_unlock(&j->mu);
         if (!started)
-            continue;
+            continue; /* the worker answers it, skipping the engine */
         j->answered = 1;
         size_t n;
         char *reply = job_error_line(id, "timeout", TIMEOUT_MESSAGE, &n);
@@ -230,4 +460,23 @@ void job_check_deadlines(server *s)
         else
             free(reply);
     }
+}
+
+void job_cancel_queued(conn *c)
+{
+    server *s = c->srv;
+    if (c->has_turn)
+        turn_remove(s, c);
+    while (c->queue) {
+        job *j = dequeue(c);
+        s->stats.cancelled++;
+        retire(s, j);
+    }
+}
+
+void job_stop_queued(server *s)
+{
+    for (conn *c = s->conns; c; c = c->next)
+        while (c->queue)
+            answer_queued(s, c->queue, "shutting_down", SHUTDOWN_MESSAGE, 0);
 }

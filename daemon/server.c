@@ -26,6 +26,14 @@
 
 /* How often request deadlines are checked; timeouts fire up to this late. */
 #define DEADLINE_TICK_MS 50
+/* After shutdown_timeout_ms, how long replies may take to be written
+ * before the remaining connections are closed.  The unit's
+ * TimeoutStopSec (20 s) covers the default 10 s, this, and the one job
+ * per thread left to finish (an 8 MB document takes about a second). */
+#define SHUTDOWN_FLUSH_MS 2000
+/* libuv's own default for its thread pool (UV_THREADPOOL_SIZE unset). */
+#define UV_DEFAULT_THREADS 4
+#define UV_MAX_THREADS 1024
 
 engine_ref *engine_ref_new(precis_engine_t *engine)
 {
@@ -56,6 +64,16 @@ uint64_t server_now_ms(const server *s)
     return uv_now(s->loop);
 }
 
+/* The pool's thread count, read as libuv reads it. */
+static unsigned pool_threads(void)
+{
+    const char *v = getenv("UV_THREADPOOL_SIZE");
+    long n = v ? strtol(v, NULL, 10) : UV_DEFAULT_THREADS;
+    if (n <= 0)
+        n = 1;
+    return n > UV_MAX_THREADS ? UV_MAX_THREADS : (unsigned)n;
+}
+
 int server_init(server *s, uv_loop_t *loop, const config *cfg,
                 const config_args *args, precis_engine_t *engine)
 {
@@ -63,6 +81,7 @@ int server_init(server *s, uv_loop_t *loop, const config *cfg,
     s->loop = loop;
     s->cfg = *cfg;
     s->args = args;
+    s->workers = pool_threads();
     s->engine = engine_ref_new(engine);
     stats_init(&s->stats, uv_now(loop));
     return s->engine ? 0 : -1;
@@ -183,15 +202,37 @@ void server_maybe_exit(server *s)
     close_if_open((uv_handle_t *)&s->deadline);
     close_if_open((uv_handle_t *)&s->shutdown);
     close_if_open((uv_handle_t *)&s->watchdog);
+    close_if_open((uv_handle_t *)&s->wake);
 }
 
-static void on_shutdown_timeout(uv_timer_t *t)
+static void on_flush_timeout(uv_timer_t *t)
 {
     server *s = t->data;
-    log_msg(LOG_WARN, "server", "shutdown timeout: closing %u connections",
+    log_msg(LOG_WARN, "server", "closing %u connections with replies unread",
             s->nconns);
     while (s->conns)
         conn_close(s->conns);
+    server_maybe_exit(s);
+}
+
+/* Past shutdown_timeout_ms: queued requests are answered shutting_down,
+ * running ones finish and are answered, then connections close once
+ * their replies are written, or SHUTDOWN_FLUSH_MS later regardless. */
+static void on_shutdown_timeout(uv_timer_t *t)
+{
+    server *s = t->data;
+    log_msg(LOG_WARN, "server",
+            "shutdown timeout: answering %u queued requests, %u running, "
+            "closing %u connections",
+            s->pending - s->running, s->running, s->nconns);
+    s->stopping = 1;
+    job_stop_queued(s);
+    for (conn *c = s->conns, *next; c; c = next) {
+        next = c->next;
+        c->close_after_write = 1;
+        conn_resume(c);
+    }
+    uv_timer_start(&s->shutdown, on_flush_timeout, SHUTDOWN_FLUSH_MS, 0);
     server_maybe_exit(s);
 }
 
@@ -199,7 +240,9 @@ static void start_draining(server *s, const char *why)
 {
     if (s->draining) {
         log_msg(LOG_WARN, "server", "%s again: closing now", why);
-        on_shutdown_timeout(&s->shutdown);
+        s->stopping = 1;
+        job_stop_queued(s);
+        on_flush_timeout(&s->shutdown);
         return;
     }
     s->draining = 1;
@@ -309,6 +352,7 @@ static void on_stop_signal(uv_signal_t *sig, int signum)
 static void on_deadline_tick(uv_timer_t *t)
 {
     job_check_deadlines(t->data);
+    conn_check_hangups(t->data);
 }
 
 static void on_watchdog(uv_timer_t *t)
@@ -329,7 +373,8 @@ void server_start(server *s)
     uv_timer_init(s->loop, &s->deadline);
     uv_timer_init(s->loop, &s->shutdown);
     uv_timer_init(s->loop, &s->watchdog);
-    s->deadline.data = s->shutdown.data = s->watchdog.data = s;
+    uv_timer_init(s->loop, &s->wake);
+    s->deadline.data = s->shutdown.data = s->watchdog.data = s->wake.data = s;
     uv_timer_start(&s->deadline, on_deadline_tick, DEADLINE_TICK_MS,
                    DEADLINE_TICK_MS);
     uint64_t wd = systemd_watchdog_usec();

@@ -3,10 +3,17 @@
  * server.h -- precisd's state, owned by the event loop thread.
  *
  * Lifetimes in one place: a conn lives from accept to the close callback
- * of its last handle; a job from the line that made it to its
- * after-work callback, and it only points at its conn while the conn is
- * open (conn_close detaches it); an engine lives while the server or any
- * job holds a reference, so a reload never frees an engine in use.
+ * of its last handle; a job from the line that made it to its reply (a
+ * queued job) or to its after-work callback (a running one), and it only
+ * points at its conn while the conn is open (conn_close frees its queued
+ * jobs and detaches its running ones); an engine lives while the server
+ * or any job holds a reference, so a reload never frees an engine in use.
+ *
+ * Scheduling (job.c): each connection queues its own requests, and the
+ * connections with queued work take turns (round robin) for the pool's
+ * threads, so one client's flood delays another client by one request
+ * per thread, not by the whole flood.  Memory (memory.h): every buffer
+ * and job is charged to the server's budget, max_memory.
  */
 #ifndef PRECISD_SERVER_H
 #define PRECISD_SERVER_H
@@ -19,6 +26,7 @@
 
 #include "config.h"
 #include "precis.h"
+#include "protocol.h"
 #include "stats.h"
 
 typedef struct engine_ref {
@@ -40,6 +48,10 @@ struct conn {
                        searched once, not again from its start on every
                        read (8 MB in 1 KB reads cost seconds) */
     unsigned inflight;     /* jobs of this conn not yet answered */
+    job *queue, *queue_tail; /* its queued jobs, oldest first */
+    conn *turn_next;         /* in the server's turn queue */
+    size_t charged;          /* bytes of the budget it holds (memory.h) */
+    size_t writing;          /* bytes of replies not yet written */
     unsigned writes;       /* uv_write requests not yet done */
     unsigned open_handles; /* freed when this drops to 0 */
     unsigned reading : 1;
@@ -47,6 +59,8 @@ struct conn {
     unsigned closing : 1;
     unsigned close_after_write : 1;
     unsigned refused : 1;    /* turned away at accept: counts for no one */
+    unsigned has_turn : 1;   /* in the server's turn queue */
+    unsigned mem_wait : 1;   /* reading paused until memory is freed */
     unsigned peer_known : 1; /* uid below read with SO_PEERCRED */
     unsigned uid;            /* the client's user */
     uint64_t number;         /* for logs */
@@ -58,9 +72,15 @@ struct job {
     server *srv;
     conn *c; /* NULL once the connection is gone */
     engine_ref *engine;
-    char *line;
+    char *line; /* NULL when the loop thread parsed it into req */
     size_t len;
+    request req; /* parsed on the loop thread (short lines), else by the
+                    worker */
+    int parsed;  /* req holds the request */
+    int running; /* handed to the thread pool */
+    size_t charged; /* bytes of the budget it holds */
     uint64_t queued_ns;
+    job *queue_next; /* in its conn's queue (or server.overdue) */
     /* Shared with the worker thread, under mu: */
     uv_mutex_t mu;
     json_t *id;  /* copy of the request id once parsed */
@@ -87,12 +107,22 @@ struct server {
     conn *conns;
     unsigned nconns;
     job *jobs, *jobs_tail;
-    unsigned pending;
+    unsigned pending;   /* jobs queued or running */
+    unsigned running;   /* jobs in the thread pool */
+    unsigned workers;   /* the pool's threads: at most this many run */
+    conn *turn, *turn_tail; /* connections with queued jobs, next first */
+    job *overdue;           /* long queued lines past their deadline: a
+                               worker reads their id and answers timeout */
+    size_t memory;      /* bytes charged to max_memory */
+    size_t memory_peak;
+    unsigned mem_waiting; /* connections with mem_wait set */
     uint64_t next_conn;
     stats stats;
     uv_signal_t sigterm, sigint, sighup;
     uv_timer_t deadline, shutdown, watchdog;
+    uv_timer_t wake; /* resumes connections waiting for memory */
     int draining;
+    int stopping; /* the shutdown timeout passed: no more work */
     int reloading;
 };
 
@@ -118,11 +148,25 @@ void conn_write(conn *c, char *data, size_t len); /* takes data */
 void conn_resume(conn *c);
 void conn_start_draining(conn *c);
 
+/* Wake connections that paused reading for memory, once there is some. */
+void conn_memory_freed(server *s);
+/* Close connections paused for memory whose clients hung up. */
+void conn_check_hangups(server *s);
+
 /* job.c */
-/* Queue one request line of c (copied). */
-void job_submit(conn *c, const char *line, size_t len);
+/* Answer or queue one request line of c (copied); 0, or -1 when it must
+ * wait (c holds its max_connection_memory) and stays in c's buffer. */
+int job_submit(conn *c, const char *line, size_t len);
+/* Hand queued jobs to idle pool threads, connections taking turns. */
+void job_schedule(server *s);
 /* Answer overdue requests with a timeout error. */
 void job_check_deadlines(server *s);
+/* The figures a stats reply shows beside the counters. */
+stats_load job_load(const server *s);
+/* Free c's queued jobs (c is closing): their work is never done. */
+void job_cancel_queued(conn *c);
+/* Answer every queued job shutting_down (the shutdown timeout). */
+void job_stop_queued(server *s);
 /* A ready error line for the request id (may be NULL). */
 char *job_error_line(json_t *id, const char *code, const char *message,
                      size_t *len);

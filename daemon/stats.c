@@ -71,7 +71,7 @@ uint64_t stats_percentile(const stats *s, double q)
 static const char *const refusal_names[REFUSED_COUNT] = {
     "max_connections", "max_connections_per_uid", "not_allowed"};
 
-json_t *stats_json(const stats *s, uint64_t now_ms, unsigned pending)
+json_t *stats_json(const stats *s, uint64_t now_ms, const stats_load *load)
 {
     json_t *ops = json_object(), *errors = json_object();
     json_t *refused = json_object();
@@ -84,20 +84,29 @@ json_t *stats_json(const stats *s, uint64_t now_ms, unsigned pending)
     for (int i = 0; i < STATS_ERROR_CODES && protocol_error_codes[i]; i++)
         json_object_set_new(errors, protocol_error_codes[i],
                             json_integer((json_int_t)s->errors[i]));
+    json_t *memory = json_pack(
+        "{s:I, s:I, s:I, s:I}", "used", (json_int_t)load->memory, "peak",
+        (json_int_t)load->memory_peak, "limit",
+        (json_int_t)load->memory_limit, "waiting",
+        (json_int_t)load->memory_waiting);
     return json_pack(
-        "{s:f, s:{s:I, s:I, s:I, s:o}, s:{s:I, s:I, s:o}, s:o, s:{s:I, s:I},"
-        " s:{s:f, s:f, s:f, s:f}, s:{s:I, s:I}}",
+        "{s:f, s:{s:I, s:I, s:I, s:o}, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:o},"
+        " s:o, s:{s:I, s:I}, s:{s:f, s:f, s:f, s:f}, s:{s:I, s:I}, s:o}",
         "uptime_s", (double)(now_ms - s->started_ms) / 1000.0, "connections",
         "open", (json_int_t)s->connections_open, "total",
         (json_int_t)s->connections_total, "refused",
         (json_int_t)s->connections_refused, "refused_by", refused, "requests",
         "total",
-        (json_int_t)s->requests, "pending", (json_int_t)pending, "by_op", ops,
+        (json_int_t)s->requests, "pending",
+        (json_int_t)(load->queued + load->running), "queued",
+        (json_int_t)load->queued, "running", (json_int_t)load->running,
+        "workers", (json_int_t)load->workers, "cancelled",
+        (json_int_t)s->cancelled, "by_op", ops,
         "errors", errors, "bytes", "in", (json_int_t)s->bytes_in, "out",
         (json_int_t)s->bytes_out, "latency_ms", "p50",
         stats_percentile(s, 0.50) / 1000.0, "p90",
         stats_percentile(s, 0.90) / 1000.0, "p99",
         stats_percentile(s, 0.99) / 1000.0, "max", s->latency_max_us / 1000.0,
         "reloads", "ok", (json_int_t)s->reloads, "failed",
-        (json_int_t)s->reload_failures);
+        (json_int_t)s->reload_failures, "memory", memory);
 }

@@ -6,6 +6,7 @@
 #ifndef PRECISD_STATS_H
 #define PRECISD_STATS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <jansson.h>
@@ -38,9 +39,17 @@ typedef struct stats {
     uint64_t errors[STATS_ERROR_CODES];
     uint64_t bytes_in, bytes_out;
     uint64_t reloads, reload_failures;
+    uint64_t cancelled; /* queued requests of connections that closed */
     uint64_t latency[STATS_BUCKETS];
     uint64_t latency_max_us;
 } stats;
+
+/* The server's load at the moment of a stats reply. */
+typedef struct stats_load {
+    unsigned queued, running, workers;
+    unsigned memory_waiting; /* connections paused for memory */
+    size_t memory, memory_peak, memory_limit; /* bytes (memory.h) */
+} stats_load;
 
 void stats_init(stats *s, uint64_t now_ms);
 void stats_latency(stats *s, uint64_t us);
@@ -48,6 +57,6 @@ void stats_error(stats *s, const char *code);
 /* The latency at quantile q (0..1) in microseconds. */
 uint64_t stats_percentile(const stats *s, double q);
 /* The "stats" reply body. */
-json_t *stats_json(const stats *s, uint64_t now_ms, unsigned pending);
+json_t *stats_json(const stats *s, uint64_t now_ms, const stats_load *load);
 
 #endif

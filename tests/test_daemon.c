@@ -630,28 +630,35 @@ static void daemon_refuses_when_overloaded(void **state)
     daemon_start(&d, args);
     client c;
     assert_int_equal(client_open(&c, d.sock), 0);
-    /* One line with both requests: the second arrives while the first
-     * (a long one) is in progress. */
+    /* One write with three requests: the second, a summary, arrives while
+     * the first (a long one) is in progress and is refused; the third, a
+     * ping, is answered by the event loop, overloaded or not. */
     json_t *first = summarize_req(json_integer(1), text);
     char *a = json_dumps(first, JSON_COMPACT);
     json_decref(first);
-    const char *second = "{\"id\":2,\"op\":\"ping\"}\n";
+    const char *rest = "{\"id\":2,\"text\":\"One short line. And one more.\"}\n"
+                       "{\"id\":3,\"op\":\"ping\"}\n";
     size_t alen = strlen(a);
-    char *both = malloc(alen + 1 + strlen(second));
-    memcpy(both, a, alen);
-    both[alen] = '\n';
-    memcpy(both + alen + 1, second, strlen(second));
-    client_send(&c, both, alen + 1 + strlen(second));
-    json_t *r1 = client_recv(&c, 20000), *r2 = client_recv(&c, 20000);
-    assert_non_null(r1);
-    assert_non_null(r2);
-    json_t *ping =
-        json_integer_value(json_object_get(r1, "id")) == 2 ? r1 : r2;
-    assert_string_equal(reply_error(ping), "overloaded");
-    json_decref(r1);
-    json_decref(r2);
+    char *all = malloc(alen + 1 + strlen(rest));
+    memcpy(all, a, alen);
+    all[alen] = '\n';
+    memcpy(all + alen + 1, rest, strlen(rest));
+    client_send(&c, all, alen + 1 + strlen(rest));
+    json_t *by_id[4] = {NULL};
+    for (int k = 0; k < 3; k++) {
+        json_t *r = client_recv(&c, 20000);
+        assert_non_null(r);
+        json_int_t id = json_integer_value(json_object_get(r, "id"));
+        assert_true(id >= 1 && id <= 3 && !by_id[id]);
+        by_id[id] = r;
+    }
+    assert_null(reply_error(by_id[1]));
+    assert_string_equal(reply_error(by_id[2]), "overloaded");
+    assert_true(json_is_true(json_object_get(by_id[3], "ok")));
+    for (int k = 1; k <= 3; k++)
+        json_decref(by_id[k]);
     free(a);
-    free(both);
+    free(all);
     client_close(&c);
     daemon_finish(&d, 10000);
     free(text);

@@ -1,0 +1,503 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * test_hostile.c -- precisd under hostile and heavy load, against the
+ * real binary: the memory budget, fair turns between connections,
+ * deadlines of queued requests, cancelled work and bounded shutdown.
+ *
+ * No assertion is about time: each waits for an event (a reply, a
+ * figure in stats, an EOF) with a generous ceiling, and checks what the
+ * daemon did -- which reply came first, what was still queued, what it
+ * answered.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "daemon_harness.h"
+#include "memory.h"
+#include "testutil.h"
+
+#define SAMPLE "tests/fixtures/sample-article.txt"
+
+/* Under AddressSanitizer freed memory stays resident (its quarantine) and
+ * every block has redzones: the daemon's RSS says nothing about its
+ * budget there, only its own accounting does. */
+#if defined(__SANITIZE_ADDRESS__)
+#define RSS_TELLS 0
+#else
+#define RSS_TELLS 1
+#endif
+#define SHORT_DOC                                                              \
+    "The council approved the budget on Tuesday. The plan adds forty "       \
+    "buses. Work starts in the spring, officials said."
+
+/* About size bytes of the sample article, repeated, with each copy's
+ * first letter changed so no two are duplicates. */
+static char *document(size_t size)
+{
+    size_t n;
+    char *one = read_fixture(SAMPLE, &n);
+    size_t copies = size / n + 1;
+    char *text = malloc(n * copies + 1);
+    for (size_t i = 0; i < copies; i++) {
+        memcpy(text + i * n, one, n);
+        text[i * n] = 'A' + (char)(i % 26);
+    }
+    text[n * copies] = '\0';
+    free(one);
+    return text;
+}
+
+static json_t *summarize(json_int_t id, const char *text)
+{
+    return json_pack("{s:I, s:s, s:i}", "id", id, "text", text, "sentences",
+                     2);
+}
+
+/* The stats reply over c; fails the test if none comes. */
+static json_t *stats_of(client *c)
+{
+    json_t *r = client_call(c, json_pack("{s:s}", "op", "stats"));
+    assert_non_null(r);
+    assert_null(reply_error(r));
+    return r;
+}
+
+static json_int_t field(json_t *stats, const char *group, const char *key)
+{
+    return json_integer_value(
+        json_object_get(json_object_get(stats, group), key));
+}
+
+/* Poll stats over c until group.key is at least want (at most want when
+ * below, for falling figures); 0, or -1 at the ceiling. */
+static int wait_stat_dir(client *c, const char *group, const char *key,
+                         json_int_t want, int below)
+{
+    for (int i = 0; i < 6000; i++) { /* 10 ms apart: 60 s at most */
+        json_t *s = stats_of(c);
+        json_int_t v = field(s, group, key);
+        if (!strcmp(key, "accepted")) /* answered or in progress */
+            v = field(s, group, "total") + field(s, group, "pending");
+        json_decref(s);
+        if (below ? v <= want : v >= want)
+            return 0;
+        usleep(10000);
+    }
+    return -1;
+}
+
+static int wait_stat(client *c, const char *group, const char *key,
+                     json_int_t want)
+{
+    return wait_stat_dir(c, group, key, want, 0);
+}
+
+/* The daemon's resident set in bytes (/proc/PID/status VmRSS). */
+static long long rss_of(pid_t pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    long long kb = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, "VmRSS:", 6))
+            kb = atoll(line + 6);
+    if (f)
+        fclose(f);
+    assert_true(kb > 0);
+    return kb * 1024;
+}
+
+static int raw_connect(const char *sock)
+{
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    struct sockaddr_un a = {.sun_family = AF_UNIX};
+    snprintf(a.sun_path, sizeof a.sun_path, "%s", sock);
+    assert_true(fd >= 0);
+    assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+    assert_int_equal(fcntl(fd, F_SETFL, O_NONBLOCK), 0);
+    return fd;
+}
+
+/* Issue 14's first attack: many connections each holding a long line
+ * without its newline.  Without a budget the daemon buffers all of it
+ * (200 MB here); with one it stops reading at max_memory, stays under
+ * it, and still answers a newcomer's ping. */
+static void hostile_partial_lines_stay_under_max_memory(void **state)
+{
+    (void)state;
+    enum { CONNS = 200, LINE = 1 << 20, CHUNK = 64 << 10 };
+    const size_t budget = 40u << 20;
+    daemon_proc d;
+    const char *args[] = {"--max-memory", "40M", "--max-request", "1M",
+                          "--max-connections-per-uid", "0", NULL};
+    daemon_start(&d, args);
+    client ctl;
+    assert_int_equal(client_open(&ctl, d.sock), 0);
+    json_t *s0 = stats_of(&ctl);
+    json_decref(s0);
+    long long base = rss_of(d.pid);
+    static char chunk[CHUNK];
+    memset(chunk, 'a', sizeof chunk);
+    memcpy(chunk, "{\"text\": \"", 10);
+    int fds[CONNS];
+    size_t sent[CONNS] = {0};
+    for (int i = 0; i < CONNS; i++)
+        fds[i] = raw_connect(d.sock);
+    json_int_t used = -1, waiting = 0;
+    for (int round = 0; round < 100000; round++) {
+        int progress = 0, unfinished = 0;
+        for (int i = 0; i < CONNS; i++) {
+            size_t left = LINE - 100 - sent[i];
+            if (!left)
+                continue;
+            unfinished++;
+            ssize_t n = send(fds[i], chunk + (sent[i] ? 10 : 0),
+                             left < CHUNK - 10 ? left : CHUNK - 10,
+                             MSG_NOSIGNAL);
+            if (n > 0) {
+                sent[i] += (size_t)n;
+                progress = 1;
+            } else {
+                assert_true(n < 0 && (errno == EAGAIN || errno == EINTR));
+            }
+        }
+        if (!unfinished)
+            break; /* the daemon took it all: only right without a budget */
+        if (progress)
+            continue;
+        /* No socket takes more: the daemon paused them, or is slow.  Done
+         * when it says connections wait for memory and its figure holds
+         * still between two looks. */
+        json_t *s = stats_of(&ctl);
+        json_int_t now = field(s, "memory", "used");
+        waiting = field(s, "memory", "waiting");
+        json_decref(s);
+        if (waiting > 0 && now == used)
+            break;
+        used = now;
+        usleep(10000);
+    }
+    long long grown = rss_of(d.pid) - base;
+    json_t *s = stats_of(&ctl);
+    print_message("partial lines: rss +%.1f MB, accounted peak %.1f MB, "
+                  "%lld connections waiting\n",
+                  (double)grown / 1048576.0,
+                  (double)field(s, "memory", "peak") / 1048576.0,
+                  (long long)field(s, "memory", "waiting"));
+    assert_true(field(s, "memory", "waiting") > 0);
+    assert_true((size_t)field(s, "memory", "peak") <= budget);
+    if (RSS_TELLS)
+        assert_true(grown < (long long)budget);
+    json_decref(s);
+    /* A newcomer still gets its ping: the loop answers it from the first
+     * buffer every connection is granted. */
+    assert_daemon_answers(d.sock);
+    for (int i = 0; i < CONNS; i++)
+        close(fds[i]);
+    /* Their memory comes back, and full service with it. */
+    assert_int_equal(wait_stat_dir(&ctl, "connections", "open", 1, 1), 0);
+    client c;
+    assert_int_equal(client_open(&c, d.sock), 0);
+    json_t *r = client_call(&c, summarize(1, SHORT_DOC));
+    assert_non_null(r);
+    assert_null(reply_error(r));
+    json_decref(r);
+    client_close(&c);
+    client_close(&ctl);
+    daemon_finish(&d, 10000);
+}
+
+/* One connection pipelining long documents holds at most its share
+ * (max_connection_memory) plus the request it runs: its reading pauses
+ * instead, and every request still gets its summary. */
+static void hostile_pipelining_holds_one_connections_share(void **state)
+{
+    (void)state;
+    enum { N = 12 };
+    daemon_proc d;
+    const char *args[] = {"--max-request", "1M", "--max-connection-memory",
+                          "3M", NULL};
+    daemon_start(&d, args);
+    char *text = document(800 << 10);
+    client c, ctl;
+    assert_int_equal(client_open(&c, d.sock), 0);
+    assert_int_equal(client_open(&ctl, d.sock), 0);
+    for (int i = 0; i < N; i++)
+        client_send_json(&c, summarize(i, text));
+    for (int i = 0; i < N; i++) {
+        json_t *r = client_recv(&c, 60000);
+        assert_non_null(r);
+        assert_null(reply_error(r));
+        json_decref(r);
+    }
+    json_t *s = stats_of(&ctl);
+    size_t peak = (size_t)field(s, "memory", "peak");
+    /* Its share, one running request's estimate, and ctl's buffer. */
+    size_t bound = (3u << 20) + memory_run_cost(1u << 20) + (64u << 10);
+    print_message("pipelining: accounted peak %.1f MB (bound %.1f MB, "
+                  "%d requests of %.1f MB)\n",
+                  (double)peak / 1048576.0, (double)bound / 1048576.0, N,
+                  (double)strlen(text) / 1048576.0);
+    assert_true(peak <= bound);
+    json_decref(s);
+    client_close(&c);
+    client_close(&ctl);
+    daemon_finish(&d, 10000);
+    free(text);
+}
+
+/* A flood: n connections, each pipelining per documents. */
+typedef struct flood {
+    int n;
+    client *c;
+    int per;
+} flood;
+
+static void flood_start(flood *f, const char *sock, int conns, int per,
+                        const char *text)
+{
+    f->n = conns;
+    f->per = per;
+    f->c = calloc((size_t)conns, sizeof *f->c);
+    for (int k = 0; k < conns; k++) {
+        assert_int_equal(client_open(&f->c[k], sock), 0);
+        for (int i = 0; i < per; i++)
+            client_send_json(&f->c[k], summarize(k * 1000 + i, text));
+    }
+}
+
+/* Read every reply of the flood and close it: *ok summaries and
+ * *stopped shutting_down; any other reply, or a missing one, fails. */
+static void flood_finish(flood *f, int *ok, int *stopped)
+{
+    *ok = *stopped = 0;
+    for (int k = 0; k < f->n; k++) {
+        for (int i = 0; i < f->per; i++) {
+            json_t *r = client_recv(&f->c[k], 60000);
+            if (!r)
+                fail_msg("flood connection %d: reply %d of %d lost", k, i + 1,
+                         f->per);
+            const char *e = reply_error(r);
+            if (!e)
+                (*ok)++;
+            else if (!strcmp(e, "shutting_down"))
+                (*stopped)++;
+            else
+                fail_msg("flood connection %d: error %s", k, e);
+            json_decref(r);
+        }
+        client_close(&f->c[k]);
+    }
+    free(f->c);
+}
+
+/* Issue 14's second point: with one queue for everyone, a newcomer
+ * waited behind the whole flood.  Connections now take turns, and ping
+ * is answered by the event loop, so the newcomer's summary comes back
+ * while the flood, all of it sent first, is still queued.  (One thread,
+ * so the flood lasts; the newcomer's turn comes after one request of
+ * each flooding connection.) */
+static void hostile_newcomer_is_served_during_a_flood(void **state)
+{
+    (void)state;
+    daemon_proc d;
+    setenv("UV_THREADPOOL_SIZE", "1", 1);
+    daemon_start(&d, NULL);
+    unsetenv("UV_THREADPOOL_SIZE");
+    char *text = document(100 << 10);
+    flood f;
+    flood_start(&f, d.sock, 8, 24, text);
+    client c;
+    assert_int_equal(client_open(&c, d.sock), 0);
+    /* Every flood request is read before the newcomer's. */
+    assert_int_equal(wait_stat(&c, "requests", "accepted", 8 * 24), 0);
+    json_t *ping = client_call(&c, json_pack("{s:s}", "op", "ping"));
+    assert_non_null(ping);
+    assert_true(json_is_true(json_object_get(ping, "ok")));
+    json_decref(ping);
+    json_t *r = client_call(&c, summarize(1, SHORT_DOC));
+    assert_non_null(r);
+    assert_null(reply_error(r));
+    json_decref(r);
+    json_t *s = stats_of(&c);
+    json_int_t queued = field(s, "requests", "queued");
+    print_message("newcomer served with %lld flood requests still queued\n",
+                  (long long)queued);
+    /* In one queue for all it would have come after the whole flood. */
+    assert_true(queued > 0);
+    json_decref(s);
+    client_close(&c);
+    int ok, stopped;
+    flood_finish(&f, &ok, &stopped);
+    assert_int_equal(ok, 8 * 24);
+    daemon_finish(&d, 10000);
+    free(text);
+}
+
+/* Seconds, as the daemon measured them, of one summary of text. */
+static double engine_ms(const char *sock, const char *text)
+{
+    client c;
+    assert_int_equal(client_open(&c, sock), 0);
+    json_t *r = client_call(&c, summarize(1, text));
+    assert_non_null(r);
+    assert_null(reply_error(r));
+    double ms = json_number_value(
+        json_object_get(json_object_get(r, "timing"), "engine_ms"));
+    json_decref(r);
+    client_close(&c);
+    return ms;
+}
+
+/* Issue 14: a queued request got its timeout only when a worker reached
+ * it.  With one thread busy on a long document, a short request queued
+ * behind it is answered timeout at its deadline, while the long one is
+ * still running. */
+static void hostile_queued_request_times_out_at_its_deadline(void **state)
+{
+    (void)state;
+    char *text = document(8 << 20);
+    setenv("UV_THREADPOOL_SIZE", "1", 1);
+    daemon_proc d;
+    const char *big[] = {"--max-request", "16M", NULL};
+    daemon_start(&d, big);
+    /* How long the long document takes here: the deadline is half of
+     * it, so it passes after the worker has parsed that document (a
+     * tenth of the engine's time) and before the engine is done with it,
+     * on any machine. */
+    double ms = engine_ms(d.sock, text);
+    daemon_finish(&d, 10000);
+    char timeout[32];
+    snprintf(timeout, sizeof timeout, "%d", (int)(ms / 2));
+    const char *args[] = {"--max-request", "16M", "--request-timeout-ms",
+                          timeout, NULL};
+    daemon_start(&d, args);
+    unsetenv("UV_THREADPOOL_SIZE");
+    client a, b;
+    assert_int_equal(client_open(&a, d.sock), 0);
+    assert_int_equal(client_open(&b, d.sock), 0);
+    client_send_json(&a, summarize(1, text));
+    assert_int_equal(wait_stat(&b, "requests", "running", 1), 0);
+    client_send_json(&b, summarize(2, SHORT_DOC));
+    json_t *r = client_recv(&b, 60000);
+    assert_non_null(r);
+    if (!reply_error(r))
+        fail_msg("the queued request was run, not timed out: queue_ms %.1f",
+                 json_number_value(json_object_get(
+                     json_object_get(r, "timing"), "queue_ms")));
+    assert_string_equal(reply_error(r), "timeout");
+    assert_int_equal(json_integer_value(json_object_get(r, "id")), 2);
+    json_decref(r);
+    json_t *s = stats_of(&b);
+    print_message("engine %.0f ms, deadline %s ms: queued request timed out "
+                  "with %lld running\n",
+                  ms, timeout, (long long)field(s, "requests", "running"));
+    assert_int_equal(field(s, "requests", "running"), 1);
+    json_decref(s);
+    r = client_recv(&a, 60000); /* the long one: timeout too */
+    assert_non_null(r);
+    assert_string_equal(reply_error(r), "timeout");
+    json_decref(r);
+    client_close(&a);
+    client_close(&b);
+    daemon_finish(&d, 10000);
+    free(text);
+}
+
+/* Issue 14: work for clients that disconnected was never cancelled.  A
+ * connection that sends a flood and goes leaves nothing queued behind. */
+static void hostile_closed_connection_cancels_its_queue(void **state)
+{
+    (void)state;
+    daemon_proc d;
+    daemon_start(&d, NULL);
+    char *text = document(100 << 10);
+    client a, ctl;
+    assert_int_equal(client_open(&a, d.sock), 0);
+    assert_int_equal(client_open(&ctl, d.sock), 0);
+    for (int i = 0; i < 60; i++)
+        client_send_json(&a, summarize(i, text));
+    json_t *r = client_recv(&a, 60000);
+    assert_non_null(r);
+    json_decref(r);
+    client_close(&a);
+    assert_int_equal(wait_stat(&ctl, "requests", "cancelled", 1), 0);
+    /* Nothing of it is left: queued empties without running the rest. */
+    for (int i = 0; i < 6000; i++) {
+        json_t *s = stats_of(&ctl);
+        json_int_t left = field(s, "requests", "pending");
+        json_decref(s);
+        if (left == 0)
+            break;
+        usleep(10000);
+    }
+    json_t *s = stats_of(&ctl);
+    json_int_t done = field(s, "requests", "total"),
+               cancelled = field(s, "requests", "cancelled");
+    print_message("closed connection: %lld of 60 cancelled\n",
+                  (long long)cancelled);
+    assert_int_equal(field(s, "requests", "pending"), 0);
+    /* Every one of the 60 was answered (the replies went nowhere) or
+     * cancelled; the stats calls are the rest of total. */
+    assert_true(cancelled > 0);
+    assert_true(done - 1 + cancelled >= 60);
+    json_decref(s);
+    client_close(&ctl);
+    daemon_finish(&d, 10000);
+    free(text);
+}
+
+/* Issue 14: SIGTERM with 1,008 queued jobs took 38 s and lost replies.
+ * Now after shutdown_timeout_ms every queued request is answered
+ * shutting_down, the running ones finish, each connection gets all its
+ * replies and then EOF, and the daemon exits 0. */
+static void hostile_sigterm_with_a_flood_is_bounded(void **state)
+{
+    (void)state;
+    daemon_proc d;
+    const char *args[] = {"--shutdown-timeout-ms", "200", NULL};
+    daemon_start(&d, args);
+    char *text = document(100 << 10);
+    flood f;
+    flood_start(&f, d.sock, 6, 40, text);
+    client ctl;
+    assert_int_equal(client_open(&ctl, d.sock), 0);
+    /* All 240 read before the signal. */
+    assert_int_equal(wait_stat(&ctl, "requests", "accepted", 6 * 40), 0);
+    client_close(&ctl);
+    kill(d.pid, SIGTERM);
+    int ok, stopped;
+    flood_finish(&f, &ok, &stopped);
+    print_message("SIGTERM: %d answered, %d shutting_down\n", ok, stopped);
+    assert_int_equal(ok + stopped, 6 * 40);
+    assert_true(stopped > 0);
+    assert_int_equal(daemon_stop(&d, 0, 30000), 0);
+    daemon_cleanup(&d);
+    free(text);
+}
+
+#define HOSTILE_TEST(f) cmocka_unit_test_teardown(f, daemon_kill_leftovers)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        HOSTILE_TEST(hostile_partial_lines_stay_under_max_memory),
+        HOSTILE_TEST(hostile_pipelining_holds_one_connections_share),
+        HOSTILE_TEST(hostile_newcomer_is_served_during_a_flood),
+        HOSTILE_TEST(hostile_queued_request_times_out_at_its_deadline),
+        HOSTILE_TEST(hostile_closed_connection_cancels_its_queue),
+        HOSTILE_TEST(hostile_sigterm_with_a_flood_is_bounded),
+    };
+    signal(SIGPIPE, SIG_IGN);
+    if (getenv("TEST_FILTER"))
+        cmocka_set_test_filter(getenv("TEST_FILTER"));
+    return cmocka_run_group_tests_name("hostile", tests, NULL, NULL);
+}
