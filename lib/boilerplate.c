@@ -20,6 +20,7 @@
  * Every exclusion carries its reason (exclusion.h); the result reports
  * them so an editor can see why a line was left out.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -265,40 +266,65 @@ static exclusion alone_reason(const doc *d, doc_sentence *s)
     return EXCL_NONE;
 }
 
-/* Exact repeats: same token sequence as an earlier sentence. */
+static int same_words(const doc *d, const doc_sentence *a,
+                      const doc_sentence *b)
+{
+    uint32_t n = a->tok_end - a->tok_begin;
+    if (n != b->tok_end - b->tok_begin)
+        return 0;
+    for (uint32_t k = 0; k < n; k++)
+        if (d->toks[a->tok_begin + k].term != d->toks[b->tok_begin + k].term)
+            return 0;
+    return 1;
+}
+
+/* A sentence's fingerprint: 64-bit FNV-1a over its term ids, which are
+ * equal for equal folded token runs. */
+static uint64_t fingerprint(const doc *d, const doc_sentence *s)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
+        h = (h ^ d->toks[k].term) * 1099511628211ull;
+    return h;
+}
+
+/* Exact repeats: same token sequence as an earlier sentence.  An open
+ * addressing table of sentence numbers, probed by fingerprint and
+ * confirmed word by word, costs 16 to 24 bytes a sentence; a strmap with
+ * the term ids as keys took twice the document's size. */
 static int mark_duplicates(doc *d)
 {
-    strmap seen;
-    if (strmap_init(&seen, d->nsents))
+    size_t cap = 16;
+    while (cap < 2 * d->nsents)
+        cap *= 2;
+    uint64_t *fp = malloc((d->nsents ? d->nsents : 1) * sizeof *fp);
+    uint32_t *slot = malloc(cap * sizeof *slot);
+    if (!fp || !slot) {
+        free(fp);
+        free(slot);
         return PRECIS_ENOMEM;
+    }
+    memset(slot, 0xff, cap * sizeof *slot); /* UINT32_MAX: empty */
     for (size_t i = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         if (s->words == 0)
             continue;
-        /* Key: the term ids, which equal for equal folded token runs. */
-        size_t n = s->tok_end - s->tok_begin;
-        uint32_t *key = arena_alloc(&d->arena, n * sizeof *key);
-        if (!key) {
-            strmap_free(&seen);
-            return PRECIS_ENOMEM;
-        }
-        for (size_t k = 0; k < n; k++)
-            key[k] = d->toks[s->tok_begin + k].term;
-        int added;
-        uint32_t *v = strmap_put(&seen, (const char *)key, n * sizeof *key,
-                                 (uint32_t)i, &added);
-        if (!v) {
-            strmap_free(&seen);
-            return PRECIS_ENOMEM;
-        }
+        uint64_t h = fp[i] = fingerprint(d, s);
+        size_t j = (size_t)h & (cap - 1);
+        while (slot[j] != UINT32_MAX &&
+               (fp[slot[j]] != h || !same_words(d, &d->sents[slot[j]], s)))
+            j = (j + 1) & (cap - 1);
+        if (slot[j] == UINT32_MAX)
+            slot[j] = (uint32_t)i; /* the first of its words */
         /* A copy of an excluded line (the caption that repeats the
          * lede) is the one kept. */
-        if (!added && d->sents[*v].excluded)
-            *v = (uint32_t)i;
-        else if (!added && !s->excluded)
+        else if (d->sents[slot[j]].excluded)
+            slot[j] = (uint32_t)i;
+        else if (!s->excluded)
             s->excluded = EXCL_DUPLICATE;
     }
-    strmap_free(&seen);
+    free(fp);
+    free(slot);
     return PRECIS_OK;
 }
 
@@ -314,18 +340,6 @@ static int near_duplicate_terms(const vec_entry *a, uint32_t na,
 static int near_duplicate(const doc_sentence *a, const doc_sentence *b)
 {
     return near_duplicate_terms(a->vec, a->nvec, b->vec, b->nvec);
-}
-
-static int same_words(const doc *d, const doc_sentence *a,
-                      const doc_sentence *b)
-{
-    uint32_t n = a->tok_end - a->tok_begin;
-    if (n != b->tok_end - b->tok_begin)
-        return 0;
-    for (uint32_t k = 0; k < n; k++)
-        if (d->toks[a->tok_begin + k].term != d->toks[b->tok_begin + k].term)
-            return 0;
-    return 1;
 }
 
 /* A line repeated with small changes: the later copy goes, and when

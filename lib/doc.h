@@ -33,12 +33,22 @@ typedef struct doc_term {
     unsigned number : 1;
 } doc_term;
 
+/* 12 bytes: a document holds one per word and mark (about one per 5.5
+ * bytes of news text), the largest part of the engine's memory. */
 typedef struct doc_token {
-    uint32_t start, end; /* bytes in the text */
-    uint32_t term;       /* index into doc.terms */
-    uint16_t flags;      /* TOK_* */
-    uint16_t stop;       /* is a stop word */
+    uint32_t start;     /* bytes in the text */
+    uint32_t term;      /* index into doc.terms */
+    uint32_t len : 26;  /* bytes; a longer run is cut into pieces (doc.c) */
+    uint32_t flags : 5; /* TOK_* */
+    uint32_t stop : 1;  /* is a stop word */
 } doc_token;
+
+#define DOC_TOKEN_MAX_LEN ((1u << 26) - 1)
+
+static inline uint32_t doc_token_end(const doc_token *t)
+{
+    return t->start + t->len;
+}
 
 /* One entry of a sentence's sparse tf-idf vector, sorted by term. */
 typedef struct vec_entry {

@@ -41,15 +41,15 @@ static kw_candidate *kw_push(kw_list *l)
 static int is_candidate_token(const doc *d, const doc_token *t)
 {
     const doc_term *term = &d->terms[t->term];
-    return !t->stop && !term->number && t->end - t->start >= 2;
+    return !t->stop && !term->number && t->len >= 2;
 }
 
 /* Tokens a and a+1 are adjacent: one space or a hyphen between. */
 static int adjacent(const doc *d, uint32_t a)
 {
     const doc_token *x = &d->toks[a], *y = &d->toks[a + 1];
-    return y->start - x->end == 1 &&
-           (d->text[x->end] == ' ' || d->text[x->end] == '-');
+    uint32_t end = doc_token_end(x);
+    return y->start - end == 1 && (d->text[end] == ' ' || d->text[end] == '-');
 }
 
 static int add_phrases(const doc *d, const doc_sentence *s, strmap *seen,

@@ -193,7 +193,7 @@ static void classify(const doc *d, qspan *q)
     int titlecase = 1, first_capital = 0;
     uint32_t words = 0;
     for (size_t k = doc_token_at(d, q->start);
-         k < d->ntoks && d->toks[k].end <= q->end && words < MAX_COUNTED_WORDS;
+         k < d->ntoks && doc_token_end(&d->toks[k]) <= q->end && words < MAX_COUNTED_WORDS;
          k++) {
         const doc_token *tok = &d->toks[k];
         if (words == 0)

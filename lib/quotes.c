@@ -67,7 +67,7 @@ static double salience(const doc *d, const quote *q, terms *out)
     uint32_t ids[MAX_QUOTE_TERMS];
     size_t n = 0;
     for (size_t k = doc_token_at(d, q->marks.start);
-         k < d->ntoks && d->toks[k].end <= q->marks.end && n < MAX_QUOTE_TERMS;
+         k < d->ntoks && doc_token_end(&d->toks[k]) <= q->marks.end && n < MAX_QUOTE_TERMS;
          k++)
         if (!d->toks[k].stop)
             ids[n++] = d->toks[k].term;

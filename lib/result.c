@@ -91,8 +91,8 @@ static int fill_keywords(precis_result_t *r, const doc *d,
     for (size_t i = 0; i < nkws; i++) {
         precis_keyword_t *k = &r->kws[i];
         k->start = d->toks[kws[i].first_tok].start;
-        k->end =
-            strip_possessive(d->text, k->start, d->toks[kws[i].last_tok].end);
+        k->end = strip_possessive(d->text, k->start,
+                                  doc_token_end(&d->toks[kws[i].last_tok]));
         k->text = clean_copy(&r->arena, d->text, k->start, k->end);
         k->score = kws[i].score;
         k->count = kws[i].count;

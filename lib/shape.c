@@ -28,7 +28,7 @@ int shape_all_capitalised(const doc *d, const doc_sentence *s)
         if (t->stop || (t->flags & (TOK_CAPITAL | TOK_NUMBER)))
             continue;
         const char *w = d->text + t->start;
-        size_t n = t->end - t->start;
+        size_t n = t->len;
         if (!memchr(w, '.', n) && !(w[0] >= '0' && w[0] <= '9'))
             return 0;
     }
@@ -91,7 +91,7 @@ static int has_year(const doc *d, const doc_sentence *s)
     for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
         const doc_token *t = &d->toks[k];
         const char *p = d->text + t->start;
-        if ((t->flags & TOK_NUMBER) && t->end - t->start == 4 &&
+        if ((t->flags & TOK_NUMBER) && t->len == 4 &&
             (!memcmp(p, "19", 2) || !memcmp(p, "20", 2)))
             return 1;
     }
@@ -173,7 +173,7 @@ int shape_glued_teaser(const doc *d, uint32_t begin, uint32_t end)
     for (uint32_t k = begin; k < end; k++) {
         const doc_token *a = &d->toks[k];
         const char *w = d->text + a->start;
-        size_t n = a->end - a->start;
+        size_t n = a->len;
         for (size_t i = 1; i + 1 < n; i++) {
             int before = (w[i - 1] >= 'a' && w[i - 1] <= 'z') ||
                          (w[i - 1] >= '0' && w[i - 1] <= '9');
