@@ -28,12 +28,14 @@ typedef struct conn conn;
 #define MEMORY_READ_FLOOR (4u * 1024)
 
 /* What a running request holds beyond its line, per byte of line: the
- * parsed JSON's copy of the text (1), the engine's working memory (at
- * most 4, bench/speed "peak/in" from 1 KB to 10 MB) and the reply, which
- * with "excluded": true can quote most of the text (1). */
+ * parsed JSON's copy of the text (1), the engine's working memory (3:
+ * bench/speed "peak/in" measures 3.0 at 1 MB and 2.8 at 10 MB), the
+ * reply, which with "excluded": true can quote most of the text (1), and
+ * one to spare. */
 #define MEMORY_RUN_PER_BYTE 6u
-/* ... and per request: the engine's fixed tables (bench/speed measures
- * about 1 MB for a 1 KB document) with room to spare. */
+/* ... and per request, whatever its size: bench/speed measures about
+ * 1 MB more resident for a 1 KB document (the engine's per-document
+ * tables and the allocator's pages), doubled. */
 #define MEMORY_RUN_FIXED (2u << 20)
 
 /* Estimated bytes a request of len bytes holds while it runs, beyond its
