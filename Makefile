@@ -382,7 +382,9 @@ run: deps
 	@echo "  echo 'The council met on Monday. It approved the budget.' | $(PRECIS_CLI) --remote -s ./precisd.sock -n 1"
 	@echo "  echo '{\"id\":1,\"text\":\"The council met on Monday. It approved the budget.\",\"sentences\":1}' | $(PRECIS_CLI) --remote -s ./precisd.sock --batch -"
 	@echo "  (the second sends a protocol line as it is: docs/protocol.md)"
-	@exec $(PRECISD) --socket ./precisd.sock --socket-mode 0600 --data data
+	@if [ "$$(id -u)" -eq 0 ]; then echo "  (as root: --allow-root true; a service sets user = instead, docs/precisd.md)"; fi
+	@exec $(PRECISD) --socket ./precisd.sock --socket-mode 0600 --data data \
+	    $$([ "$$(id -u)" -ne 0 ] || echo --allow-root true)
 
 # Document frequencies for the IDF models, from the background corpora
 # described in ../shared/EVAL.md (not shipped; the models are).

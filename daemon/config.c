@@ -70,6 +70,12 @@ static const key_def keys[] = {
      "on SIGTERM, wait this long for requests in progress"},
     {"log_level", K_LEVEL, FIELD(log_level), 0, 0,
      "error, warn, info or debug"},
+    {"user", K_STRING, FIELD(user), 0, 0,
+     "started as root, serve as this user (name or number) after binding"},
+    {"group", K_STRING, FIELD(group), 0, 0,
+     "... and this group (empty: the user's own)"},
+    {"allow_root", K_BOOL, FIELD(allow_root), 0, 1,
+     "serve as root when no user is set (true/false)"},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -276,6 +282,47 @@ static int resolve_ids(const char *key, const char *list, int groups,
     return 0;
 }
 
+/* user and group into run_uid and run_gid: names or numbers; a user
+ * given by number needs a group unless it has a passwd entry. */
+static int resolve_user(config *c, char *err, size_t errlen)
+{
+    unsigned n;
+    c->has_user = 0;
+    if (!c->user[0]) {
+        if (c->group[0]) {
+            snprintf(err, errlen, "group is set without user");
+            return -1;
+        }
+        return 0;
+    }
+    if (resolve_ids("user", c->user, 0, &c->run_uid, &n, err, errlen) != 0)
+        return -1;
+    if (n != 1) {
+        snprintf(err, errlen, "user: one user, not \"%s\"", c->user);
+        return -1;
+    }
+    if (c->group[0]) {
+        if (resolve_ids("group", c->group, 1, &c->run_gid, &n, err,
+                        errlen) != 0)
+            return -1;
+        if (n != 1) {
+            snprintf(err, errlen, "group: one group, not \"%s\"", c->group);
+            return -1;
+        }
+    } else {
+        struct passwd *pw = getpwuid((uid_t)c->run_uid);
+        if (!pw) {
+            snprintf(err, errlen,
+                     "user %s has no passwd entry: set group as well",
+                     c->user);
+            return -1;
+        }
+        c->run_gid = (unsigned)pw->pw_gid;
+    }
+    c->has_user = 1;
+    return 0;
+}
+
 int config_load(config *c, const config_args *args, char *err, size_t errlen)
 {
     config_defaults(c);
@@ -290,7 +337,8 @@ int config_load(config *c, const config_args *args, char *err, size_t errlen)
     if (resolve_ids("allow_uids", c->allow_uids, 0, c->allow_uid,
                     &c->n_allow_uids, err, errlen) != 0 ||
         resolve_ids("allow_gids", c->allow_gids, 1, c->allow_gid,
-                    &c->n_allow_gids, err, errlen) != 0)
+                    &c->n_allow_gids, err, errlen) != 0 ||
+        resolve_user(c, err, errlen) != 0)
         return -1;
     /* Any local user could then send work, or fill the server: only
      * when asked in so many words. */

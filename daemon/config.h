@@ -32,6 +32,11 @@ typedef struct config {
     unsigned request_timeout_ms; /* 0: never */
     unsigned shutdown_timeout_ms;
     int log_level; /* enum log_level */
+    char user[64];  /* started as root: become this user after binding */
+    char group[64]; /* ... and this group ("": the user's own) */
+    int allow_root; /* serve as root (no user) only when 1 */
+    /* user and group resolved by config_load (has_user: user is set): */
+    unsigned run_uid, run_gid, has_user;
     /* allow_uids and allow_gids resolved by config_load: */
     unsigned allow_uid[CONFIG_MAX_IDS], n_allow_uids;
     unsigned allow_gid[CONFIG_MAX_IDS], n_allow_gids;

@@ -18,6 +18,7 @@
 #include "config.h"
 #include "datadir.h"
 #include "log.h"
+#include "privileges.h"
 #include "server.h"
 
 static precis_engine_t *load_engine(const config *cfg)
@@ -53,7 +54,7 @@ int main(int argc, char **argv)
         return rc > 0 ? 0 : 2;
     }
     config cfg;
-    char err[512];
+    char err[512] = "";
     if (config_load(&cfg, &args, err, sizeof err) != 0) {
         log_msg(LOG_ERROR, "config", "%s", err);
         config_args_free(&args);
@@ -75,7 +76,10 @@ int main(int argc, char **argv)
     uv_loop_t *loop = uv_default_loop();
     server s;
     if (server_init(&s, loop, &cfg, &args, engine) != 0 ||
-        server_listen(&s) != 0) {
+        server_listen(&s) != 0 ||
+        privileges_drop(&cfg, err, sizeof err) != 0) {
+        if (err[0])
+            log_msg(LOG_ERROR, "main", "%s", err);
         server_cleanup(&s);
         uv_run(loop, UV_RUN_NOWAIT);
         uv_loop_close(loop);

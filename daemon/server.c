@@ -130,7 +130,14 @@ static int bind_socket(const config *cfg)
      * window where it is wider, and no chmod(path) that would follow a
      * symlink swapped in after bind(). */
     mode_t old = umask(~cfg->socket_mode & 0777);
+    /* Root about to become `user`: the socket gets `group` (files take
+     * the creator's effective group), so its members may connect, again
+     * without a chown on the path. */
+    int regroup = geteuid() == 0 && cfg->has_user &&
+                  setegid((gid_t)cfg->run_gid) == 0;
     int rc = bind(fd, (struct sockaddr *)&addr, sizeof addr);
+    if (regroup && setegid(0) != 0)
+        rc = -1;
     umask(old);
     if (rc != 0 || listen(fd, SOMAXCONN) != 0) {
         int e = errno;
@@ -307,10 +314,15 @@ static void apply_config(server *s, const config *fresh)
     if (strcmp(fresh->socket, s->cfg.socket) != 0 ||
         fresh->socket_mode != s->cfg.socket_mode)
         log_msg(LOG_WARN, "server", "socket settings change only on restart");
+    if (strcmp(fresh->user, s->cfg.user) != 0 ||
+        strcmp(fresh->group, s->cfg.group) != 0)
+        log_msg(LOG_WARN, "server", "user and group change only on restart");
     config keep = s->cfg;
     s->cfg = *fresh;
     memcpy(s->cfg.socket, keep.socket, sizeof keep.socket);
     s->cfg.socket_mode = keep.socket_mode;
+    memcpy(s->cfg.user, keep.user, sizeof keep.user);
+    memcpy(s->cfg.group, keep.group, sizeof keep.group);
     log_set_level(s->cfg.log_level);
 }
 
@@ -389,8 +401,11 @@ void server_start(server *s)
 
 void server_cleanup(server *s)
 {
-    if (s->own_socket)
-        unlink(s->cfg.socket);
+    /* Having left root, precisd may not remove a socket made in root's
+     * directory: the next start replaces it as stale. */
+    if (s->own_socket && unlink(s->cfg.socket) != 0 && errno != ENOENT)
+        log_msg(LOG_WARN, "server", "cannot remove %s: %s", s->cfg.socket,
+                strerror(errno));
     engine_ref_release(s->engine);
     s->engine = NULL;
 }

@@ -18,12 +18,17 @@ set -eu
 build=${PRECIS_BUILD:-build/default}
 tmp=$(mktemp -d)
 pid=
+# The examples are for a user's shell; as root (CI) precisd wants to be
+# told it may stay root (docs/precisd.md, Privileges).
+as_root=
+[ "$(id -u)" -ne 0 ] || as_root="--allow-root true"
 trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 
 start_precisd() { # start_precisd SOCKET [ARGS...]: in the background
     _sock=$1
     shift
-    "$build/daemon/precisd" --socket "$_sock" "$@" --log-level warn \
+    # shellcheck disable=SC2086
+    "$build/daemon/precisd" --socket "$_sock" "$@" $as_root --log-level warn \
         2> "$tmp/precisd.log" &
     pid=$!
     wait_for_socket "$_sock" "$pid" "$tmp/precisd.log"

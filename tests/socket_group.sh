@@ -4,8 +4,9 @@
 # 0660 and group precis (SocketGroup= in precisd.socket), so a user added
 # to the group (usermod -aG precis www-data) connects and any other user
 # is refused.  Here a scratch group and two scratch system users stand in
-# for precis, a member and an outsider; precisd binds a scratch socket
-# (the socket unit's group is set by systemd; chgrp does the same here).
+# for precis, a member and an outsider; precisd, started as root with
+# user and group as docs/precisd.md shows for running without the socket
+# unit, binds a scratch socket of that group and serves as nobody.
 # Needs root (useradd, runuser); CI runs as root.
 set -eu
 . tests/wait_socket.sh
@@ -41,11 +42,16 @@ chmod 0755 "$tmp"
 cp "$build/cli/precis" tests/fixtures/sample-article.txt "$tmp/"
 chmod 0644 "$tmp/sample-article.txt"
 
+# Started as root with user and group, precisd gives its socket that
+# group itself, then serves as nobody.
 "$build/daemon/precisd" --socket "$tmp/precisd.sock" --data data \
-    --log-level warn 2> "$tmp/precisd.log" &
+    --user nobody --group "$group" --log-level warn 2> "$tmp/precisd.log" &
 pid=$!
 wait_for_socket "$tmp/precisd.sock" "$pid" "$tmp/precisd.log"
-chgrp "$group" "$tmp/precisd.sock"
+[ "$(stat -c %G "$tmp/precisd.sock")" = "$group" ] ||
+    { echo "socket group: $(stat -c %G "$tmp/precisd.sock"), not $group"; exit 1; }
+[ "$(awk '/^Uid:/ {print $2}' /proc/$pid/status)" = "$(id -u nobody)" ] ||
+    { echo "socket group: precisd did not become nobody"; exit 1; }
 mode=$(stat -c %a "$tmp/precisd.sock")
 [ "$mode" = 660 ] || { echo "socket_group: the socket is mode $mode, not 660"; exit 1; }
 

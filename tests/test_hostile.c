@@ -2,7 +2,8 @@
 /*
  * test_hostile.c -- precisd under hostile and heavy load, against the
  * real binary: the memory budget, fair turns between connections,
- * deadlines of queued requests, cancelled work and bounded shutdown.
+ * deadlines of queued requests, cancelled work, bounded shutdown and
+ * leaving root.
  *
  * No assertion is about time: each waits for an event (a reply, a
  * figure in stats, an EOF) with a generous ceiling, and checks what the
@@ -11,11 +12,13 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -484,6 +487,72 @@ static void hostile_sigterm_with_a_flood_is_bounded(void **state)
     free(text);
 }
 
+/* /proc/PID/status field ("Uid:", "CapEff:"), its value's first word. */
+static void status_field(pid_t pid, const char *name, char *out, size_t n)
+{
+    char path[64], line[512];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    out[0] = '\0';
+    while (fgets(line, sizeof line, f))
+        if (!strncmp(line, name, strlen(name)))
+            sscanf(line + strlen(name), "%63s", out);
+    fclose(f);
+    assert_true(n >= 64 && out[0]);
+}
+
+/* Issue 14: run as root outside systemd, precisd kept every capability.
+ * Without a user to become it now refuses to serve, unless told. */
+static void hostile_root_without_a_user_is_refused(void **state)
+{
+    (void)state;
+    if (geteuid() != 0)
+        skip(); /* only root can be refused as root; CI runs as root */
+    char dir[] = "/tmp/precis-root-XXXXXX", cmd[1024], out[4096];
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd, "%s --socket %s/p.sock --data %s",
+             daemon_binary(), dir, test_data_dir());
+    assert_int_equal(run_capture(cmd, out, sizeof out), 1);
+    assert_non_null(strstr(out, "refusing to serve as root"));
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* With user = nobody it binds as root, then serves as nobody with no
+ * capability and no other group. */
+static void hostile_root_drops_to_its_user(void **state)
+{
+    (void)state;
+    if (geteuid() != 0)
+        skip(); /* dropping needs root to drop from; CI runs as root */
+    daemon_proc d;
+    daemon_prepare(&d);
+    /* It notifies readiness after dropping: nobody must reach the
+     * notify socket. */
+    char notify[160];
+    snprintf(notify, sizeof notify, "%s/notify", d.dir);
+    assert_int_equal(chmod(d.dir, 0711), 0);
+    assert_int_equal(chmod(notify, 0666), 0);
+    const char *args[] = {"--user", "nobody", NULL};
+    daemon_spawn(&d, -1, args);
+    char uid[64], gid[64], caps[64], groups[64], want[32];
+    status_field(d.pid, "Uid:", uid, sizeof uid);
+    status_field(d.pid, "Gid:", gid, sizeof gid);
+    status_field(d.pid, "CapEff:", caps, sizeof caps);
+    status_field(d.pid, "Groups:", groups, sizeof groups);
+    struct passwd *pw = getpwnam("nobody");
+    assert_non_null(pw);
+    snprintf(want, sizeof want, "%u", (unsigned)pw->pw_uid);
+    assert_string_equal(uid, want);
+    snprintf(want, sizeof want, "%u", (unsigned)pw->pw_gid);
+    assert_string_equal(gid, want);
+    assert_string_equal(groups, want);
+    assert_string_equal(caps, "0000000000000000");
+    assert_daemon_answers(d.sock);
+    daemon_finish(&d, 10000);
+}
+
 #define HOSTILE_TEST(f) cmocka_unit_test_teardown(f, daemon_kill_leftovers)
 
 int main(void)
@@ -495,6 +564,8 @@ int main(void)
         HOSTILE_TEST(hostile_queued_request_times_out_at_its_deadline),
         HOSTILE_TEST(hostile_closed_connection_cancels_its_queue),
         HOSTILE_TEST(hostile_sigterm_with_a_flood_is_bounded),
+        HOSTILE_TEST(hostile_root_without_a_user_is_refused),
+        HOSTILE_TEST(hostile_root_drops_to_its_user),
     };
     signal(SIGPIPE, SIG_IGN);
     if (getenv("TEST_FILTER"))

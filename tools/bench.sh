@@ -16,7 +16,10 @@ speed=$build/bench/speed
 docs=$shared/cnndm.dev.jsonl
 [ -f "$docs" ] || docs=tests/fixtures/sample-article.txt
 
-"$build/daemon/precisd" --socket "$tmp/precisd.sock" --data data \
+as_root=
+[ "$(id -u)" -ne 0 ] || as_root="--allow-root true"
+# shellcheck disable=SC2086
+"$build/daemon/precisd" --socket "$tmp/precisd.sock" --data data $as_root \
     --log-level warn 2>"$tmp/precisd.log" &
 pid=$!
 i=0
