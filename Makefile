@@ -92,7 +92,7 @@ PRECIS_CLI := $(BUILD)/cli/precis
 TOOLS := $(BUILD)/tools/precis-idf
 BENCH := $(BUILD)/bench/speed $(BUILD)/bench/rouge $(BUILD)/bench/eval \
     $(BUILD)/bench/load $(BUILD)/bench/quotes $(BUILD)/bench/segment \
-    $(BUILD)/bench/pages
+    $(BUILD)/bench/pages $(BUILD)/bench/abuse
 
 # Build outputs go under build/ only; keep objects that are only
 # prerequisites of test and tool programs.
@@ -274,6 +274,9 @@ $(BUILD)/bench/speed-ots: $(BUILD)/bench/speed-ots.o $(BENCH_CORPUS) \
 
 $(BUILD)/bench/load: $(BUILD)/bench/load.o $(BENCH_CORPUS)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(UV_LIBS) $(JANSSON_LIBS)
+
+$(BUILD)/bench/abuse: $(BUILD)/bench/abuse.o
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(JANSSON_LIBS) -pthread
 
 # Speed and load figures into docs/benchmarks.md (with OTS and plots
 # when libots-dev and gnuplot are installed: `./tools/deps.sh bench`).

@@ -10,11 +10,13 @@
  * clients.
  *
  * A job waits in its connection's queue; the connections with queued
- * jobs take turns, one job each, for the pool's threads, and no more jobs
- * are handed over than there are threads, so a flood from one client
- * delays a newcomer by about one request per thread.  A queued job costs
- * no thread: its deadline, its connection closing or the shutdown
- * answers or frees it where it waits.  Replies go out as jobs finish, so
+ * jobs take turns, one job each, for the pool's threads, and only a few
+ * jobs per thread are handed over at a time (IN_POOL_PER_THREAD), so a
+ * flood from one client delays a newcomer by those few and one request
+ * of each connection ahead of it.  A queued job costs no thread: its
+ * deadline, its connection closing or the shutdown answers or frees it
+ * where it waits; one handed over but not yet taken by a thread is
+ * answered by the loop too, and the thread skips it.  Replies go out as jobs finish, so
  * a connection's replies may come back out of order; every reply
  * carries its request's id.
  */
@@ -26,15 +28,28 @@
 #include "protocol.h"
 #include "server.h"
 
-/* Lines this short are parsed on the loop thread (about 10 us for 4 KB),
- * so ping, stats and languages never wait behind documents. */
-#define LOOP_PARSE_MAX (4 * 1024)
+/* Lines this short are parsed on the loop thread (a few microseconds),
+ * so ping, stats and languages never wait behind documents; longer lines
+ * are documents, parsed by a worker so the loop stays light. */
+#define LOOP_PARSE_MAX 1024
 /* An error for a line the loop thread did not parse carries the line's
  * id when the line is this short (parsing it is cheap enough); a longer
  * line's id is read by a worker. */
 #define ID_PARSE_MAX (64 * 1024)
+/* Jobs handed to the pool per thread: one a thread works on and more
+ * waiting, so a thread that finishes need not wait for the loop to hand
+ * it the next (with one per thread, bench/load at 64 connections lost
+ * 10 to 15 % of its throughput on 2 cores; with four it matches the old
+ * single queue).  A newcomer waits behind at most this many per thread
+ * and one of each connection ahead of it. */
+#define IN_POOL_PER_THREAD 4
 #define TIMEOUT_MESSAGE "request took longer than request_timeout_ms"
 #define SHUTDOWN_MESSAGE "precisd is shutting down"
+
+static const char *cut_message(const char *code)
+{
+    return strcmp(code, "timeout") == 0 ? TIMEOUT_MESSAGE : SHUTDOWN_MESSAGE;
+}
 
 char *job_error_line(json_t *id, const char *code, const char *message,
                      size_t *len)
@@ -113,6 +128,12 @@ static void work_cb(uv_work_t *w)
 {
     job *j = w->data;
     uint64_t start = uv_hrtime();
+    uv_mutex_lock(&j->mu);
+    int skip = j->claimed;
+    j->began = 1;
+    uv_mutex_unlock(&j->mu);
+    if (skip)
+        return; /* timed out before a thread was free, and answered */
     proto_error perr;
     int ok = 1;
     if (!j->parsed) {
@@ -125,16 +146,17 @@ static void work_cb(uv_work_t *w)
     j->id = j->req.id ? json_deep_copy(j->req.id) : NULL;
     j->op = ok ? j->req.op : -1;
     j->started = 1;
-    int expired = j->expired;
+    const char *cut = j->cut;
     uv_mutex_unlock(&j->mu);
     json_t *reply;
     if (!ok) {
         j->error_code = perr.code;
         reply = protocol_error(perr.code, perr.message);
-    } else if (expired) {
-        /* Overdue before a worker got to it: answer, skip the work. */
-        j->error_code = "timeout";
-        reply = protocol_error("timeout", TIMEOUT_MESSAGE);
+    } else if (cut) {
+        /* Overdue, or the shutdown came, before a worker got to it:
+         * answer, skip the work. */
+        j->error_code = cut;
+        reply = protocol_error(cut, cut_message(cut));
     } else {
         reply = protocol_run(j->engine->engine, &j->req, &j->error_code);
     }
@@ -276,13 +298,13 @@ static void start(server *s, job *j, size_t cost)
 
 void job_schedule(server *s)
 {
-    while (s->running < s->workers && s->overdue) {
+    while (s->running < IN_POOL_PER_THREAD * s->workers && s->overdue) {
         job *j = s->overdue;
         s->overdue = j->queue_next;
         j->queue_next = NULL;
         start(s, j, 0); /* parsed and answered timeout: no engine */
     }
-    while (s->running < s->workers && s->turn) {
+    while (s->running < IN_POOL_PER_THREAD * s->workers && s->turn) {
         conn *c = s->turn;
         size_t cost = memory_run_cost(c->queue->len);
         /* The oldest turn waits for memory rather than be overtaken by
@@ -309,9 +331,11 @@ int job_submit(conn *c, const char *line, size_t len)
         answer_line(c, line, len, "shutting_down", SHUTDOWN_MESSAGE, t0);
         return 0;
     }
-    /* The copy must fit in the connection's share: wait for its other
-     * requests to finish (reading pauses meanwhile). */
-    if (c->inflight > 0 && c->charged + len > s->cfg.max_connection_memory)
+    /* A long line's copy must fit in the connection's share: wait for its
+     * other requests to finish (reading pauses meanwhile).  Short lines
+     * pass, so a ping is answered even then; max_inflight bounds them. */
+    if (len > LOOP_PARSE_MAX && c->inflight > 0 &&
+        c->charged + len > s->cfg.max_connection_memory)
         return -1;
     request req;
     int parsed = 0;
@@ -394,7 +418,7 @@ int job_submit(conn *c, const char *line, size_t len)
 
 /* A job still queued when it must be answered without running: c's
  * oldest.  With its id known (parsed, or short) it is answered here;
- * otherwise, for timeouts, a worker reads the id (expired skips the
+ * otherwise, for timeouts, a worker reads the id (cut skips the
  * engine), and at shutdown the reply has no id. */
 static void answer_queued(server *s, job *j, const char *code,
                           const char *message, int may_defer)
@@ -404,7 +428,7 @@ static void answer_queued(server *s, job *j, const char *code,
     if (!c->queue && c->has_turn)
         turn_remove(s, c);
     if (may_defer && !j->parsed && j->len > ID_PARSE_MAX) {
-        j->expired = 1;
+        j->cut = code;
         j->queue_next = s->overdue;
         s->overdue = j;
         return;
@@ -417,12 +441,42 @@ static void answer_queued(server *s, job *j, const char *code,
     retire(s, j);
 }
 
+/* j, in the pool, is to be answered code instead of run.  Not yet taken
+ * by a thread and with its id at hand, it is answered here (1), and the
+ * thread will skip it.  Otherwise the thread answers code, skipping the
+ * engine, unless it has started (0; *started says which, with the op and
+ * a copy of the id it read). */
+static int cut_in_pool(server *s, job *j, const char *code, int *started,
+                       int *op, json_t **id)
+{
+    uv_mutex_lock(&j->mu);
+    int claim = !j->began && (j->parsed || j->len <= ID_PARSE_MAX);
+    j->claimed = claim;
+    j->cut = code;
+    *started = j->started;
+    *op = j->op;
+    *id = j->started && j->id ? json_deep_copy(j->id) : NULL;
+    uv_mutex_unlock(&j->mu);
+    if (!claim)
+        return 0;
+    j->answered = 1;
+    if (j->c && j->parsed)
+        answer(j->c, protocol_error(code, cut_message(code)), j->req.id,
+               j->req.op, code, j->queued_ns);
+    else if (j->c)
+        answer_line(j->c, j->line, j->len, code, cut_message(code),
+                    j->queued_ns);
+    else
+        count_reply(s, -1, code, j->queued_ns);
+    return 1;
+}
+
 /* Jobs are in arrival order and share one timeout, so the overdue ones
  * are a prefix of the list.  A queued one is answered where it waits; a
  * running one gets its timeout reply now (its result is dropped later).
  * The scan restarts after each queued job, as answering it may resume
- * and so change its connection's jobs; answered running jobs, at most
- * one per thread, are all it passes again. */
+ * and so change its connection's jobs; answered jobs in the pool, at
+ * most IN_POOL_PER_THREAD per thread, are all it passes again. */
 void job_check_deadlines(server *s)
 {
     uint64_t limit = (uint64_t)s->cfg.request_timeout_ms * 1000000u;
@@ -431,7 +485,7 @@ void job_check_deadlines(server *s)
     for (;;) {
         uint64_t now = uv_hrtime();
         job *j = s->jobs;
-        while (j && (j->answered || j->expired) &&
+        while (j && (j->answered || j->cut) &&
                now - j->queued_ns >= limit)
             j = j->next;
         if (!j || now - j->queued_ns < limit)
@@ -443,13 +497,10 @@ void job_check_deadlines(server *s)
             conn_resume(c);
             continue;
         }
-        uv_mutex_lock(&j->mu);
-        int started = j->started, op = j->op;
-        json_t *id = started && j->id ? json_deep_copy(j->id) : NULL;
-        j->expired = 1;
-        uv_mutex_unlock(&j->mu);
-        if (!started)
-            continue; /* the worker answers it, skipping the engine */
+        int started, op;
+        json_t *id;
+        if (cut_in_pool(s, j, "timeout", &started, &op, &id) || !started)
+            continue; /* answered, or the worker answers it */
         j->answered = 1;
         size_t n;
         char *reply = job_error_line(id, "timeout", TIMEOUT_MESSAGE, &n);
@@ -479,4 +530,13 @@ void job_stop_queued(server *s)
     for (conn *c = s->conns; c; c = c->next)
         while (c->queue)
             answer_queued(s, c->queue, "shutting_down", SHUTDOWN_MESSAGE, 0);
+    /* In the pool, not yet begun: skipped too; begun ones finish. */
+    for (job *j = s->jobs; j; j = j->next) {
+        int started, op;
+        json_t *id;
+        if (j->running && !j->answered && !j->cut) {
+            cut_in_pool(s, j, "shutting_down", &started, &op, &id);
+            json_decref(id);
+        }
+    }
 }

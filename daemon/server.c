@@ -29,7 +29,8 @@
 /* After shutdown_timeout_ms, how long replies may take to be written
  * before the remaining connections are closed.  The unit's
  * TimeoutStopSec (20 s) covers the default 10 s, this, and the one job
- * per thread left to finish (an 8 MB document takes about a second). */
+ * per thread left to finish (an 8 MB document takes about a second):
+ * jobs handed to the pool but not begun are answered shutting_down. */
 #define SHUTDOWN_FLUSH_MS 2000
 /* libuv's own default for its thread pool (UV_THREADPOOL_SIZE unset). */
 #define UV_DEFAULT_THREADS 4

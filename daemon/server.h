@@ -11,8 +11,8 @@
  *
  * Scheduling (job.c): each connection queues its own requests, and the
  * connections with queued work take turns (round robin) for the pool's
- * threads, so one client's flood delays another client by one request
- * per thread, not by the whole flood.  Memory (memory.h): every buffer
+ * threads, so one client's flood delays another client by a few
+ * requests, not by the whole flood.  Memory (memory.h): every buffer
  * and job is charged to the server's budget, max_memory.
  */
 #ifndef PRECISD_SERVER_H
@@ -85,8 +85,11 @@ struct job {
     uv_mutex_t mu;
     json_t *id;  /* copy of the request id once parsed */
     int op;      /* enum op once parsed, else -1 */
+    int began;   /* a worker has taken it */
+    int claimed; /* the loop answered it first: the worker skips it */
     int started; /* a worker has parsed the request */
-    int expired; /* the deadline passed */
+    const char *cut; /* answer this error instead of running: "timeout"
+                        or "shutting_down" (NULL: run) */
     /* Loop thread only: */
     int answered; /* the timeout reply went out already */
     /* Written by the worker, read after it is done: */

@@ -37,7 +37,19 @@ conns=$(sed -n 's/^max_connections = //p' "$dir/settings")
 nofile=$(sed -n 's/^LimitNOFILE=//p' systemd/precisd.service.in)
 [ -n "$conns" ] && [ -n "$nofile" ] && [ "$nofile" -ge $((conns + 64)) ] || {
     echo "systemd_units: LimitNOFILE=$nofile does not fit max_connections = $conns"; exit 1; }
-grep -q '^MemoryMax=' systemd/precisd.service.in &&
-    grep -q '^TasksMax=' systemd/precisd.service.in ||
-    { echo "systemd_units: no MemoryMax or TasksMax"; exit 1; }
+grep -q '^TasksMax=' systemd/precisd.service.in ||
+    { echo "systemd_units: no TasksMax"; exit 1; }
+# MemoryMax is a backstop above max_memory, with room for the engine's
+# data (tens of MB) and the allocator's slack: at least 1.5 times.
+budget=$(sed -n 's/^max_memory = //p' "$dir/settings")
+memmax=$(sed -n 's/^MemoryMax=//p' systemd/precisd.service.in |
+    numfmt --from=iec)
+[ -n "$budget" ] && [ -n "$memmax" ] && [ "$memmax" -ge $((budget * 3 / 2)) ] || {
+    echo "systemd_units: MemoryMax=$memmax does not leave room above max_memory = $budget"; exit 1; }
+# TimeoutStopSec covers shutdown_timeout_ms, the 2 s to write the last
+# replies and a last 8 MB document (daemon/server.c SHUTDOWN_FLUSH_MS).
+stop_ms=$(sed -n 's/^shutdown_timeout_ms = //p' "$dir/settings")
+stop_s=$(sed -n 's/^TimeoutStopSec=\([0-9]*\)s$/\1/p' systemd/precisd.service.in)
+[ -n "$stop_ms" ] && [ -n "$stop_s" ] && [ $((stop_s * 1000)) -ge $((stop_ms + 2000 + 2000)) ] || {
+    echo "systemd_units: TimeoutStopSec=${stop_s}s does not cover shutdown_timeout_ms = $stop_ms"; exit 1; }
 echo "systemd units verified"

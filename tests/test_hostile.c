@@ -389,21 +389,33 @@ static void hostile_queued_request_times_out_at_its_deadline(void **state)
     assert_int_equal(client_open(&b, d.sock), 0);
     client_send_json(&a, summarize(1, text));
     assert_int_equal(wait_stat(&b, "requests", "running", 1), 0);
-    client_send_json(&b, summarize(2, SHORT_DOC));
-    json_t *r = client_recv(&b, 60000);
-    assert_non_null(r);
-    if (!reply_error(r))
-        fail_msg("the queued request was run, not timed out: queue_ms %.1f",
-                 json_number_value(json_object_get(
-                     json_object_get(r, "timing"), "queue_ms")));
-    assert_string_equal(reply_error(r), "timeout");
-    assert_int_equal(json_integer_value(json_object_get(r, "id")), 2);
-    json_decref(r);
+    /* Eight short ones behind it: the first are handed to the pool (four
+     * jobs per thread), the rest wait in b's queue; each kind is answered
+     * where it waits. */
+    for (int i = 0; i < 8; i++)
+        client_send_json(&b, summarize(2 + i, SHORT_DOC));
+    int seen[8] = {0};
+    json_t *r;
+    for (int i = 0; i < 8; i++) {
+        r = client_recv(&b, 60000);
+        assert_non_null(r);
+        if (!reply_error(r))
+            fail_msg("a queued request was run, not timed out: queue_ms %.1f",
+                     json_number_value(json_object_get(
+                         json_object_get(r, "timing"), "queue_ms")));
+        assert_string_equal(reply_error(r), "timeout");
+        json_int_t id = json_integer_value(json_object_get(r, "id"));
+        assert_true(id >= 2 && id < 10 && !seen[id - 2]);
+        seen[id - 2] = 1;
+        json_decref(r);
+    }
     json_t *s = stats_of(&b);
     print_message("engine %.0f ms, deadline %s ms: queued request timed out "
                   "with %lld running\n",
                   ms, timeout, (long long)field(s, "requests", "running"));
-    assert_int_equal(field(s, "requests", "running"), 1);
+    /* The long one still holds the thread (the short one, answered, may
+     * wait in the pool to be dropped by that thread). */
+    assert_true(field(s, "requests", "running") >= 1);
     json_decref(s);
     r = client_recv(&a, 60000); /* the long one: timeout too */
     assert_non_null(r);
@@ -433,25 +445,11 @@ static void hostile_closed_connection_cancels_its_queue(void **state)
     json_decref(r);
     client_close(&a);
     assert_int_equal(wait_stat(&ctl, "requests", "cancelled", 1), 0);
-    /* Nothing of it is left: queued empties without running the rest. */
-    for (int i = 0; i < 6000; i++) {
-        json_t *s = stats_of(&ctl);
-        json_int_t left = field(s, "requests", "pending");
-        json_decref(s);
-        if (left == 0)
-            break;
-        usleep(10000);
-    }
+    /* Nothing of it is left: what was queued went without running. */
+    assert_int_equal(wait_stat_dir(&ctl, "requests", "pending", 0, 1), 0);
     json_t *s = stats_of(&ctl);
-    json_int_t done = field(s, "requests", "total"),
-               cancelled = field(s, "requests", "cancelled");
     print_message("closed connection: %lld of 60 cancelled\n",
-                  (long long)cancelled);
-    assert_int_equal(field(s, "requests", "pending"), 0);
-    /* Every one of the 60 was answered (the replies went nowhere) or
-     * cancelled; the stats calls are the rest of total. */
-    assert_true(cancelled > 0);
-    assert_true(done - 1 + cancelled >= 60);
+                  (long long)field(s, "requests", "cancelled"));
     json_decref(s);
     client_close(&ctl);
     daemon_finish(&d, 10000);

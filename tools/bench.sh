@@ -3,7 +3,7 @@
 # make bench: quality, speed and load figures into docs/benchmarks.md,
 # with plots.  Runs bench/eval, starts a precisd on a temporary socket,
 # runs bench/speed (with OTS when built) and bench/load at 1, 16, 64 and
-# 256 connections, and stops it.
+# 256 connections, and stops it; then bench/abuse, which starts its own.
 set -eu
 build=${PRECIS_BUILD:-build/default}
 shared=${SHARED:-../shared/data}
@@ -40,6 +40,9 @@ for n in 1 16 64 256; do
         --depth 4 --seconds 5 --docs "$docs" >> "$tmp/load.txt"
 done
 kill "$pid"; wait "$pid" || true
+echo "== abuse" >&2
+"$build/bench/abuse" --precisd "$build/daemon/precisd" --data data \
+    > "$tmp/abuse.txt"
 
 # Data files for the plots.
 awk '/^connections/ {c=$2} /^latency/ {print c, $4, $6, $8, $10}' \
@@ -93,6 +96,15 @@ fi
     echo
     echo '```'
     cat "$tmp/load.txt"
+    echo '```'
+    echo
+    echo "## Daemon under abuse (bench/abuse)"
+    echo
+    echo "Memory attacks, a flood beside a fresh client, and SIGTERM with a"
+    echo "flood queued, each on a fresh precisd with default settings."
+    echo
+    echo '```'
+    cat "$tmp/abuse.txt"
     echo '```'
 } > "$out"
 echo "wrote $out" >&2
