@@ -282,6 +282,30 @@ static int resolve_ids(const char *key, const char *list, int groups,
     return 0;
 }
 
+/* max_memory and max_connection_memory must hold one request of
+ * max_request bytes: read (its line, with a read's slack), copied into
+ * a job, then run, beside the reserve (memory.h). */
+static int check_memory(const config *c, char *err, size_t errlen)
+{
+    size_t line = c->max_request + 64 * 1024;
+    size_t need = memory_reserve(c) + 2 * line;
+    if (c->max_memory < need) {
+        snprintf(err, errlen,
+                 "max_memory %zu cannot hold one request of max_request "
+                 "(%zu bytes) beside %u connections: it needs at least %zu",
+                 c->max_memory, c->max_request, c->max_connections, need);
+        return -1;
+    }
+    if (c->max_connection_memory < 2 * line) {
+        snprintf(err, errlen,
+                 "max_connection_memory %zu cannot hold one request of "
+                 "max_request (%zu bytes) and its copy: it needs at least %zu",
+                 c->max_connection_memory, c->max_request, 2 * line);
+        return -1;
+    }
+    return 0;
+}
+
 /* user and group into run_uid and run_gid: names or numbers; a user
  * given by number needs a group unless it has a passwd entry. */
 static int resolve_user(config *c, char *err, size_t errlen)
@@ -349,7 +373,7 @@ int config_load(config *c, const config_args *args, char *err, size_t errlen)
                  c->socket_mode);
         return -1;
     }
-    if (memory_check_config(c, err, errlen) != 0)
+    if (check_memory(c, err, errlen) != 0)
         return -1;
     /* No data directory given: $PRECIS_DATA, the checkout's, or the
      * installed one, named so --check-config and the log show it. */

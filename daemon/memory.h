@@ -45,10 +45,11 @@ static inline size_t memory_run_cost(size_t len)
     return len * MEMORY_RUN_PER_BYTE + MEMORY_RUN_FIXED;
 }
 /* The part of max_memory kept back from reading and queueing. */
-size_t memory_reserve(const config *cfg);
-/* 0 when cfg's max_memory and max_connection_memory can hold a request
- * of max_request bytes, else -1 with why in err. */
-int memory_check_config(const config *cfg, char *err, size_t errlen);
+static inline size_t memory_reserve(const config *cfg)
+{
+    return memory_run_cost(cfg->max_request) +
+           (size_t)cfg->max_connections * MEMORY_READ_FLOOR;
+}
 
 /* Charge n bytes to the server, to c (NULL: none, a conn that closed)
  * and to *held (NULL: the conn's own buffers). */

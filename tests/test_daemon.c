@@ -1072,6 +1072,11 @@ static void daemon_command_line(void **state)
         {"--socket-mode", "0666", "socket_mode 0666 lets every local user"},
         {"--allow-uids", "no-such-user-here",
          "allow_uids: no user \"no-such-user-here\""},
+        {"--max-memory", "32M", "max_memory 33554432 cannot hold one request"},
+        {"--max-connection-memory", "1M",
+         "max_connection_memory 1048576 cannot hold one request"},
+        {"--user", "no-such-user-here", "user: no user \"no-such-user-here\""},
+        {"--group", "nogroup", "group is set without user"},
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         const char *args[] = {"--check-config", "--data", test_data_dir(),
