@@ -82,10 +82,7 @@ void conn_close(conn *c)
         return;
     c->closing = 1;
     server *s = c->srv;
-    job_cancel_queued(c);
-    for (job *j = s->jobs; j; j = j->next)
-        if (j->c == c)
-            j->c = NULL;
+    job_forget_conn(c);
     set_mem_wait(c, 0);
     resize_buffer(c, 0);
     c->len = 0;

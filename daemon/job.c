@@ -15,8 +15,8 @@
  * flood from one client delays a newcomer by those few and one request
  * of each connection ahead of it.  A queued job costs no thread: its
  * deadline, its connection closing or the shutdown answers or frees it
- * where it waits; one handed over but not yet taken by a thread is
- * answered by the loop too, and the thread skips it.  Replies go out as jobs finish, so
+ * where it waits; one handed over but not yet taken by a thread is taken
+ * back (uv_cancel) and answered, or dropped, the same way.  Replies go out as jobs finish, so
  * a connection's replies may come back out of order; every reply
  * carries its request's id.
  */
@@ -128,17 +128,11 @@ static void work_cb(uv_work_t *w)
 {
     job *j = w->data;
     uint64_t start = uv_hrtime();
-    uv_mutex_lock(&j->mu);
-    int skip = j->claimed;
-    j->began = 1;
-    uv_mutex_unlock(&j->mu);
-    if (skip)
-        return; /* timed out before a thread was free, and answered */
     proto_error perr;
     int ok = 1;
+    /* j->parsed stays the loop's: it says what the loop parsed. */
     if (!j->parsed) {
         ok = protocol_parse(j->line, j->len, &j->req, &perr) == 0;
-        j->parsed = 1;
         free(j->line);
         j->line = NULL;
     }
@@ -442,23 +436,27 @@ static void answer_queued(server *s, job *j, const char *code,
 }
 
 /* j, in the pool, is to be answered code instead of run.  Not yet taken
- * by a thread and with its id at hand, it is answered here (1), and the
- * thread will skip it.  Otherwise the thread answers code, skipping the
+ * by a thread and with its id at hand, it is taken back (uv_cancel) and
+ * answered here (1).  Otherwise its thread answers code, skipping the
  * engine, unless it has started (0; *started says which, with the op and
  * a copy of the id it read). */
 static int cut_in_pool(server *s, job *j, const char *code, int *started,
                        int *op, json_t **id)
 {
-    uv_mutex_lock(&j->mu);
-    int claim = !j->began && (j->parsed || j->len <= ID_PARSE_MAX);
-    j->claimed = claim;
-    j->cut = code;
-    *started = j->started;
-    *op = j->op;
-    *id = j->started && j->id ? json_deep_copy(j->id) : NULL;
-    uv_mutex_unlock(&j->mu);
-    if (!claim)
+    *started = 0;
+    *op = -1;
+    *id = NULL;
+    int known = j->parsed || j->len <= ID_PARSE_MAX;
+    if (!known || uv_cancel((uv_req_t *)&j->work) != 0) {
+        uv_mutex_lock(&j->mu);
+        j->cut = code;
+        *started = j->started;
+        *op = j->op;
+        *id = j->started && j->id ? json_deep_copy(j->id) : NULL;
+        uv_mutex_unlock(&j->mu);
         return 0;
+    }
+    /* No thread will touch it: after_work_cb comes with UV_ECANCELED. */
     j->answered = 1;
     if (j->c && j->parsed)
         answer(j->c, protocol_error(code, cut_message(code)), j->req.id,
@@ -513,7 +511,7 @@ void job_check_deadlines(server *s)
     }
 }
 
-void job_cancel_queued(conn *c)
+void job_forget_conn(conn *c)
 {
     server *s = c->srv;
     if (c->has_turn)
@@ -522,6 +520,17 @@ void job_cancel_queued(conn *c)
         job *j = dequeue(c);
         s->stats.cancelled++;
         retire(s, j);
+    }
+    /* In the pool: taken back if no thread has it yet, else left to
+     * finish with its result dropped. */
+    for (job *j = s->jobs; j; j = j->next) {
+        if (j->c != c)
+            continue;
+        j->c = NULL;
+        if (!j->answered && uv_cancel((uv_req_t *)&j->work) == 0) {
+            j->answered = 1;
+            s->stats.cancelled++;
+        }
     }
 }
 

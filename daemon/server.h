@@ -76,7 +76,8 @@ struct job {
     size_t len;
     request req; /* parsed on the loop thread (short lines), else by the
                     worker */
-    int parsed;  /* req holds the request */
+    int parsed;  /* the loop parsed the line into req (never set by a
+                    worker) */
     int running; /* handed to the thread pool */
     size_t charged; /* bytes of the budget it holds */
     uint64_t queued_ns;
@@ -85,8 +86,6 @@ struct job {
     uv_mutex_t mu;
     json_t *id;  /* copy of the request id once parsed */
     int op;      /* enum op once parsed, else -1 */
-    int began;   /* a worker has taken it */
-    int claimed; /* the loop answered it first: the worker skips it */
     int started; /* a worker has parsed the request */
     const char *cut; /* answer this error instead of running: "timeout"
                         or "shutting_down" (NULL: run) */
@@ -166,8 +165,10 @@ void job_schedule(server *s);
 void job_check_deadlines(server *s);
 /* The figures a stats reply shows beside the counters. */
 stats_load job_load(const server *s);
-/* Free c's queued jobs (c is closing): their work is never done. */
-void job_cancel_queued(conn *c);
+/* c is closing: free its queued jobs, take back those in the pool no
+ * thread has begun, and detach the running ones (their results are
+ * dropped). */
+void job_forget_conn(conn *c);
 /* Answer every queued job shutting_down (the shutdown timeout). */
 void job_stop_queued(server *s);
 /* A ready error line for the request id (may be NULL). */

@@ -413,8 +413,8 @@ static void hostile_queued_request_times_out_at_its_deadline(void **state)
     print_message("engine %.0f ms, deadline %s ms: queued request timed out "
                   "with %lld running\n",
                   ms, timeout, (long long)field(s, "requests", "running"));
-    /* The long one still holds the thread (the short one, answered, may
-     * wait in the pool to be dropped by that thread). */
+    /* The long one still holds the thread (the short ones taken back
+     * from the pool with uv_cancel may not be counted out yet). */
     assert_true(field(s, "requests", "running") >= 1);
     json_decref(s);
     r = client_recv(&a, 60000); /* the long one: timeout too */
