@@ -8,7 +8,9 @@
  *    the sample article): documents/s and MB/s on one thread and on all
  *    cores.
  * 2. Cost against size: documents of 1 KB to 10 MB built by repeating
- *    those articles; best of N runs; time per KB should stay flat.
+ *    those articles; best of N runs; time per KB should stay flat; and
+ *    "peak/in", the most heap the engine holds during one summary over
+ *    the document's size (counted exactly, bench/heap.c).
  * Then the peak resident memory.  With -DHAVE_OTS (bench/speed-ots, made
  * by `make bench` when Debian's libots-dev is present) every figure has
  * an Open Text Summarizer column (parse, grade, highlight 20 %, output)
@@ -19,11 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "corpus.h"
+#include "heap.h"
 #include "precis.h"
 
 #ifdef HAVE_OTS
@@ -114,54 +116,12 @@ static char *make_doc(const corpus *c, size_t size, size_t *len)
 
 typedef void (*summarizer)(const char *, size_t);
 
-/* A field of /proc/self/status in kB ("VmRSS:", "VmHWM:"); -1 if absent. */
-static long status_kb(const char *field)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long kb = -1;
-    size_t n = strlen(field);
-    while (f && fgets(line, sizeof line, f))
-        if (!strncmp(line, field, n))
-            kb = atol(line + n);
-    if (f)
-        fclose(f);
-    return kb;
-}
-
-/* Bytes the engine's one summary of doc adds to the resident set at its
- * peak, measured in a child of its own so no heap the allocator kept
- * from an earlier, larger run hides the growth: the child resets the
- * high-water mark (clear_refs 5, Linux 4.0), runs once and reports
- * VmHWM - VmRSS.  -1 where /proc cannot say. */
+/* The most heap one summary of doc holds (bench/heap.c), in bytes. */
 static long long peak_bytes(const char *doc, size_t len)
 {
-    int fds[2];
-    if (pipe(fds) != 0)
-        return -1;
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(fds[0]);
-        long long peak = -1;
-        FILE *f = fopen("/proc/self/clear_refs", "w");
-        if (f && fputs("5", f) >= 0 && fclose(f) == 0) {
-            long base = status_kb("VmRSS:");
-            precis_once(doc, len);
-            long hwm = status_kb("VmHWM:");
-            if (base >= 0 && hwm >= base)
-                peak = (long long)(hwm - base) * 1024;
-        }
-        ssize_t w = write(fds[1], &peak, sizeof peak);
-        _exit(w == (ssize_t)sizeof peak ? 0 : 1);
-    }
-    close(fds[1]);
-    long long peak = -1;
-    if (pid < 0 || read(fds[0], &peak, sizeof peak) != (ssize_t)sizeof peak)
-        peak = -1;
-    close(fds[0]);
-    if (pid > 0)
-        waitpid(pid, NULL, 0);
-    return peak;
+    heap_count_start();
+    precis_once(doc, len);
+    return heap_count_stop();
 }
 
 static double best_of(summarizer f, const char *doc, size_t len, int repeat)
@@ -237,10 +197,7 @@ int main(int argc, char **argv)
         long long peak = peak_bytes(doc, len);
         printf("%10zu %10.3f %10.1f %10.2f", len, p * 1e3,
                (double)len / p / 1e6, p * 1e6 / ((double)len / 1024));
-        if (peak >= 0)
-            printf(" %10.1f", (double)peak / (double)len);
-        else
-            printf(" %10s", "-");
+        printf(" %10.1f", (double)peak / (double)len);
 #ifdef HAVE_OTS
         /* OTS grows faster than linearly: 10 MB takes it minutes. */
         if (len <= OTS_MAX_BYTES) {

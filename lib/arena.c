@@ -14,10 +14,17 @@ struct arena_block {
     _Alignas(16) unsigned char data[];
 };
 
+/* A short document needs a few KB: blocks start small and double, so it
+ * does not touch a whole block_size (the 256 KB of a document's arena
+ * were most of what a 1 KB summary added to the resident set). */
+#define ARENA_FIRST_BLOCK (4 * 1024)
+
 void arena_init(arena *a, size_t block_size)
 {
     a->head = NULL;
-    a->block_size = block_size ? block_size : 64 * 1024;
+    a->max_block = block_size ? block_size : 64 * 1024;
+    a->block_size =
+        a->max_block < ARENA_FIRST_BLOCK ? a->max_block : ARENA_FIRST_BLOCK;
 }
 
 void arena_free(arena *a)
@@ -44,6 +51,10 @@ void *arena_alloc(arena *a, size_t size)
             return NULL;
         b->size = want;
         b->used = 0;
+        if (want == a->block_size && a->block_size < a->max_block)
+            a->block_size = a->block_size * 2 < a->max_block
+                                ? a->block_size * 2
+                                : a->max_block;
         if (want == size && a->head) {
             /* Oversized: keep the current block in front for small ones. */
             b->next = a->head->next;

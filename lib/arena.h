@@ -16,7 +16,9 @@ typedef struct arena_block arena_block;
 
 typedef struct arena {
     arena_block *head;
-    size_t block_size; /* size of the next ordinary block */
+    size_t block_size; /* size of the next ordinary block: doubling from
+                          ARENA_FIRST_BLOCK up to max_block */
+    size_t max_block;
 } arena;
 
 void arena_init(arena *a, size_t block_size);

@@ -334,7 +334,7 @@ static int near_duplicate_terms(const vec_entry *a, uint32_t na,
     uint32_t small = na < nb ? na : nb;
     if (small < NEAR_DUP_MIN_TERMS)
         return 0;
-    return vec_overlap(a, na, b, nb, NULL, NULL) >= NEAR_DUP_SHARE * small;
+    return vec_overlap(a, na, b, nb) >= NEAR_DUP_SHARE * small;
 }
 
 static int near_duplicate(const doc_sentence *a, const doc_sentence *b)

@@ -39,8 +39,10 @@ static uint32_t new_term(doc *d, const char *stem, size_t len, int stop,
     return (uint32_t)d->nterms++;
 }
 
-uint32_t doc_intern(doc *d, const char *fold, size_t len,
-                    struct sb_stemmer *stemmer)
+/* Term index for a folded word, interning it (while the document is
+ * built: the maps go after); UINT32_MAX on ENOMEM. */
+static uint32_t doc_intern(doc *d, const char *fold, size_t len,
+                           struct sb_stemmer *stemmer)
 {
     const uint32_t *known = strmap_get(&d->words, fold, len);
     if (known)
@@ -116,14 +118,14 @@ int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
     uint32_t u = 0;
     for (uint32_t k = 0; k < m; k++)
         u += k == 0 || ids[k] != ids[k - 1];
-    vec_entry *v = arena_alloc(&d->arena, (u ? u : 1) * sizeof *v);
+    vec_entry *v = arena_alloc(&d->vectors, (u ? u : 1) * sizeof *v);
     if (v) {
         u = 0;
         for (uint32_t k = 0; k < m;) {
             uint32_t j = k;
             while (j < m && ids[j] == ids[k])
                 j++;
-            v[u++] = (vec_entry){ids[k], (float)(j - k), 0};
+            v[u++] = (vec_entry){ids[k], (float)(j - k)};
             k = j;
         }
     }
@@ -135,26 +137,35 @@ int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
 }
 
 uint32_t vec_overlap(const vec_entry *a, uint32_t na, const vec_entry *b,
-                     uint32_t nb, float *dot, float *local_dot)
+                     uint32_t nb)
 {
     uint32_t common = 0;
-    float sum = 0, local = 0;
     for (uint32_t i = 0, j = 0; i < na && j < nb;) {
         if (a[i].term < b[j].term) {
             i++;
         } else if (a[i].term > b[j].term) {
             j++;
         } else {
-            sum += a[i].w * b[j].w;
-            local += a[i++].lw * b[j++].lw;
+            i++, j++;
             common++;
         }
     }
-    if (dot)
-        *dot = sum;
-    if (local_dot)
-        *local_dot = local;
     return common;
+}
+
+float vec_local_dot(const doc *d, const vec_entry *a, uint32_t na,
+                    const vec_entry *b, uint32_t nb)
+{
+    float local = 0;
+    for (uint32_t i = 0, j = 0; i < na && j < nb;) {
+        if (a[i].term < b[j].term)
+            i++;
+        else if (a[i].term > b[j].term)
+            j++;
+        else
+            local += vec_lw(d, &a[i++]) * vec_lw(d, &b[j++]);
+    }
+    return local;
 }
 
 /* A run longer than DOC_TOKEN_MAX_LEN (64 MB of letters: junk, never
@@ -246,7 +257,7 @@ static int tokenize_title(doc *d, const char *title, size_t len,
     tokenizer t;
     token tok;
     uint32_t n = 0, cap = 16;
-    vec_entry *v = arena_alloc(&d->arena, cap * sizeof *v);
+    vec_entry *v = arena_alloc(&d->vectors, cap * sizeof *v);
     tokenizer_init(&t, title, 0, len);
     while (v && tokenizer_next(&t, &tok)) {
         uint32_t term = doc_intern(d, t.fold, tok.fold_len, stemmer);
@@ -255,7 +266,7 @@ static int tokenize_title(doc *d, const char *title, size_t len,
         if (d->terms[term].stop || n == 256)
             continue;
         if (n == cap) {
-            vec_entry *grown = arena_alloc(&d->arena, 2 * cap * sizeof *v);
+            vec_entry *grown = arena_alloc(&d->vectors, 2 * cap * sizeof *v);
             if (grown)
                 memcpy(grown, v, cap * sizeof *v);
             v = grown;
@@ -263,7 +274,7 @@ static int tokenize_title(doc *d, const char *title, size_t len,
             if (!v)
                 break;
         }
-        v[n++] = (vec_entry){term, 1.0f, 0};
+        v[n++] = (vec_entry){term, 1.0f};
     }
     if (!v)
         return PRECIS_ENOMEM;
@@ -287,7 +298,11 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l,
     d->lang = l;
     d->engine = e;
     arena_init(&d->arena, 256 * 1024);
-    if (strmap_init(&d->words, 1024) || strmap_init(&d->stems, 1024))
+    arena_init(&d->vectors, 256 * 1024);
+    /* Distinct words: about one per 16 bytes of a short article, far
+     * fewer per byte of a long one; the maps grow as they need. */
+    size_t words = len / 16 < 1024 ? len / 16 : 1024;
+    if (strmap_init(&d->words, words) || strmap_init(&d->stems, words))
         return PRECIS_ENOMEM;
     seg_rules rules = {l ? &l->abbrev : NULL, l ? &l->stop : NULL};
     seg_list segs;
@@ -310,11 +325,27 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l,
         rc = tokenize_title(d, title, title_len, stemmer);
     if (stemmer)
         sb_stemmer_delete(stemmer);
+    /* Every word is interned now: the maps from folded words and stems
+     * to terms are not read again, and go before the vectors are built
+     * (a tenth of the engine's peak on a 1 MB document). */
+    strmap_free(&d->words);
+    strmap_free(&d->stems);
     for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         rc = doc_vector(d, s->tok_begin, s->tok_end, &s->vec, &s->nvec);
     }
     return rc;
+}
+
+void doc_drop_vectors(doc *d)
+{
+    arena_free(&d->vectors);
+    for (size_t i = 0; i < d->nsents; i++) {
+        d->sents[i].vec = NULL;
+        d->sents[i].nvec = 0;
+    }
+    d->title = NULL;
+    d->ntitle = 0;
 }
 
 void doc_free(doc *d)
@@ -325,5 +356,6 @@ void doc_free(doc *d)
     strmap_free(&d->words);
     strmap_free(&d->stems);
     arena_free(&d->arena);
+    arena_free(&d->vectors);
     memset(d, 0, sizeof *d);
 }

@@ -27,7 +27,8 @@ typedef struct doc_term {
     uint32_t first;       /* token index of its first occurrence */
     uint32_t first_inner; /* first occurrence not opening a sentence,
                              UINT32_MAX if none */
-    float idf;
+    float idf;    /* background idf */
+    float lidf;   /* idf among the document's selectable sentences */
     float weight; /* document weight: tf x idf (0 for stop) */
     unsigned stop : 1;
     unsigned number : 1;
@@ -50,11 +51,12 @@ static inline uint32_t doc_token_end(const doc_token *t)
     return t->start + t->len;
 }
 
-/* One entry of a sentence's sparse tf-idf vector, sorted by term. */
+/* One entry of a sentence's sparse tf-idf vector, sorted by term; its
+ * weights are tf times the term's idf (vec_w, vec_lw), kept with the
+ * term rather than in each entry: 8 bytes an entry, not 12. */
 typedef struct vec_entry {
     uint32_t term;
-    float w;  /* occurrences, then (1 + ln tf) x background idf */
-    float lw; /* (1 + ln tf) x idf among the document's sentences */
+    float tf; /* occurrences, then 1 + ln occurrences (score.c) */
 } vec_entry;
 
 typedef struct doc_sentence {
@@ -82,6 +84,7 @@ typedef struct doc {
     const lang *lang; /* NULL: no language matched */
     const precis_engine_t *engine;
     arena arena;
+    arena vectors; /* sentence and title vectors (doc_drop_vectors) */
     doc_sentence *sents;
     size_t nsents;
     size_t paragraphs;
@@ -104,23 +107,36 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l,
               const char *text, size_t len, const char *title,
               size_t title_len);
 void doc_free(doc *d);
-/* Term index for a folded word, interning it; UINT32_MAX on ENOMEM. */
 /* The sentence holding byte offset (the last one starting at or before
  * it; 0 when none does), and the first token starting at or after it
  * (ntoks when none): binary searches, both in text order. */
 uint32_t doc_sentence_at(const doc *d, size_t offset);
 size_t doc_token_at(const doc *d, size_t offset);
-uint32_t doc_intern(doc *d, const char *fold, size_t len,
-                    struct sb_stemmer *stemmer);
 /* Sparse content-term vector of tokens [tok_begin, tok_end), sorted by
- * term, w = occurrences (score_sentences() turns them into tf-idf);
- * allocated in the arena. */
+ * term, tf = occurrences (score_sentences() weighs them); allocated in
+ * d->vectors. */
 int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
                uint32_t *n);
-/* Terms shared by two sorted sparse vectors; their dot products by w
- * and by lw into *dot and *local_dot unless NULL. */
+/* An entry's weight by the background idf, and by the idf among the
+ * document's sentences (once score.c has weighed the vectors). */
+static inline float vec_w(const doc *d, const vec_entry *e)
+{
+    return e->tf * d->terms[e->term].idf;
+}
+static inline float vec_lw(const doc *d, const vec_entry *e)
+{
+    return e->tf * d->terms[e->term].lidf;
+}
+/* Free the vectors once sentences are chosen: nothing after selection
+ * reads them, and they are a quarter of the engine's peak, which
+ * keywords and quotes would otherwise add to. */
+void doc_drop_vectors(doc *d);
+/* Terms shared by two sorted sparse vectors. */
 uint32_t vec_overlap(const vec_entry *a, uint32_t na, const vec_entry *b,
-                     uint32_t nb, float *dot, float *local_dot);
+                     uint32_t nb);
+/* Their dot product by vec_lw. */
+float vec_local_dot(const doc *d, const vec_entry *a, uint32_t na,
+                    const vec_entry *b, uint32_t nb);
 
 /* Stages, in pipeline order.  Each returns 0 or a precis_status. */
 const lang *lang_detect(const precis_engine_t *e, const char *text,

@@ -34,12 +34,13 @@ static void term_stats(doc *d)
         }
         for (uint32_t k = 0; k < s->nvec; k++) {
             doc_term *t = &d->terms[s->vec[k].term];
-            t->tf += (uint32_t)s->vec[k].w;
+            t->tf += (uint32_t)s->vec[k].tf;
             t->sf++;
         }
     }
     const lang *l = d->lang;
     double n = l && l->idf_docs ? l->idf_docs : (double)d->selectable;
+    double sentences = d->selectable ? (double)d->selectable : 1;
     for (size_t i = 0; i < d->nterms; i++) {
         doc_term *t = &d->terms[i];
         double df = t->sf;
@@ -50,6 +51,7 @@ static void term_stats(doc *d)
         if (df > n)
             df = n;
         t->idf = (float)(log((n + 1) / (df + 1)) + 1);
+        t->lidf = (float)(log((sentences + 1) / (t->sf + 1)) + 1);
         t->weight = t->stop ? 0 : (float)t->tf * t->idf;
     }
 }
@@ -60,15 +62,12 @@ static void term_stats(doc *d)
 static void weigh_vector(const doc *d, doc_sentence *s)
 {
     double sq = 0, lsq = 0;
-    double sentences = d->selectable ? (double)d->selectable : 1;
     for (uint32_t k = 0; k < s->nvec; k++) {
         vec_entry *e = &s->vec[k];
-        const doc_term *t = &d->terms[e->term];
-        float tf = 1.0f + logf(e->w);
-        e->w = tf * t->idf;
-        e->lw = tf * (float)(log((sentences + 1) / (t->sf + 1)) + 1);
-        sq += (double)e->w * e->w;
-        lsq += (double)e->lw * e->lw;
+        e->tf = 1.0f + logf(e->tf);
+        float w = vec_w(d, e), lw = vec_lw(d, e);
+        sq += (double)w * w;
+        lsq += (double)lw * lw;
     }
     s->norm = (float)sqrt(sq);
     s->local_norm = (float)sqrt(lsq);
@@ -145,7 +144,7 @@ int score_sentences(doc *d, double coverage)
         if (s->excluded || s->local_norm == 0)
             continue;
         for (uint32_t k = 0; k < s->nvec; k++)
-            spread[s->vec[k].term] += s->vec[k].lw / s->local_norm;
+            spread[s->vec[k].term] += vec_lw(d, &s->vec[k]) / s->local_norm;
     }
     const feature_weights w = weights_for(coverage);
     double best = 0;
@@ -161,7 +160,7 @@ int score_sentences(doc *d, double coverage)
         if (s->local_norm > 0) {
             double dot = 0;
             for (uint32_t k = 0; k < s->nvec; k++)
-                dot += s->vec[k].lw * spread[s->vec[k].term];
+                dot += vec_lw(d, &s->vec[k]) * spread[s->vec[k].term];
             graph[i] = dot / s->local_norm - 1;
             if (graph[i] > max_graph)
                 max_graph = graph[i];
@@ -179,7 +178,8 @@ int score_sentences(doc *d, double coverage)
         if (s->norm > 0 && centroid_norm > 0) {
             double dot = 0;
             for (uint32_t k = 0; k < s->nvec; k++)
-                dot += (double)s->vec[k].w * d->terms[s->vec[k].term].weight;
+                dot += (double)vec_w(d, &s->vec[k]) *
+                       d->terms[s->vec[k].term].weight;
             centrality[i] = dot / (s->norm * centroid_norm);
         }
         if (centrality[i] > max_centrality)
@@ -192,7 +192,7 @@ int score_sentences(doc *d, double coverage)
             continue;
         }
         double title = d->ntitle
-                           ? (double)vec_overlap(s->vec, s->nvec, d->title, d->ntitle, NULL, NULL) /
+                           ? (double)vec_overlap(s->vec, s->nvec, d->title, d->ntitle) /
                                  d->ntitle
                            : 0;
         double position = 1.0 / (1.0 + s->rank / POSITION_HALF);

@@ -33,12 +33,12 @@ static int by_position(const void *a, const void *b)
 /* Whether two sentences of one document say the same thing weighs
  * words by their idf among its sentences (lw), as graph centrality
  * does: a word every sentence shares makes none a restatement. */
-static double cosine(const doc_sentence *a, const doc_sentence *b)
+static double cosine(const doc *d, const doc_sentence *a,
+                     const doc_sentence *b)
 {
     if (a->local_norm == 0 || b->local_norm == 0)
         return 0;
-    float dot;
-    vec_overlap(a->vec, a->nvec, b->vec, b->nvec, NULL, &dot);
+    float dot = vec_local_dot(d, a->vec, a->nvec, b->vec, b->nvec);
     return dot / (a->local_norm * b->local_norm);
 }
 
@@ -108,7 +108,7 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
              * are neither weighed against nor skipped. */
             double sim = 0;
             for (size_t j = 0; lambda > 0 && j < n; j++) {
-                double c = cosine(pool[k], &d->sents[chosen[j]]);
+                double c = cosine(d, pool[k], &d->sents[chosen[j]]);
                 if (c > sim)
                     sim = c;
             }

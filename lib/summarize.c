@@ -127,6 +127,7 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
     if (rc == PRECIS_OK)
         rc = select_sentences(d, o->budget, o->budget_value, o->redundancy,
                               &chosen, &nchosen);
+    doc_drop_vectors(d);
     if (rc == PRECIS_OK)
         rc = keywords_extract(d, (size_t)o->keywords, &kws, &nkws);
     if (rc == PRECIS_OK)

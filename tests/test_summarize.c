@@ -243,7 +243,7 @@ static void summarize_uses_idf_model_or_sentence_frequency(void **state)
         int found = 0;
         for (uint32_t k = 0; k < first->nvec; k++)
             if (&d.terms[first->vec[k].term] == bill) {
-                assert_true(fabs(first->vec[k].lw -
+                assert_true(fabs(vec_lw(&d, &first->vec[k]) -
                                  (log((3.0 + 1) / (2 + 1)) + 1)) < 1e-4);
                 found = 1;
             }
