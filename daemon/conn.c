@@ -53,8 +53,10 @@ static void on_handle_closed(uv_handle_t *h)
 static int resize_buffer(conn *c, size_t cap)
 {
     server *s = c->srv;
-    char *b = cap ? realloc(c->buf, cap) : (free(c->buf), NULL);
-    if (cap && !b)
+    char *b = NULL;
+    if (cap == 0)
+        free(c->buf);
+    else if (!(b = realloc(c->buf, cap)))
         return -1;
     if (cap > c->cap)
         memory_charge(s, c, NULL, cap - c->cap);
@@ -223,9 +225,8 @@ static int make_room(conn *c)
         want = most;
     size_t grow = want - c->cap;
     /* The floor is always granted (memory_reserve keeps it). */
-    int may = c->cap == 0 ||
-              (memory_may_grow(s, NULL, grow) &&
-               c->charged + grow <= s->cfg.max_connection_memory);
+    int may = c->cap == 0 || (memory_may_grow(s, grow) &&
+                              memory_conn_may_grow(s, c, grow));
     if (may && resize_buffer(c, want) != 0)
         log_msg(LOG_WARN, "conn", "out of memory growing conn=%llu to %zu",
                 (unsigned long long)c->number, want);
@@ -341,7 +342,7 @@ void conn_memory_freed(server *s)
 {
     if (s->wake.data && !uv_is_active((uv_handle_t *)&s->wake) &&
         !uv_is_closing((uv_handle_t *)&s->wake) &&
-        memory_may_grow(s, NULL, MEMORY_READ_FLOOR))
+        memory_may_grow(s, MEMORY_READ_FLOOR))
         uv_timer_start(&s->wake, on_wake, 0, 0);
 }
 

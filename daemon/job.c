@@ -329,7 +329,7 @@ int job_submit(conn *c, const char *line, size_t len)
      * other requests to finish (reading pauses meanwhile).  Short lines
      * pass, so a ping is answered even then; max_inflight bounds them. */
     if (len > LOOP_PARSE_MAX && c->inflight > 0 &&
-        c->charged + len > s->cfg.max_connection_memory)
+        !memory_conn_may_grow(s, c, len))
         return -1;
     request req;
     int parsed = 0;
@@ -353,7 +353,7 @@ int job_submit(conn *c, const char *line, size_t len)
     const char *refusal = NULL;
     if (s->pending >= s->cfg.max_pending)
         refusal = "too many requests in progress; retry later";
-    else if (!memory_may_grow(s, NULL, len))
+    else if (!memory_may_grow(s, len))
         refusal = "precisd is at max_memory; retry later";
     if (refusal) {
         if (parsed) {

@@ -28,12 +28,14 @@ void memory_release(server *s, conn *c, size_t *held, size_t n)
         conn_memory_freed(s);
 }
 
-int memory_may_grow(const server *s, const conn *c, size_t n)
+int memory_may_grow(const server *s, size_t n)
 {
-    size_t limit = s->cfg.max_memory - memory_reserve(&s->cfg);
-    if (c && c->charged + n > s->cfg.max_connection_memory)
-        return 0;
-    return s->memory + n <= limit;
+    return s->memory + n <= s->cfg.max_memory - memory_reserve(&s->cfg);
+}
+
+int memory_conn_may_grow(const server *s, const conn *c, size_t n)
+{
+    return c->charged + n <= s->cfg.max_connection_memory;
 }
 
 int memory_may_run(const server *s, size_t cost)

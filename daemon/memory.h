@@ -54,8 +54,10 @@ static inline size_t memory_reserve(const config *cfg)
  * and to *held (NULL: the conn's own buffers). */
 void memory_charge(server *s, conn *c, size_t *held, size_t n);
 void memory_release(server *s, conn *c, size_t *held, size_t n);
-/* May n more bytes be read or queued (for c, NULL: any)? */
-int memory_may_grow(const server *s, const conn *c, size_t n);
+/* May n more bytes be read or queued, under the budget less its
+ * reserve?  And within c's share (max_connection_memory)? */
+int memory_may_grow(const server *s, size_t n);
+int memory_conn_may_grow(const server *s, const conn *c, size_t n);
 /* May a job holding cost more bytes start now? */
 int memory_may_run(const server *s, size_t cost);
 
