@@ -32,9 +32,9 @@ typedef struct conn conn;
  * "peak/in" counts 3.8 at 1 MB and 3.6 at 10 MB) and the reply, which
  * with "excluded": true can quote most of the text (1). */
 #define MEMORY_RUN_PER_BYTE 6u
-/* ... and per request, whatever its size: the engine's working set on
- * short documents does not shrink with them (bench/speed: 110 KB for
- * 1 KB, 1.2 MB for 100 KB), with room to spare. */
+/* ... and per request, whatever its size: what the engine holds per
+ * distinct word outweighs a short document's bytes (bench/speed: 95 KB
+ * for 1 KB, 1 MB for 100 KB), with room to spare. */
 #define MEMORY_RUN_FIXED (2u << 20)
 
 /* Estimated bytes a request of len bytes holds while it runs, beyond its

@@ -164,15 +164,13 @@ static int load_langs(precis_engine_t *e, const char *dir, precis_error_t *err)
         return set_error(err, PRECIS_ENOMEM, "out of memory");
     for (size_t i = 0; i < e->nlangs; i++) {
         const strmap *stop = &e->langs[i].stop;
-        for (size_t k = 0; k < stop->cap; k++) {
-            const strmap_slot *s = &stop->slots[k];
+        for (size_t k = 0; k < stop->count; k++) {
+            const strmap_entry *s = &stop->entries[k];
             uint32_t *mask =
-                s->key ? strmap_put(&e->stop_langs, s->key, s->len, 0, NULL)
-                       : NULL;
-            if (s->key && !mask)
+                strmap_put(&e->stop_langs, s->key, s->len, 0, NULL);
+            if (!mask)
                 return set_error(err, PRECIS_ENOMEM, "out of memory");
-            if (mask)
-                *mask |= 1u << i;
+            *mask |= 1u << i;
         }
     }
     return PRECIS_OK;

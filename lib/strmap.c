@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * strmap.c -- linear probing at load factor <= 1/2, FNV-1a hashes.
+ * strmap.c -- linear probing at load factor <= 1/2 over entry numbers,
+ * FNV-1a hashes.
  */
 #include "strmap.h"
 
@@ -22,11 +23,18 @@ int strmap_init(strmap *m, size_t expected)
     size_t cap = 16;
     while (cap < expected * 2)
         cap <<= 1;
+    memset(m, 0, sizeof *m);
     m->slots = calloc(cap, sizeof *m->slots);
-    if (!m->slots)
+    m->room = expected ? expected : 8;
+    m->entries = malloc(m->room * sizeof *m->entries);
+    if (!m->slots || !m->entries) {
+        free(m->slots);
+        free(m->entries);
+        m->slots = NULL;
+        m->entries = NULL;
         return -1;
+    }
     m->cap = cap;
-    m->count = 0;
     arena_init(&m->keys, 32 * 1024);
     return 0;
 }
@@ -34,21 +42,25 @@ int strmap_init(strmap *m, size_t expected)
 void strmap_free(strmap *m)
 {
     free(m->slots);
+    free(m->entries);
     m->slots = NULL;
-    m->cap = m->count = 0;
+    m->entries = NULL;
+    m->cap = m->count = m->room = 0;
     arena_free(&m->keys);
 }
 
-static strmap_slot *find(const strmap *m, const char *key, size_t len,
-                         uint32_t h)
+/* The slot of key: its entry's, or the empty one where it would go. */
+static uint32_t *find(const strmap *m, const char *key, size_t len,
+                      uint32_t h)
 {
     size_t mask = m->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        strmap_slot *s = &m->slots[i];
-        if (!s->key)
-            return s;
-        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0)
-            return s;
+        uint32_t *slot = &m->slots[i];
+        if (!*slot)
+            return slot;
+        const strmap_entry *e = &m->entries[*slot - 1];
+        if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0)
+            return slot;
     }
 }
 
@@ -56,24 +68,21 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
 {
     if (!m->slots)
         return NULL;
-    strmap_slot *s = find(m, key, len, hash_bytes(key, len));
-    return s->key ? &s->value : NULL;
+    uint32_t *slot = find(m, key, len, hash_bytes(key, len));
+    return *slot ? &m->entries[*slot - 1].value : NULL;
 }
 
 static int grow(strmap *m)
 {
     size_t cap = m->cap * 2;
-    strmap_slot *slots = calloc(cap, sizeof *slots);
+    uint32_t *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
-    for (size_t i = 0; i < m->cap; i++) {
-        strmap_slot *s = &m->slots[i];
-        if (!s->key)
-            continue;
-        size_t j = s->hash & (cap - 1);
-        while (slots[j].key)
+    for (size_t n = 0; n < m->count; n++) {
+        size_t j = m->entries[n].hash & (cap - 1);
+        while (slots[j])
             j = (j + 1) & (cap - 1);
-        slots[j] = *s;
+        slots[j] = (uint32_t)n + 1;
     }
     free(m->slots);
     m->slots = slots;
@@ -84,24 +93,31 @@ static int grow(strmap *m)
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,
                      int *added)
 {
+    if (!m->slots || m->count >= UINT32_MAX - 1)
+        return NULL;
     if ((m->count + 1) * 2 > m->cap && grow(m) != 0)
         return NULL;
     uint32_t h = hash_bytes(key, len);
-    strmap_slot *s = find(m, key, len, h);
-    if (s->key) {
+    uint32_t *slot = find(m, key, len, h);
+    if (*slot) {
         if (added)
             *added = 0;
-        return &s->value;
+        return &m->entries[*slot - 1].value;
+    }
+    if (m->count == m->room) {
+        strmap_entry *grown =
+            realloc(m->entries, 2 * m->room * sizeof *m->entries);
+        if (!grown)
+            return NULL;
+        m->entries = grown;
+        m->room *= 2;
     }
     char *copy = arena_strndup(&m->keys, key, len);
     if (!copy)
         return NULL;
-    s->key = copy;
-    s->len = (uint32_t)len;
-    s->hash = h;
-    s->value = value;
-    m->count++;
+    m->entries[m->count] = (strmap_entry){copy, (uint32_t)len, h, value};
+    *slot = (uint32_t)++m->count;
     if (added)
         *added = 1;
-    return &s->value;
+    return &m->entries[m->count - 1].value;
 }

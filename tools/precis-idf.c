@@ -118,9 +118,9 @@ int main(int argc, char **argv)
     fclose(in);
     entry *all = malloc((df.count ? df.count : 1) * sizeof *all);
     size_t m = 0;
-    for (size_t i = 0; all && i < df.cap; i++)
-        if (df.slots[i].key && df.slots[i].value >= min_df)
-            all[m++] = (entry){df.slots[i].key, df.slots[i].value};
+    for (size_t i = 0; all && i < df.count; i++)
+        if (df.entries[i].value >= min_df)
+            all[m++] = (entry){df.entries[i].key, df.entries[i].value};
     if (rc == 0 && all) {
         qsort(all, m, sizeof *all, by_term);
         printf("# precis IDF model: document frequencies of folded, stemmed "

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * test_strmap.c -- the byte-string map (lib/strmap.c): every key found
+ * with its value through many growths, keys as bytes (NUL and empty
+ * included), an existing key kept with its first value, entries dense in
+ * insertion order, and a freed map answering nothing.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "strmap.h"
+#include "testutil.h"
+
+#define KEYS 20000
+
+static size_t key_of(char *buf, unsigned i)
+{
+    return (size_t)snprintf(buf, 32, "k%u", i * 2654435761u);
+}
+
+static void strmap_finds_every_key_through_growth(void **state)
+{
+    (void)state;
+    strmap m;
+    assert_int_equal(strmap_init(&m, 4), 0);
+    char buf[32];
+    for (unsigned i = 0; i < KEYS; i++) {
+        int added = 0;
+        uint32_t *v = strmap_put(&m, buf, key_of(buf, i), i, &added);
+        assert_non_null(v);
+        assert_true(added);
+        assert_int_equal(*v, i);
+    }
+    assert_int_equal(m.count, KEYS);
+    for (unsigned i = 0; i < KEYS; i++) {
+        const uint32_t *v = strmap_get(&m, buf, key_of(buf, i));
+        assert_non_null(v);
+        assert_int_equal(*v, i);
+        /* Entries stay in the order they came. */
+        assert_int_equal(m.entries[i].value, i);
+    }
+    assert_null(strmap_get(&m, "absent", 6));
+    strmap_free(&m);
+    assert_null(strmap_get(&m, "k0", 2));
+}
+
+static void strmap_keeps_the_first_value(void **state)
+{
+    (void)state;
+    strmap m;
+    assert_int_equal(strmap_init(&m, 16), 0);
+    int added;
+    *strmap_put(&m, "bill", 4, 7, &added) += 1;
+    assert_true(added);
+    uint32_t *v = strmap_put(&m, "bill", 4, 99, &added);
+    assert_false(added);
+    assert_int_equal(*v, 8);
+    assert_int_equal(m.count, 1);
+    strmap_free(&m);
+}
+
+static void strmap_keys_are_bytes(void **state)
+{
+    (void)state;
+    strmap m;
+    assert_int_equal(strmap_init(&m, 0), 0);
+    static const char a[] = {'x', '\0', 'y'}, b[] = {'x', '\0', 'z'};
+    assert_non_null(strmap_put(&m, a, sizeof a, 1, NULL));
+    assert_non_null(strmap_put(&m, b, sizeof b, 2, NULL));
+    assert_non_null(strmap_put(&m, "", 0, 3, NULL));
+    assert_non_null(strmap_put(&m, "x", 1, 4, NULL));
+    assert_int_equal(*strmap_get(&m, a, sizeof a), 1);
+    assert_int_equal(*strmap_get(&m, b, sizeof b), 2);
+    assert_int_equal(*strmap_get(&m, "", 0), 3);
+    assert_int_equal(*strmap_get(&m, "x", 1), 4);
+    /* Keys are copied: the caller's buffer may change. */
+    char scratch[8] = "temp";
+    assert_non_null(strmap_put(&m, scratch, 4, 5, NULL));
+    memcpy(scratch, "XXXX", 4);
+    assert_int_equal(*strmap_get(&m, "temp", 4), 5);
+    strmap_free(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(strmap_finds_every_key_through_growth),
+        cmocka_unit_test(strmap_keeps_the_first_value),
+        cmocka_unit_test(strmap_keys_are_bytes),
+    };
+    return cmocka_run_group_tests_name("strmap", tests, NULL, NULL);
+}
