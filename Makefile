@@ -82,6 +82,8 @@ TEST_COMMON := $(BUILD)/tests/testutil.o
 
 DAEMON_SRC := $(wildcard daemon/*.c)
 DAEMON_OBJ := $(DAEMON_SRC:%.c=$(BUILD)/%.o)
+# The protocol's reading and writing, shared by precisd, precis and tests.
+PROTOCOL_OBJ := $(BUILD)/daemon/protocol.o $(BUILD)/daemon/offsets.o
 PRECISD := $(BUILD)/daemon/precisd
 UV_LIBS = $(shell pkg-config --libs libuv 2>/dev/null || echo -luv)
 
@@ -156,7 +158,7 @@ $(BUILD)/cli/%.o: cli/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Idaemon -c $< -o $@
 
-$(PRECIS_CLI): $(CLI_OBJ) $(BUILD)/daemon/protocol.o $(BUILD)/daemon/datadir.o \
+$(PRECIS_CLI): $(CLI_OBJ) $(PROTOCOL_OBJ) $(BUILD)/daemon/datadir.o \
     $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS) -pthread
 
@@ -211,7 +213,7 @@ $(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o \
 # engine's, serialised by the daemon's own protocol.o.
 $(BUILD)/tests/test_daemon $(BUILD)/tests/test_hostile: $(BUILD)/tests/%: \
     $(BUILD)/tests/%.o \
-    $(BUILD)/tests/daemon_harness.o $(BUILD)/daemon/protocol.o \
+    $(BUILD)/tests/daemon_harness.o $(PROTOCOL_OBJ) \
     $(TEST_COMMON) $(LIB_INTERNAL) | $(PRECISD)
 	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \
 	    $(CMOCKA_LIBS) $(JANSSON_LIBS) -pthread
@@ -335,7 +337,7 @@ $(BUILD)/fuzz/fuzz_summarize: $(BUILD)/fuzz/fuzz_summarize.o $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIB_DEPS)
 
 $(BUILD)/fuzz/fuzz_protocol: $(BUILD)/fuzz/fuzz_protocol.o \
-    $(BUILD)/daemon/protocol.o $(LIB_INTERNAL)
+    $(PROTOCOL_OBJ) $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
 $(BUILD)/fuzz/fuzz_config: $(BUILD)/fuzz/fuzz_config.o $(BUILD)/daemon/config.o \

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "offsets.h"
+
 const char *const protocol_error_codes[] = {
     "invalid_json",  "invalid_utf8",     "too_large",  "bad_request",
     "unknown_op",    "unknown_language", "overloaded", "timeout",
@@ -150,6 +152,13 @@ static int parse_document(request *req, proto_error *err)
             0 ||
         get_string(req->root, "lang", &req->opts.lang, NULL, err) < 0)
         return -1;
+    const char *units = NULL;
+    if (get_string(req->root, "offsets", &units, NULL, err) < 0)
+        return -1;
+    if (units && (req->offsets = offsets_units(units)) < 0)
+        return fail(err, "bad_request",
+                    "%s: expected \"bytes\", \"utf16\" or \"codepoints\"",
+                    "offsets");
     /* A title with NUL in it still has its exact length. */
     req->opts.title_len = title_len;
     if (req->opts.title && title_len == 0)
@@ -437,6 +446,11 @@ json_t *protocol_run(const precis_engine_t *engine, const request *req,
     json_t *reply = segment ? protocol_segments(r)
                             : protocol_summary(r, req->with_excluded);
     precis_result_free(r);
+    if (reply && offsets_add(reply, req->text, req->text_len, req->offsets)) {
+        json_decref(reply);
+        *error_code = "internal";
+        return protocol_error("internal", "out of memory");
+    }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
                 (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;

@@ -36,6 +36,7 @@ typedef struct request {
     const char *text;      /* borrowed from root */
     size_t text_len;
     int with_excluded; /* "excluded": true */
+    int offsets;       /* enum offset_units: "offsets" */
 } request;
 
 typedef struct proto_error {

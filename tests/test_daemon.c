@@ -138,6 +138,96 @@ static void daemon_summary_equals_engine(void **state)
 
 /* The segment op: the engine's own sentences, page noise marked, each
  * range the bytes of its text. */
+/* Characters in text[0, byte) as UTF-16 units or code points, counted
+ * here by decoding lead bytes (a different way from offsets.c's). */
+static long long units_before(const char *text, size_t byte, int utf16)
+{
+    long long n = 0;
+    for (size_t i = 0; i < byte;) {
+        unsigned char b = (unsigned char)text[i];
+        size_t w = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        n += utf16 && w == 4 ? 2 : 1;
+        i += w;
+    }
+    return n;
+}
+
+/* Every start and end under v has its twin in units, and it is right;
+ * returns how many were checked. */
+static int check_units(json_t *v, const char *text, const char *units)
+{
+    int checked = 0;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) checked += check_units(x, text, units);
+        return checked;
+    }
+    if (!json_is_object(v))
+        return 0;
+    static const char *const keys[] = {"start", "end"};
+    for (int k = 0; k < 2; k++) {
+        json_t *b = json_object_get(v, keys[k]);
+        if (!json_is_integer(b))
+            continue;
+        char key[32];
+        snprintf(key, sizeof key, "%s_%s", keys[k], units);
+        json_t *u = json_object_get(v, key);
+        if (!json_is_integer(u))
+            fail_msg("%s missing beside %s", key, keys[k]);
+        assert_int_equal(json_integer_value(u),
+                         units_before(text, (size_t)json_integer_value(b),
+                                      !strcmp(units, "utf16")));
+        checked++;
+    }
+    const char *key;
+    json_t *x;
+    json_object_foreach(v, key, x) checked += check_units(x, text, units);
+    return checked;
+}
+
+/* "offsets": "utf16" / "codepoints" restate every offset of a summary
+ * (sentences, quotes, speakers, keywords, excluded lines) and of a
+ * segmentation in the client's units; anything else is bad_request. */
+static void daemon_restates_offsets_in_string_units(void **state)
+{
+    (void)state;
+    const char *text =
+        "Caf\xc3\xa9 owners in Z\xc3\xbcrich met on Monday \xf0\x9f\x98\x80 and "
+        "voted to close the bridge.\n"
+        "\xe2\x80\x9cIt is over,\xe2\x80\x9d said Mayor Ana Kov\xc3\xa1\xc4\x8d.\n"
+        "Share on Facebook\n"
+        "The bridge, built in 1903, carries 40,000 cars a day \xe2\x80\x94 "
+        "most of them commuters.\n";
+    daemon_proc d;
+    daemon_start(&d, NULL);
+    client c;
+    assert_int_equal(client_open(&c, d.sock), 0);
+    static const char *const units[] = {"utf16", "codepoints"};
+    for (int u = 0; u < 2; u++) {
+        json_t *r = client_call(
+            &c, json_pack("{s:s, s:i, s:i, s:i, s:b, s:s}", "text", text,
+                          "sentences", 3, "quotes", 2, "keywords", 5,
+                          "excluded", 1, "offsets", units[u]));
+        assert_non_null(r);
+        assert_null(reply_error(r));
+        /* Sentences, a quote and its speaker, keywords, an excluded line. */
+        assert_true(check_units(r, text, units[u]) >= 12);
+        json_decref(r);
+        r = client_call(&c, json_pack("{s:s, s:s, s:s}", "op", "segment",
+                                      "text", text, "offsets", units[u]));
+        assert_non_null(r);
+        assert_true(check_units(r, text, units[u]) >= 8);
+        json_decref(r);
+    }
+    json_t *r = client_call(&c, json_pack("{s:s, s:s}", "text", text,
+                                          "offsets", "utf8"));
+    assert_string_equal(reply_error(r), "bad_request");
+    json_decref(r);
+    client_close(&c);
+    daemon_finish(&d, 10000);
+}
+
 static void daemon_segments_like_the_engine(void **state)
 {
     (void)state;
@@ -1099,6 +1189,7 @@ int main(void)
         DAEMON_TEST(daemon_summary_equals_engine),
         DAEMON_TEST(daemon_quotes_with_speakers_and_fragments),
         DAEMON_TEST(daemon_segments_like_the_engine),
+        DAEMON_TEST(daemon_restates_offsets_in_string_units),
         DAEMON_TEST(daemon_reads_bad_bytes_when_asked),
         DAEMON_TEST(daemon_pipelines_and_echoes_ids),
         DAEMON_TEST(daemon_replies_errors_and_keeps_serving),
