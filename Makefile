@@ -86,6 +86,8 @@ DAEMON_OBJ := $(DAEMON_SRC:%.c=$(BUILD)/%.o)
 PROTOCOL_OBJ := $(BUILD)/daemon/protocol.o $(BUILD)/daemon/offsets.o
 PRECISD := $(BUILD)/daemon/precisd
 UV_LIBS = $(shell pkg-config --libs libuv 2>/dev/null || echo -luv)
+# Debian's libhttp-parser-dev has no pkg-config file.
+HTTP_PARSER_LIBS = -lhttp_parser
 
 CLI_SRC := $(wildcard cli/*.c)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -150,7 +152,8 @@ $(BUILD)/daemon/%.o: daemon/%.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(PRECISD): $(DAEMON_OBJ) $(LIB_A)
-	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(UV_LIBS) $(JANSSON_LIBS) -pthread
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(UV_LIBS) $(JANSSON_LIBS) \
+	    $(HTTP_PARSER_LIBS) -pthread
 
 # The CLI shares the daemon's protocol code (one serializer) and its
 # choice of data directory.
@@ -211,7 +214,8 @@ $(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o \
 
 # The daemon tests drive the real binary and compare its replies with the
 # engine's, serialised by the daemon's own protocol.o.
-$(BUILD)/tests/test_daemon $(BUILD)/tests/test_hostile: $(BUILD)/tests/%: \
+$(BUILD)/tests/test_daemon $(BUILD)/tests/test_hostile $(BUILD)/tests/test_http: \
+    $(BUILD)/tests/%: \
     $(BUILD)/tests/%.o \
     $(BUILD)/tests/daemon_harness.o $(PROTOCOL_OBJ) \
     $(TEST_COMMON) $(LIB_INTERNAL) | $(PRECISD)

@@ -85,6 +85,7 @@ void conn_close(conn *c)
     c->closing = 1;
     server *s = c->srv;
     job_forget_conn(c);
+    http_detach(c);
     set_mem_wait(c, 0);
     resize_buffer(c, 0);
     c->len = 0;
@@ -179,6 +180,16 @@ static void take_lines(conn *c)
     int partial = 0;
     if (c->len == 0)
         return;
+    /* A request line of HTTP begins with its method, in capitals; an
+     * NDJSON line with '{' (or a blank). */
+    if (c->mode == MODE_UNKNOWN) {
+        int http = c->buf[0] >= 'A' && c->buf[0] <= 'Z';
+        c->mode = http && http_attach(c) == 0 ? MODE_HTTP : MODE_NDJSON;
+    }
+    if (c->mode == MODE_HTTP) {
+        http_take(c);
+        return;
+    }
     while (!c->closing && c->inflight < s->cfg.max_inflight) {
         size_t from = pos == 0 ? c->scanned : pos;
         char *nl = memchr(c->buf + from, '\n', c->len - from);

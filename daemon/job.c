@@ -74,9 +74,20 @@ static void count_reply(server *s, int op, const char *error_code,
     stats_latency(&s->stats, (uv_hrtime() - queued_ns) / 1000);
 }
 
+/* A finished reply line (taken) to c: an NDJSON line, or the HTTP
+ * response of slot. */
+static void deliver(conn *c, http_slot *slot, char *line, size_t n,
+                    const char *code)
+{
+    if (slot)
+        http_deliver(c, slot, line, n, code);
+    else
+        conn_write(c, line, n);
+}
+
 /* Send reply (taken) to c with id, counted as one answer. */
-static void answer(conn *c, json_t *reply, json_t *id, int op,
-                   const char *code, uint64_t queued_ns)
+static void answer(conn *c, http_slot *slot, json_t *reply, json_t *id,
+                   int op, const char *code, uint64_t queued_ns)
 {
     size_t n;
     char *line = reply ? protocol_dump(reply, id, &n) : NULL;
@@ -86,19 +97,19 @@ static void answer(conn *c, json_t *reply, json_t *id, int op,
     }
     count_reply(c->srv, op, code, queued_ns);
     if (line)
-        conn_write(c, line, n);
+        deliver(c, slot, line, n, code);
 }
 
 /* An error for a line that will not be run, with its id if it is short. */
-static void answer_line(conn *c, const char *line, size_t len,
-                        const char *code, const char *message,
+static void answer_line(conn *c, http_slot *slot, const char *line,
+                        size_t len, const char *code, const char *message,
                         uint64_t queued_ns)
 {
     json_t *root = NULL;
     if (line && len <= ID_PARSE_MAX)
         root = json_loadb(line, len, JSON_ALLOW_NUL, NULL);
-    answer(c, protocol_error(code, message), json_object_get(root, "id"), -1,
-           code, queued_ns);
+    answer(c, slot, protocol_error(code, message), json_object_get(root, "id"),
+           -1, code, queued_ns);
     json_decref(root);
 }
 
@@ -123,6 +134,18 @@ static json_t *answer_here(server *s, const request *req, const char **code)
     return NULL;
 }
 
+/* Parse the request of a submission or job: a line, or a text/plain body
+ * with its query. */
+static int parse(const char *line, size_t len, int op, int plain,
+                 const char *query, size_t qlen, request *req,
+                 proto_error *err)
+{
+    if (plain)
+        return protocol_parse_root(
+            protocol_plain_request(line, len, query, qlen), op, req, err);
+    return protocol_parse_as(line, len, op, req, err);
+}
+
 /* ---- the pool thread */
 
 static void work_cb(uv_work_t *w)
@@ -133,7 +156,8 @@ static void work_cb(uv_work_t *w)
     int ok = 1;
     /* j->parsed stays the loop's: it says what the loop parsed. */
     if (!j->parsed) {
-        ok = protocol_parse(j->line, j->len, &j->req, &perr) == 0;
+        ok = parse(j->line, j->len, j->forced_op, j->plain, j->query, j->qlen,
+                   &j->req, &perr) == 0;
         free(j->line);
         j->line = NULL;
     }
@@ -187,6 +211,7 @@ static void free_job(job *j)
     if (j->parsed)
         protocol_request_free(&j->req);
     free(j->line);
+    free(j->query);
     free(j->reply);
     free(j);
 }
@@ -258,7 +283,7 @@ static void after_work_cb(uv_work_t *w, int status)
                                       &j->reply_len);
         count_reply(s, j->op, j->error_code, j->queued_ns);
         if (c && j->reply) {
-            conn_write(c, j->reply, j->reply_len);
+            deliver(c, j->slot, j->reply, j->reply_len, j->error_code);
             j->reply = NULL;
         }
     }
@@ -283,7 +308,7 @@ static void start(server *s, job *j, size_t cost)
         s->running--;
         conn *c = j->c;
         if (c)
-            answer_line(c, NULL, 0, "internal", uv_strerror(rc),
+            answer_line(c, j->slot, NULL, 0, "internal", uv_strerror(rc),
                         j->queued_ns);
         retire(s, j);
         if (c)
@@ -318,18 +343,38 @@ void job_schedule(server *s)
     }
 }
 
-int job_submit(conn *c, const char *line, size_t len)
+/* One request to answer or queue: a line of NDJSON, or an HTTP body. */
+typedef struct submission {
+    const char *line; /* the line, or the body */
+    size_t len;
+    char *owned;      /* line to take over rather than copy (HTTP), or NULL */
+    http_slot *slot;  /* HTTP: where the reply goes */
+    int op;           /* the op the HTTP path names; -1: the line's */
+    int plain;        /* a text/plain body, with the options in query */
+    const char *query;
+    size_t qlen;
+} submission;
+
+static int submit(conn *c, const submission *sub)
 {
     server *s = c->srv;
     uint64_t t0 = uv_hrtime();
+    const char *line = sub->line;
+    size_t len = sub->len;
+    http_slot *slot = sub->slot;
+    /* line stays valid until return; sub->owned is ours to free unless a
+     * job takes it. */
+    char *owned = sub->owned;
+    int rc = 0;
     if (s->stopping) {
-        answer_line(c, line, len, "shutting_down", SHUTDOWN_MESSAGE, t0);
-        return 0;
+        answer_line(c, slot, line, len, "shutting_down", SHUTDOWN_MESSAGE, t0);
+        goto done;
     }
     /* A long line's copy must fit in the connection's share: wait for its
      * other requests to finish (reading pauses meanwhile).  Short lines
-     * pass, so a ping is answered even then; max_inflight bounds them. */
-    if (len > LOOP_PARSE_MAX && c->inflight > 0 &&
+     * pass, so a ping is answered even then; max_inflight bounds them.
+     * An HTTP body was charged as it was read, and is taken, not copied. */
+    if (!owned && len > LOOP_PARSE_MAX && c->inflight > 0 &&
         !memory_conn_may_grow(s, c, len))
         return -1;
     request req;
@@ -338,16 +383,17 @@ int job_submit(conn *c, const char *line, size_t len)
         proto_error perr;
         const char *code;
         json_t *reply;
-        if (protocol_parse(line, len, &req, &perr) != 0) {
-            answer(c, protocol_error(perr.code, perr.message), req.id, -1,
-                   perr.code, t0);
+        if (parse(line, len, sub->op, sub->plain, sub->query, sub->qlen, &req,
+                  &perr) != 0) {
+            answer(c, slot, protocol_error(perr.code, perr.message), req.id,
+                   -1, perr.code, t0);
             protocol_request_free(&req);
-            return 0;
+            goto done;
         }
         if ((reply = answer_here(s, &req, &code))) {
-            answer(c, reply, req.id, req.op, code, t0);
+            answer(c, slot, reply, req.id, req.op, code, t0);
             protocol_request_free(&req);
-            return 0;
+            goto done;
         }
         parsed = 1;
     }
@@ -358,31 +404,42 @@ int job_submit(conn *c, const char *line, size_t len)
         refusal = "precisd is at max_memory; retry later";
     if (refusal) {
         if (parsed) {
-            answer(c, protocol_error("overloaded", refusal), req.id, req.op,
-                   "overloaded", t0);
+            answer(c, slot, protocol_error("overloaded", refusal), req.id,
+                   req.op, "overloaded", t0);
             protocol_request_free(&req);
         } else {
-            answer_line(c, line, len, "overloaded", refusal, t0);
+            answer_line(c, slot, line, len, "overloaded", refusal, t0);
         }
-        return 0;
+        goto done;
     }
     job *j = calloc(1, sizeof *j);
-    char *copy = parsed ? NULL : malloc(len ? len : 1);
-    if (!j || (!parsed && !copy) || uv_mutex_init(&j->mu) != 0) {
+    char *copy = parsed ? NULL : owned ? owned : malloc(len ? len : 1);
+    char *query = sub->query ? strndup(sub->query, sub->qlen) : NULL;
+    if (!j || (!parsed && !copy) || (sub->query && !query) ||
+        uv_mutex_init(&j->mu) != 0) {
         free(j);
-        free(copy);
+        if (copy != owned)
+            free(copy);
+        free(query);
         if (parsed)
             protocol_request_free(&req);
-        answer_line(c, line, len, "internal", "out of memory", t0);
-        return 0;
+        answer_line(c, slot, line, len, "internal", "out of memory", t0);
+        goto done;
     }
     if (parsed)
         j->req = req;
-    else
+    else if (copy != owned)
         memcpy(copy, line, len);
+    if (copy == owned)
+        owned = NULL; /* the job has it */
     j->work.data = j;
     j->srv = s;
     j->c = c;
+    j->slot = slot;
+    j->forced_op = sub->op;
+    j->plain = sub->plain;
+    j->query = query;
+    j->qlen = sub->qlen;
     j->engine = engine_ref_acquire(s->engine);
     j->line = copy;
     j->len = len;
@@ -408,7 +465,24 @@ int job_submit(conn *c, const char *line, size_t len)
     log_msg(LOG_DEBUG, "job", "queued conn=%llu bytes=%zu pending=%u",
             (unsigned long long)c->number, len, s->pending);
     job_schedule(s);
-    return 0;
+done:
+    free(owned);
+    return rc;
+}
+
+int job_submit(conn *c, const char *line, size_t len)
+{
+    submission sub = {.line = line, .len = len, .op = -1};
+    return submit(c, &sub);
+}
+
+void job_submit_http(conn *c, http_slot *slot, char *body, size_t len,
+                     int op, int plain, const char *query, size_t qlen)
+{
+    submission sub = {.line = body ? body : "", .len = body ? len : 0,
+                      .owned = body, .slot = slot, .op = op, .plain = plain,
+                      .query = query, .qlen = qlen};
+    submit(c, &sub);
 }
 
 /* A job still queued when it must be answered without running: c's
@@ -429,10 +503,11 @@ static void answer_queued(server *s, job *j, const char *code,
         return;
     }
     if (j->parsed)
-        answer(c, protocol_error(code, message), j->req.id, j->req.op, code,
-               j->queued_ns);
+        answer(c, j->slot, protocol_error(code, message), j->req.id,
+               j->req.op, code, j->queued_ns);
     else
-        answer_line(c, j->line, j->len, code, message, j->queued_ns);
+        answer_line(c, j->slot, j->line, j->len, code, message,
+                    j->queued_ns);
     retire(s, j);
 }
 
@@ -460,10 +535,11 @@ static int cut_in_pool(server *s, job *j, const char *code, int *started,
     /* No thread will touch it: after_work_cb comes with UV_ECANCELED. */
     j->answered = 1;
     if (j->c && j->parsed)
-        answer(j->c, protocol_error(code, cut_message(code)), j->req.id,
+        answer(j->c, j->slot, protocol_error(code, cut_message(code)),
+               j->req.id,
                j->req.op, code, j->queued_ns);
     else if (j->c)
-        answer_line(j->c, j->line, j->len, code, cut_message(code),
+        answer_line(j->c, j->slot, j->line, j->len, code, cut_message(code),
                     j->queued_ns);
     else
         count_reply(s, -1, code, j->queued_ns);
@@ -506,7 +582,7 @@ void job_check_deadlines(server *s)
         json_decref(id);
         count_reply(s, op, "timeout", j->queued_ns);
         if (j->c && reply)
-            conn_write(j->c, reply, n);
+            deliver(j->c, j->slot, reply, n, "timeout");
         else
             free(reply);
     }
@@ -528,6 +604,7 @@ void job_forget_conn(conn *c)
         if (j->c != c)
             continue;
         j->c = NULL;
+        j->slot = NULL;
         if (!j->answered && uv_cancel((uv_req_t *)&j->work) == 0) {
             j->answered = 1;
             s->stats.cancelled++;

@@ -9,6 +9,7 @@
  */
 #include "protocol.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,14 +241,54 @@ json_t *protocol_load(const char *line, size_t len, size_t *bad,
     return root;
 }
 
-int protocol_parse(const char *line, size_t len, request *req,
-                   proto_error *err)
+static void request_init(request *req, proto_error *err)
 {
     memset(req, 0, sizeof *req);
     err->code = NULL;
     err->message[0] = '\0';
     precis_options_init(&req->opts);
     req->opts.quotes = 3;
+}
+
+/* The fields of req->root, the op forced to op when it is one. */
+static int parse_fields(request *req, int op, proto_error *err)
+{
+    if (!json_is_object(req->root))
+        return fail(err, "bad_request", "%s",
+                    "a request is a JSON object, one per line");
+    req->id = json_object_get(req->root, "id");
+    if (utf8_replace(req->root) < 0)
+        return fail(err, "bad_request", "%s: expected \"strict\" or \"replace\"",
+                    "utf8");
+    if (op >= 0 && op < OP_COUNT &&
+        json_object_set_new(req->root, "op", json_string(op_names[op])) != 0)
+        return fail(err, "internal", "%s", "out of memory");
+    if (parse_op(req, err) != 0)
+        return -1;
+    if (req->op == OP_SEGMENT)
+        return parse_document(req, err);
+    return req->op == OP_SUMMARIZE ? parse_summarize(req, err) : 0;
+}
+
+int protocol_parse_root(json_t *root, int op, request *req, proto_error *err)
+{
+    request_init(req, err);
+    req->root = root;
+    if (!root)
+        return fail(err, "internal", "%s", "out of memory");
+    return parse_fields(req, op, err);
+}
+
+int protocol_parse(const char *line, size_t len, request *req,
+                   proto_error *err)
+{
+    return protocol_parse_as(line, len, -1, req, err);
+}
+
+int protocol_parse_as(const char *line, size_t len, int op, request *req,
+                      proto_error *err)
+{
+    request_init(req, err);
     size_t bad;
     json_error_t jerr;
     req->root = protocol_load(line, len, &bad, &jerr);
@@ -273,18 +314,79 @@ int protocol_parse(const char *line, size_t len, request *req,
                      : "");
         return -1;
     }
-    if (!json_is_object(req->root))
-        return fail(err, "bad_request", "%s",
-                    "a request is a JSON object, one per line");
-    req->id = json_object_get(req->root, "id");
-    if (utf8_replace(req->root) < 0)
-        return fail(err, "bad_request", "%s: expected \"strict\" or \"replace\"",
-                    "utf8");
-    if (parse_op(req, err) != 0)
-        return -1;
-    if (req->op == OP_SEGMENT)
-        return parse_document(req, err);
-    return req->op == OP_SUMMARIZE ? parse_summarize(req, err) : 0;
+    return parse_fields(req, op, err);
+}
+
+/* A query value percent-decoded ('+' is a space) into out (size n). */
+static size_t query_decode(const char *s, size_t len, char *out, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < len && k + 1 < n; i++) {
+        if (s[i] == '+') {
+            out[k++] = ' ';
+        } else if (s[i] == '%' && i + 2 < len && isxdigit((unsigned char)s[i + 1]) &&
+                   isxdigit((unsigned char)s[i + 2])) {
+            char hex[3] = {s[i + 1], s[i + 2], 0};
+            out[k++] = (char)strtol(hex, NULL, 16);
+            i += 2;
+        } else {
+            out[k++] = s[i];
+        }
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* A query value as the JSON a request line would give it: integers and
+ * numbers as numbers, true/false as booleans, the rest as strings (a
+ * wrong type is then the request's bad_request, as on a line). */
+static json_t *query_value(const char *v, size_t len)
+{
+    char *end;
+    if (len && (isdigit((unsigned char)v[0]) || v[0] == '-')) {
+        long long i = strtoll(v, &end, 10);
+        if (*end == '\0')
+            return json_integer(i);
+        double d = strtod(v, &end);
+        if (*end == '\0')
+            return json_real(d);
+    }
+    if (!strcmp(v, "true") || !strcmp(v, "false"))
+        return json_boolean(v[0] == 't');
+    return json_stringn(v, len);
+}
+
+json_t *protocol_plain_request(const char *text, size_t len,
+                               const char *query, size_t qlen)
+{
+    json_t *root = json_object();
+    if (!root ||
+        json_object_set_new(root, "text", json_stringn_nocheck(text, len))) {
+        json_decref(root);
+        return NULL;
+    }
+    for (size_t at = 0; query && at < qlen;) {
+        const char *amp = memchr(query + at, '&', qlen - at);
+        size_t end = amp ? (size_t)(amp - query) : qlen;
+        const char *eq = memchr(query + at, '=', end - at);
+        char key[64], value[1024];
+        size_t klen = query_decode(query + at,
+                                   (eq ? (size_t)(eq - query) : end) - at,
+                                   key, sizeof key);
+        size_t vlen = eq ? query_decode(eq + 1, end - (size_t)(eq + 1 - query),
+                                        value, sizeof value)
+                         : 0;
+        if (!eq)
+            value[0] = '\0';
+        /* The text is the body; a "text" or "op" here would replace it. */
+        if (klen && strcmp(key, "text") && strcmp(key, "op")) {
+            json_t *v = query_value(value, vlen);
+            if (v)
+                json_object_set_new(root, key, v);
+        }
+        at = end + 1;
+    }
+    return root;
 }
 
 void protocol_request_free(request *req)

@@ -64,6 +64,17 @@ json_t *protocol_load(const char *line, size_t len, size_t *bad,
  * either way. */
 int protocol_parse(const char *line, size_t len, request *req,
                    proto_error *err);
+/* The same with the op forced to op (an enum op; -1: the line's own), as
+ * HTTP paths name it. */
+int protocol_parse_as(const char *line, size_t len, int op, request *req,
+                      proto_error *err);
+/* The same from a request object already built (taken, NULL: ENOMEM). */
+int protocol_parse_root(json_t *root, int op, request *req,
+                        proto_error *err);
+/* The request object of a text/plain HTTP body: text, and the options as
+ * query parameters ("sentences=3&quotes=2"); NULL on ENOMEM. */
+json_t *protocol_plain_request(const char *text, size_t len,
+                               const char *query, size_t qlen);
 void protocol_request_free(request *req);
 
 /* The error code for a precis_status from the engine. */

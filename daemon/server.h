@@ -25,6 +25,7 @@
 #include <uv.h>
 
 #include "config.h"
+#include "http.h"
 #include "precis.h"
 #include "protocol.h"
 #include "stats.h"
@@ -37,6 +38,9 @@ typedef struct engine_ref {
 typedef struct server server;
 typedef struct conn conn;
 typedef struct job job;
+
+/* What a connection speaks, told by its first byte. */
+enum conn_mode { MODE_UNKNOWN, MODE_NDJSON, MODE_HTTP };
 
 struct conn {
     uv_pipe_t pipe;
@@ -61,6 +65,8 @@ struct conn {
     unsigned refused : 1;    /* turned away at accept: counts for no one */
     unsigned has_turn : 1;   /* in the server's turn queue */
     unsigned mem_wait : 1;   /* reading paused until memory is freed */
+    unsigned mode : 2;       /* enum conn_mode */
+    http_conn *http;         /* MODE_HTTP: its parser and responses */
     unsigned peer_known : 1; /* uid below read with SO_PEERCRED */
     unsigned uid;            /* the client's user */
     uint64_t number;         /* for logs */
@@ -82,6 +88,11 @@ struct job {
     size_t charged; /* bytes of the budget it holds */
     uint64_t queued_ns;
     job *queue_next; /* in its conn's queue (or server.overdue) */
+    http_slot *slot; /* HTTP: the response it fills (NULL: NDJSON) */
+    int forced_op;   /* the op an HTTP path names, or -1 */
+    int plain;       /* line is a text/plain body with options in query */
+    char *query;
+    size_t qlen;
     /* Shared with the worker thread, under mu: */
     uv_mutex_t mu;
     json_t *id;  /* copy of the request id once parsed */
@@ -159,6 +170,11 @@ void conn_check_hangups(server *s);
 /* Answer or queue one request line of c (copied); 0, or -1 when it must
  * wait (c holds its max_connection_memory) and stays in c's buffer. */
 int job_submit(conn *c, const char *line, size_t len);
+/* Answer or queue an HTTP request of c for slot: its body (taken; NULL:
+ * none), the op its path names, whether the body is text/plain with the
+ * options in query. */
+void job_submit_http(conn *c, http_slot *slot, char *body, size_t len,
+                     int op, int plain, const char *query, size_t qlen);
 /* Hand queued jobs to idle pool threads, connections taking turns. */
 void job_schedule(server *s);
 /* Answer overdue requests with a timeout error. */

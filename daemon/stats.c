@@ -37,6 +37,7 @@ static uint64_t bucket_top(unsigned b)
 void stats_latency(stats *s, uint64_t us)
 {
     s->latency[bucket_of(us)]++;
+    s->latency_sum_us += us;
     if (us > s->latency_max_us)
         s->latency_max_us = us;
 }
@@ -68,7 +69,15 @@ uint64_t stats_percentile(const stats *s, double q)
     return s->latency_max_us;
 }
 
-static const char *const refusal_names[REFUSED_COUNT] = {
+uint64_t stats_count_within(const stats *s, uint64_t us)
+{
+    uint64_t n = 0;
+    for (unsigned b = 0; b < STATS_BUCKETS && bucket_top(b) <= us; b++)
+        n += s->latency[b];
+    return n;
+}
+
+const char *const stats_refusal_names[REFUSED_COUNT] = {
     "max_connections", "max_connections_per_uid", "not_allowed"};
 
 json_t *stats_json(const stats *s, uint64_t now_ms, const stats_load *load)
@@ -76,7 +85,7 @@ json_t *stats_json(const stats *s, uint64_t now_ms, const stats_load *load)
     json_t *ops = json_object(), *errors = json_object();
     json_t *refused = json_object();
     for (int i = 0; i < REFUSED_COUNT; i++)
-        json_object_set_new(refused, refusal_names[i],
+        json_object_set_new(refused, stats_refusal_names[i],
                             json_integer((json_int_t)s->refused_by[i]));
     for (int i = 0; i < OP_COUNT; i++)
         json_object_set_new(ops, protocol_op_name(i),

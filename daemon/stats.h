@@ -42,6 +42,7 @@ typedef struct stats {
     uint64_t cancelled; /* queued requests of connections that closed */
     uint64_t latency[STATS_BUCKETS];
     uint64_t latency_max_us;
+    uint64_t latency_sum_us;
 } stats;
 
 /* The server's load at the moment of a stats reply. */
@@ -54,6 +55,11 @@ typedef struct stats_load {
 void stats_init(stats *s, uint64_t now_ms);
 void stats_latency(stats *s, uint64_t us);
 void stats_error(stats *s, const char *code);
+/* Replies whose latency bucket lies wholly within us microseconds (a
+ * histogram's cumulative count, within a bucket's 6 %). */
+uint64_t stats_count_within(const stats *s, uint64_t us);
+/* "max_connections", ...: enum refusal as stats and metrics name it. */
+extern const char *const stats_refusal_names[REFUSED_COUNT];
 /* The latency at quantile q (0..1) in microseconds. */
 uint64_t stats_percentile(const stats *s, double q);
 /* The "stats" reply body. */

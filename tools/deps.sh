@@ -8,12 +8,14 @@ set -eu
 # wordnet-base: WordNet's lists of irregular forms, which ROUGE-1.5.5
 # stems with; bench/rouge needs them to reproduce the official scores.
 # debhelper, dpkg-dev and lintian: make deb, which make check runs.
-PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libcmocka-dev pkg-config wordnet-base debhelper dpkg-dev lintian"
+# libhttp-parser-dev: precisd's HTTP; curl: the HTTP tests drive it.
+PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libhttp-parser-dev libcmocka-dev pkg-config curl wordnet-base debhelper dpkg-dev lintian"
 
 have_all() {
     command -v pkg-config >/dev/null 2>&1 &&
         pkg-config --exists libuv libutf8proc jansson cmocka &&
         [ -f /usr/include/libstemmer.h ] &&
+        [ -f /usr/include/http_parser.h ] && command -v curl >/dev/null 2>&1 &&
         [ -f /usr/share/wordnet/verb.exc ] &&
         command -v dh >/dev/null 2>&1 && command -v dpkg-buildpackage >/dev/null 2>&1 &&
         command -v lintian >/dev/null 2>&1
