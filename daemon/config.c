@@ -11,6 +11,8 @@
 
 #include <errno.h>
 #include <grp.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <pwd.h>
 #include <stddef.h>
 #include <limits.h>
@@ -42,6 +44,10 @@ static const key_def keys[] = {
      "socket permissions (octal)"},
     {"allow_world_socket", K_BOOL, FIELD(allow_world_socket), 0, 1,
      "allow a socket_mode every local user may write to (true/false)"},
+    {"listen", K_STRING, FIELD(listen), 0, 0,
+     "also listen on TCP, host:port (e.g. 127.0.0.1:8080; unauthenticated)"},
+    {"allow_remote", K_BOOL, FIELD(allow_remote), 0, 1,
+     "allow a listen address other than loopback (true/false)"},
     {"data", K_STRING, FIELD(data), 0, 0,
      "engine data directory (empty: the installed one)"},
     {"max_request", K_SIZE, FIELD(max_request), 1024, 1ull << 30,
@@ -306,6 +312,39 @@ static int check_memory(const config *c, char *err, size_t errlen)
     return 0;
 }
 
+int config_listen_address(const char *spec, struct sockaddr_storage *addr,
+                          int *loopback)
+{
+    char host[128];
+    const char *colon = strrchr(spec, ':');
+    if (!colon || colon == spec || strlen(spec) >= sizeof host)
+        return -1;
+    size_t hlen = (size_t)(colon - spec);
+    memcpy(host, spec, hlen);
+    host[hlen] = '\0';
+    unsigned long long port;
+    if (parse_unsigned(colon + 1, 10, 0, &port) != 0 || port > 65535)
+        return -1;
+    memset(addr, 0, sizeof *addr);
+    if (host[0] == '[' && hlen > 2 && host[hlen - 1] == ']') {
+        host[hlen - 1] = '\0';
+        struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)addr;
+        if (inet_pton(AF_INET6, host + 1, &a6->sin6_addr) != 1)
+            return -1;
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons((uint16_t)port);
+        *loopback = IN6_IS_ADDR_LOOPBACK(&a6->sin6_addr);
+        return 0;
+    }
+    struct sockaddr_in *a4 = (struct sockaddr_in *)addr;
+    if (inet_pton(AF_INET, host, &a4->sin_addr) != 1)
+        return -1;
+    a4->sin_family = AF_INET;
+    a4->sin_port = htons((uint16_t)port);
+    *loopback = (ntohl(a4->sin_addr.s_addr) >> 24) == 127;
+    return 0;
+}
+
 /* user and group into run_uid and run_gid: names or numbers; a user
  * given by number needs a group unless it has a passwd entry. */
 static int resolve_user(config *c, char *err, size_t errlen)
@@ -375,6 +414,25 @@ int config_load(config *c, const config_args *args, char *err, size_t errlen)
     }
     if (check_memory(c, err, errlen) != 0)
         return -1;
+    if (c->listen[0]) {
+        struct sockaddr_storage addr;
+        int loopback;
+        if (config_listen_address(c->listen, &addr, &loopback) != 0) {
+            snprintf(err, errlen,
+                     "listen \"%s\": expected host:port, e.g. 127.0.0.1:8080 "
+                     "or [::1]:8080",
+                     c->listen);
+            return -1;
+        }
+        /* Anyone who can reach the port may send work: only on purpose. */
+        if (!loopback && !c->allow_remote) {
+            snprintf(err, errlen,
+                     "listen %s is not loopback and TCP has no "
+                     "authentication; set allow_remote = true if that is meant",
+                     c->listen);
+            return -1;
+        }
+    }
     /* No data directory given: $PRECIS_DATA, the checkout's, or the
      * installed one, named so --check-config and the log show it. */
     if (!c->data[0] && !datadir_default(c->data, sizeof c->data))

@@ -18,6 +18,8 @@ typedef struct config {
     char socket[108];            /* socket path (sun_path size) */
     unsigned socket_mode;        /* permission bits, default 0660 */
     int allow_world_socket;      /* a mode with o+w is refused unless 1 */
+    char listen[128];            /* "host:port" for TCP too; "": none */
+    int allow_remote;            /* listen off loopback only when 1 */
     char data[4096];             /* engine data dir; "" = built-in */
     size_t max_request;          /* bytes in one request line */
     unsigned max_connections;    /* more are refused as overloaded */
@@ -65,6 +67,11 @@ int config_load(config *c, const config_args *args, char *err, size_t errlen);
  * (exit 0), -1 on a usage error (message printed; exit 2). */
 int config_parse_args(int argc, char **argv, config_args *args);
 void config_args_free(config_args *args);
+/* "127.0.0.1:8080", "[::1]:8080" into addr, with whether it is a
+ * loopback address; 0 or -1. */
+struct sockaddr_storage;
+int config_listen_address(const char *spec, struct sockaddr_storage *addr,
+                          int *loopback);
 /* Print the effective settings as a config file would hold them. */
 void config_print(const config *c, void *stream);
 

@@ -99,7 +99,7 @@ void conn_close(conn *c)
     s->stats.connections_open--;
     log_msg(LOG_DEBUG, "conn", "closed conn=%llu inflight=%u",
             (unsigned long long)c->number, c->inflight);
-    uv_close((uv_handle_t *)&c->pipe, on_handle_closed);
+    uv_close((uv_handle_t *)&c->stream, on_handle_closed);
     uv_close((uv_handle_t *)&c->idle, on_handle_closed);
 }
 
@@ -130,7 +130,7 @@ void conn_write(conn *c, char *data, size_t len)
     }
     w->data = data;
     uv_buf_t buf = uv_buf_init(data, (unsigned)len);
-    int rc = uv_write(&w->req, (uv_stream_t *)&c->pipe, &buf, 1, on_write);
+    int rc = uv_write(&w->req, (uv_stream_t *)&c->stream, &buf, 1, on_write);
     if (rc != 0) {
         free(w);
         free(data);
@@ -258,7 +258,7 @@ static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
 static void stop_reading(conn *c)
 {
     if (c->reading) {
-        uv_read_stop((uv_stream_t *)&c->pipe);
+        uv_read_stop((uv_stream_t *)&c->stream);
         c->reading = 0;
     }
 }
@@ -304,14 +304,14 @@ void conn_resume(conn *c)
         return;
     }
     int room = c->inflight < s->cfg.max_inflight &&
-               uv_stream_get_write_queue_size((uv_stream_t *)&c->pipe) <
+               uv_stream_get_write_queue_size((uv_stream_t *)&c->stream) <
                    WRITE_HIGH_WATER;
     int want = room && !c->reading && !c->eof && !c->close_after_write;
     /* No buffer room and none to be had: wait for memory. */
     int starved = want && !make_room(c);
     set_mem_wait(c, starved);
     if (want && !starved) {
-        if (uv_read_start((uv_stream_t *)&c->pipe, on_alloc, on_read) == 0)
+        if (uv_read_start((uv_stream_t *)&c->stream, on_alloc, on_read) == 0)
             c->reading = 1;
     } else if (!room || starved || c->close_after_write) {
         stop_reading(c);
@@ -338,7 +338,7 @@ void conn_check_hangups(server *s)
     for (conn *c = s->conns, *next; c && s->mem_waiting; c = next) {
         next = c->next;
         uv_os_fd_t fd;
-        if (!c->mem_wait || uv_fileno((uv_handle_t *)&c->pipe, &fd) != 0)
+        if (!c->mem_wait || uv_fileno((uv_handle_t *)&c->stream, &fd) != 0)
             continue;
         struct pollfd p = {.fd = fd};
         if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR))) {
@@ -375,16 +375,19 @@ void conn_start_draining(conn *c)
     restart_idle(c);
 }
 
-static conn *new_conn(server *s)
+static conn *new_conn(server *s, int tcp)
 {
     conn *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
     c->srv = s;
     c->number = ++s->next_conn;
-    uv_pipe_init(s->loop, &c->pipe, 0);
+    if (tcp)
+        uv_tcp_init(s->loop, &c->stream.tcp);
+    else
+        uv_pipe_init(s->loop, &c->stream.pipe, 0);
     uv_timer_init(s->loop, &c->idle);
-    c->pipe.data = c->idle.data = c;
+    c->stream.handle.data = c->idle.data = c;
     c->open_handles = 2;
     c->next = s->conns;
     if (s->conns)
@@ -440,20 +443,24 @@ static unsigned conns_of(const server *s, unsigned uid)
     return n;
 }
 
-void conn_accept(server *s)
+void conn_accept(server *s, uv_stream_t *listener)
 {
-    conn *c = new_conn(s);
+    int tcp = listener->type == UV_TCP;
+    conn *c = new_conn(s, tcp);
     if (!c) {
         log_msg(LOG_ERROR, "conn", "out of memory accepting a connection");
         return;
     }
-    if (uv_accept((uv_stream_t *)&s->listener, (uv_stream_t *)&c->pipe)) {
+    if (uv_accept(listener, (uv_stream_t *)&c->stream)) {
         conn_close(c);
         return;
     }
     uv_os_fd_t fd;
     peer p;
-    if (uv_fileno((uv_handle_t *)&c->pipe, &fd) == 0 && peer_read(fd, &p) == 0) {
+    /* Over TCP there are no credentials: no uid to count, and no allow
+     * list lets it in. */
+    if (!tcp && uv_fileno((uv_handle_t *)&c->stream, &fd) == 0 &&
+        peer_read(fd, &p) == 0) {
         c->peer_known = 1;
         c->uid = p.uid;
     }

@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <netinet/in.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -163,7 +164,50 @@ static void on_connection(uv_stream_t *listener, int status)
         log_msg(LOG_WARN, "server", "accept: %s", uv_strerror(status));
         return;
     }
-    conn_accept(s);
+    conn_accept(s, listener);
+}
+
+/* listen = host:port: the same service over TCP, for load balancers
+ * and containers.  Port 0 takes a free one, logged. */
+static int listen_tcp(server *s)
+{
+    struct sockaddr_storage addr;
+    int loopback;
+    if (config_listen_address(s->cfg.listen, &addr, &loopback) != 0)
+        return -1; /* config_load checked it */
+    uv_tcp_init(s->loop, &s->tcp_listener);
+    s->tcp_listener.data = s;
+    int rc = uv_tcp_bind(&s->tcp_listener, (struct sockaddr *)&addr, 0);
+    if (rc == 0)
+        rc = uv_listen((uv_stream_t *)&s->tcp_listener, SOMAXCONN,
+                       on_connection);
+    if (rc != 0) {
+        log_msg(LOG_ERROR, "server", "cannot listen on %s: %s",
+                s->cfg.listen, uv_strerror(rc));
+        uv_close((uv_handle_t *)&s->tcp_listener, NULL);
+        return -1;
+    }
+    struct sockaddr_storage bound;
+    int len = sizeof bound;
+    char host[64] = "?";
+    int port = 0;
+    if (uv_tcp_getsockname(&s->tcp_listener, (struct sockaddr *)&bound,
+                           &len) == 0) {
+        if (bound.ss_family == AF_INET6) {
+            struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&bound;
+            uv_ip6_name(a6, host, sizeof host);
+            port = ntohs(a6->sin6_port);
+        } else {
+            struct sockaddr_in *a4 = (struct sockaddr_in *)&bound;
+            uv_ip4_name(a4, host, sizeof host);
+            port = ntohs(a4->sin_port);
+        }
+    }
+    s->tcp_listening = 1;
+    log_msg(loopback ? LOG_INFO : LOG_WARN, "server",
+            "listening tcp=%s:%d%s", host, port,
+            loopback ? "" : " (not loopback: no authentication)");
+    return 0;
 }
 
 int server_listen(server *s)
@@ -190,7 +234,7 @@ int server_listen(server *s)
     log_msg(LOG_INFO, "server", "listening path=%s activated=%s",
             activated ? "(systemd socket)" : s->cfg.socket,
             activated ? "yes" : "no");
-    return 0;
+    return s->cfg.listen[0] ? listen_tcp(s) : 0;
 }
 
 static void close_if_open(uv_handle_t *h)
@@ -261,6 +305,10 @@ static void start_draining(server *s, const char *why)
         uv_close((uv_handle_t *)&s->listener, NULL);
         s->listening = 0;
     }
+    if (s->tcp_listening) {
+        uv_close((uv_handle_t *)&s->tcp_listener, NULL);
+        s->tcp_listening = 0;
+    }
     for (conn *c = s->conns; c; c = c->next)
         conn_start_draining(c);
     uv_timer_start(&s->shutdown, on_shutdown_timeout,
@@ -313,7 +361,8 @@ static void reload_done(uv_work_t *w, int status)
 static void apply_config(server *s, const config *fresh)
 {
     if (strcmp(fresh->socket, s->cfg.socket) != 0 ||
-        fresh->socket_mode != s->cfg.socket_mode)
+        fresh->socket_mode != s->cfg.socket_mode ||
+        strcmp(fresh->listen, s->cfg.listen) != 0)
         log_msg(LOG_WARN, "server", "socket settings change only on restart");
     if (strcmp(fresh->user, s->cfg.user) != 0 ||
         strcmp(fresh->group, s->cfg.group) != 0)
@@ -323,6 +372,7 @@ static void apply_config(server *s, const config *fresh)
     memcpy(s->cfg.socket, keep.socket, sizeof keep.socket);
     s->cfg.socket_mode = keep.socket_mode;
     memcpy(s->cfg.user, keep.user, sizeof keep.user);
+    memcpy(s->cfg.listen, keep.listen, sizeof keep.listen);
     memcpy(s->cfg.group, keep.group, sizeof keep.group);
     log_set_level(s->cfg.log_level);
 }

@@ -43,7 +43,11 @@ typedef struct job job;
 enum conn_mode { MODE_UNKNOWN, MODE_NDJSON, MODE_HTTP };
 
 struct conn {
-    uv_pipe_t pipe;
+    union {
+        uv_handle_t handle;
+        uv_pipe_t pipe; /* the Unix socket */
+        uv_tcp_t tcp;   /* listen = host:port */
+    } stream;
     uv_timer_t idle;
     server *srv;
     char *buf; /* bytes read, not yet taken as lines */
@@ -115,6 +119,8 @@ struct server {
     const config_args *args;
     uv_pipe_t listener;
     int listening;
+    uv_tcp_t tcp_listener; /* listen = host:port, when set */
+    int tcp_listening;
     int own_socket; /* we created the socket file: unlink on exit */
     engine_ref *engine;
     conn *conns;
@@ -154,7 +160,8 @@ engine_ref *engine_ref_acquire(engine_ref *r);
 void engine_ref_release(engine_ref *r);
 
 /* conn.c */
-void conn_accept(server *s);
+/* Accept one connection waiting on listener (the Unix or TCP one). */
+void conn_accept(server *s, uv_stream_t *listener);
 void conn_close(conn *c);
 void conn_write(conn *c, char *data, size_t len); /* takes data */
 /* Take waiting lines, restart reading, or close, as the state allows. */

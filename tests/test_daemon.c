@@ -1167,6 +1167,8 @@ static void daemon_command_line(void **state)
          "max_connection_memory 1048576 cannot hold one request"},
         {"--user", "no-such-user-here", "user: no user \"no-such-user-here\""},
         {"--group", "nogroup", "group is set without user"},
+        {"--listen", "0.0.0.0:8080", "listen 0.0.0.0:8080 is not loopback"},
+        {"--listen", "localhost", "listen \"localhost\": expected host:port"},
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         const char *args[] = {"--check-config", "--data", test_data_dir(),

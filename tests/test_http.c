@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -386,6 +388,46 @@ static void http_maps_load_errors_to_statuses(void **state)
     free(text);
 }
 
+/* listen = 127.0.0.1:0: the same service over TCP, on the port the log
+ * names; NDJSON works there too. */
+static void http_listens_on_tcp_too(void **state)
+{
+    (void)state;
+    daemon_proc d;
+    const char *args[] = {"--listen", "127.0.0.1:0", "--log-level", "info",
+                          NULL};
+    daemon_start(&d, args);
+    char log[8192] = "";
+    FILE *f = fopen(d.log, "r");
+    assert_non_null(f);
+    size_t got = fread(log, 1, sizeof log - 1, f);
+    log[got] = '\0';
+    fclose(f);
+    const char *at = strstr(log, "listening tcp=127.0.0.1:");
+    assert_non_null(at); /* logged before READY=1, which we waited for */
+    int port = atoi(at + strlen("listening tcp=127.0.0.1:"));
+    assert_true(port > 0);
+    char cmd[256], out[4096];
+    snprintf(cmd, sizeof cmd, "curl -s http://127.0.0.1:%d/v1/ping", port);
+    assert_int_equal(run_capture(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "\"ok\":true"));
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET,
+                            .sin_port = htons((uint16_t)port)};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+    raw_send(fd, "{\"op\":\"ping\",\"id\":7}\n", 23);
+    char line[256];
+    size_t n = 0;
+    while (n + 1 < sizeof line && read_byte(fd, &line[n]) == 0 &&
+           line[n] != '\n')
+        n++;
+    line[n] = '\0';
+    assert_non_null(strstr(line, "\"id\":7"));
+    close(fd);
+    daemon_finish(&d, 10000);
+}
+
 #define HTTP_TEST(f) cmocka_unit_test_teardown(f, daemon_kill_leftovers)
 
 int main(void)
@@ -396,6 +438,7 @@ int main(void)
         HTTP_TEST(http_reads_chunked_expect_and_slow_requests),
         HTTP_TEST(http_answers_bad_requests_with_statuses),
         HTTP_TEST(http_maps_load_errors_to_statuses),
+        HTTP_TEST(http_listens_on_tcp_too),
     };
     signal(SIGPIPE, SIG_IGN);
     if (getenv("TEST_FILTER"))
