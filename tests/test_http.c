@@ -305,7 +305,8 @@ static void http_answers_bad_requests_with_statuses(void **state)
     const char *args[] = {"--max-request", "64K", NULL};
     daemon_start(&d, args);
     int fd = raw_open(d.sock);
-    raw_send(fd, "GET / HTTP/1.1\r\nHost\x01: x\r\n\r\n", 29);
+    const char *garbage = "GET / HTTP/1.1\r\nHost\x01: x\r\n\r\n";
+    raw_send(fd, garbage, strlen(garbage));
     response r;
     assert_int_equal(read_response(fd, &r), 0);
     assert_int_equal(r.status, 400);
@@ -416,7 +417,8 @@ static void http_listens_on_tcp_too(void **state)
                             .sin_port = htons((uint16_t)port)};
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
-    raw_send(fd, "{\"op\":\"ping\",\"id\":7}\n", 23);
+    const char *ping = "{\"op\":\"ping\",\"id\":7}\n";
+    raw_send(fd, ping, strlen(ping));
     char line[256];
     size_t n = 0;
     while (n + 1 < sizeof line && read_byte(fd, &line[n]) == 0 &&
