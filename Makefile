@@ -366,6 +366,8 @@ check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	PRECIS_BUILD=$(BUILD) ./tests/socket_group.sh || failed=$$((failed + 1)); \
 	echo "== tests/python_client.sh"; \
 	PRECIS_BUILD=$(BUILD) ./tests/python_client.sh || failed=$$((failed + 1)); \
+	echo "== tests/node_client.sh"; \
+	PRECIS_BUILD=$(BUILD) ./tests/node_client.sh || failed=$$((failed + 1)); \
 	if [ "$(SANITIZE)" = 1 ]; then \
 	    echo "== tests/install.sh, tests/deb.sh: run in the plain build only (they install it)"; \
 	else \
