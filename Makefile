@@ -365,7 +365,7 @@ check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	echo "== tests/socket_group.sh"; \
 	PRECIS_BUILD=$(BUILD) ./tests/socket_group.sh || failed=$$((failed + 1)); \
 	echo "== tests/python_client.sh"; \
-	PRECIS_BUILD=$(BUILD) ./tests/python_client.sh || failed=$$((failed + 1)); \
+	PRECIS_BUILD=$(BUILD) SANITIZE=$(SANITIZE) ./tests/python_client.sh || failed=$$((failed + 1)); \
 	echo "== tests/node_client.sh"; \
 	PRECIS_BUILD=$(BUILD) ./tests/node_client.sh || failed=$$((failed + 1)); \
 	if [ "$(SANITIZE)" = 1 ]; then \
