@@ -72,5 +72,7 @@ int cli_cpus_available(void);
  * one sentence a line. */
 void render_text(json_t *reply, int offsets, FILE *out);
 void render_segments(json_t *reply, int offsets, FILE *out);
+/* precis --html: the page for reply, of text[0, len) (html.c). */
+void render_html(json_t *reply, const char *text, size_t len, FILE *out);
 
 #endif

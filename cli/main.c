@@ -28,7 +28,7 @@ typedef struct options {
     const char *budget; /* "sentences", "words", "ratio" */
     double value;
     int quotes, keywords, fragments;
-    int json, offsets, segment;
+    int json, offsets, segment, html;
     int batch; /* --batch: the files (or stdin) are JSONL requests */
     int replace_invalid; /* read bytes that are not UTF-8 as U+FFFD */
     int jobs, progress;
@@ -58,6 +58,10 @@ static void usage(FILE *out)
         "                      instead of a summary (with -o, ranges and\n"
         "                      why page noise is excluded)\n"
         "  -j, --json          print the reply object of docs/protocol.md\n"
+        "      --html          write one standalone HTML page: the document\n"
+        "                      with the summary highlighted and ranked,\n"
+        "                      quotes and their speakers, keywords and the\n"
+        "                      page noise greyed with its reason\n"
         "  -o, --offsets       print byte ranges in text output\n"
         "  -b, --batch         JSONL requests in (FILE or standard input),\n"
         "                      one JSONL reply out per line, in order\n"
@@ -107,6 +111,8 @@ static char *make_request(const options *o, const char *text, size_t len,
         return NULL;
     if (o->fragments)
         json_object_set_new(req, "quote_fragments", json_true());
+    if (o->html) /* the page greys page noise, with its reason */
+        json_object_set_new(req, "excluded", json_true());
     if (o->title)
         json_object_set_new(req, "title", json_string(o->title));
     if (o->lang)
@@ -224,7 +230,9 @@ static int summarize_file(cli *c, const options *o, const char *path, int many,
         }
     }
     if (reply && rc == 0) {
-        if (o->json) {
+        if (o->html) {
+            render_html(reply, text, len, stdout);
+        } else if (o->json) {
             json_object_del(reply, "id");
             json_object_set_new(reply, "file", json_string(path));
             json_dumpf(reply, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6));
@@ -262,6 +270,7 @@ int main(int argc, char **argv)
         {"title", required_argument, 0, 't'},
         {"lang", required_argument, 0, 'l'},
         {"json", no_argument, 0, 'j'},
+        {"html", no_argument, 0, 'H'},
         {"offsets", no_argument, 0, 'o'},
         {"batch", no_argument, 0, 'b'},
         {"jobs", required_argument, 0, 'J'},
@@ -345,6 +354,9 @@ int main(int argc, char **argv)
             break;
         case 'j':
             o.json = 1;
+            break;
+        case 'H':
+            o.html = 1;
             break;
         case 'o':
             o.offsets = 1;

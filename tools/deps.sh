@@ -12,8 +12,9 @@ set -eu
 # python3 with pip, setuptools and wheel: clients/python's tests and its
 # offline pip install; nodejs (18 or later, for node:test): clients/node;
 # parallel and python3-distributed: docs/scale-out.md's tested recipes;
-# nginx-light: tests/nginx.sh balances two precisd with it.
-PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libhttp-parser-dev libcmocka-dev pkg-config curl python3 python3-pip python3-setuptools python3-wheel nodejs parallel python3-distributed nginx-light wordnet-base debhelper dpkg-dev lintian"
+# nginx-light: tests/nginx.sh balances two precisd with it; chromium:
+# tests/html_view.sh opens precis --html in it, headless.
+PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libhttp-parser-dev libcmocka-dev pkg-config curl python3 python3-pip python3-setuptools python3-wheel nodejs parallel python3-distributed nginx-light chromium wordnet-base debhelper dpkg-dev lintian"
 
 have_all() {
     command -v pkg-config >/dev/null 2>&1 &&
@@ -23,7 +24,7 @@ have_all() {
         [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import importlib.util as u, sys
 sys.exit(not all(u.find_spec(m) for m in ("pip", "setuptools", "wheel")))' &&
         command -v node >/dev/null 2>&1 && command -v parallel >/dev/null 2>&1 &&
-        command -v nginx >/dev/null 2>&1 &&
+        command -v nginx >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 &&
         /usr/bin/python3 -c 'import importlib.util as u, sys
 sys.exit(u.find_spec("distributed") is None)' &&
         [ -f /usr/share/wordnet/verb.exc ] &&
