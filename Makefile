@@ -368,6 +368,8 @@ check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	PRECIS_BUILD=$(BUILD) SANITIZE=$(SANITIZE) ./tests/python_client.sh || failed=$$((failed + 1)); \
 	echo "== tests/node_client.sh"; \
 	PRECIS_BUILD=$(BUILD) ./tests/node_client.sh || failed=$$((failed + 1)); \
+	echo "== tests/browser_view.sh"; \
+	PRECIS_BUILD=$(BUILD) ./tests/browser_view.sh || failed=$$((failed + 1)); \
 	echo "== tests/html_view.sh"; \
 	PRECIS_BUILD=$(BUILD) ./tests/html_view.sh || failed=$$((failed + 1)); \
 	echo "== tests/nginx.sh"; \

@@ -26,6 +26,7 @@
 #include "log.h"
 #include "memory.h"
 #include "metrics.h"
+#include "view.h"
 #include "protocol.h"
 #include "server.h"
 
@@ -349,7 +350,7 @@ static void route(conn *c, http_slot *slot)
     static const struct {
         const char *path;
         int method; /* enum http_method */
-        int op;     /* enum op, or -1: metrics */
+        int op;     /* enum op, or -1: metrics, -2: the page */
     } routes[] = {
         {"/v1/summarize", HTTP_POST, OP_SUMMARIZE},
         {"/v1/segment", HTTP_POST, OP_SEGMENT},
@@ -357,6 +358,7 @@ static void route(conn *c, http_slot *slot)
         {"/v1/languages", HTTP_GET, OP_LANGUAGES},
         {"/v1/stats", HTTP_GET, OP_STATS},
         {"/metrics", HTTP_GET, -1},
+        {"/", HTTP_GET, -2},
     };
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         if (strlen(routes[i].path) != plen ||
@@ -367,6 +369,12 @@ static void route(conn *c, http_slot *slot)
             respond_error(c, slot, 405, "bad_request",
                           post ? "use POST" : "use GET", 0,
                           post ? "Allow: POST\r\n" : "Allow: GET\r\n");
+            return;
+        }
+        if (routes[i].op == -2) {
+            c->srv->stats.requests++;
+            respond(c, slot, 200, "text/html; charset=utf-8", NULL, view_page,
+                    strlen(view_page));
             return;
         }
         if (routes[i].op < 0) {

@@ -13,8 +13,9 @@ set -eu
 # offline pip install; nodejs (18 or later, for node:test): clients/node;
 # parallel and python3-distributed: docs/scale-out.md's tested recipes;
 # nginx-light: tests/nginx.sh balances two precisd with it; chromium:
-# tests/html_view.sh opens precis --html in it, headless.
-PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libhttp-parser-dev libcmocka-dev pkg-config curl python3 python3-pip python3-setuptools python3-wheel nodejs parallel python3-distributed nginx-light chromium wordnet-base debhelper dpkg-dev lintian"
+# tests/html_view.sh opens precis --html in it, headless; npm: the
+# playwright-core that drives it for precisd's page (tests/browser).
+PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libhttp-parser-dev libcmocka-dev pkg-config curl python3 python3-pip python3-setuptools python3-wheel nodejs parallel python3-distributed nginx-light chromium npm wordnet-base debhelper dpkg-dev lintian"
 
 have_all() {
     command -v pkg-config >/dev/null 2>&1 &&
@@ -25,6 +26,7 @@ have_all() {
 sys.exit(not all(u.find_spec(m) for m in ("pip", "setuptools", "wheel")))' &&
         command -v node >/dev/null 2>&1 && command -v parallel >/dev/null 2>&1 &&
         command -v nginx >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 &&
+        command -v npm >/dev/null 2>&1 &&
         /usr/bin/python3 -c 'import importlib.util as u, sys
 sys.exit(u.find_spec("distributed") is None)' &&
         [ -f /usr/share/wordnet/verb.exc ] &&
@@ -51,7 +53,16 @@ if [ "${1:-}" = fuzz ]; then
     }
 fi
 
+# The browser tests' playwright-core, from the npm registry into
+# tests/browser/node_modules (make check's own deps only).
+npm_deps() {
+    [ -z "${1:-}" ] || return 0
+    [ -d tests/browser/node_modules/playwright-core ] ||
+        (cd tests/browser && npm install --no-audit --no-fund --silent)
+}
+
 if have_all; then
+    npm_deps "${1:-}"
     exit 0
 fi
 
@@ -74,3 +85,4 @@ if ! $SUDO apt-get install -y --no-install-recommends $PACKAGES; then
     $SUDO apt-get install -y --no-install-recommends $PACKAGES
 fi
 have_all
+npm_deps "${1:-}"
