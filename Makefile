@@ -305,14 +305,16 @@ bench: deps
 # tests' fixtures, request lines and the example config; a crash leaves
 # its input as build/fuzz/crash-* and fails make fuzz.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := summarize protocol config
+FUZZ_TARGETS := summarize protocol config connection
 FUZZ_BIN := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 FUZZ_SEEDS_summarize := tests/fixtures fuzz/seeds/summarize
 FUZZ_SEEDS_protocol := fuzz/seeds/protocol
 FUZZ_SEEDS_config := systemd
+FUZZ_SEEDS_connection := fuzz/seeds/connection
 FUZZ_LEN_summarize := 65536
 FUZZ_LEN_protocol := 65536
 FUZZ_LEN_config := 16384
+FUZZ_LEN_connection := 65536
 
 fuzz:
 	@./tools/deps.sh fuzz
@@ -324,7 +326,8 @@ fuzz-run: $(FUZZ_BIN)
 	    mkdir -p $(BUILD)/corpus/$$t; \
 	    case $$t in summarize) seeds="$(FUZZ_SEEDS_summarize)"; len=$(FUZZ_LEN_summarize);; \
 	        protocol) seeds="$(FUZZ_SEEDS_protocol)"; len=$(FUZZ_LEN_protocol);; \
-	        config) seeds="$(FUZZ_SEEDS_config)"; len=$(FUZZ_LEN_config);; esac; \
+	        config) seeds="$(FUZZ_SEEDS_config)"; len=$(FUZZ_LEN_config);; \
+	        connection) seeds="$(FUZZ_SEEDS_connection)"; len=$(FUZZ_LEN_connection);; esac; \
 	    PRECIS_DATA=data $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
 	        -max_len=$$len -timeout=20 -rss_limit_mb=3072 -print_final_stats=1 \
 	        -dict=fuzz/$$t.dict -artifact_prefix=$(BUILD)/ \
@@ -343,6 +346,12 @@ $(BUILD)/fuzz/fuzz_summarize: $(BUILD)/fuzz/fuzz_summarize.o $(LIB_INTERNAL)
 $(BUILD)/fuzz/fuzz_protocol: $(BUILD)/fuzz/fuzz_protocol.o \
     $(PROTOCOL_OBJ) $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
+
+# The whole daemon but its main(), fed through one connection.
+$(BUILD)/fuzz/fuzz_connection: $(BUILD)/fuzz/fuzz_connection.o \
+    $(filter-out %/main.o,$(DAEMON_OBJ)) $(LIB_INTERNAL)
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIB_DEPS) $(UV_LIBS) \
+	    $(JANSSON_LIBS) $(HTTP_PARSER_LIBS) -pthread
 
 $(BUILD)/fuzz/fuzz_config: $(BUILD)/fuzz/fuzz_config.o $(BUILD)/daemon/config.o \
     $(BUILD)/daemon/datadir.o $(BUILD)/daemon/log.o $(LIB_INTERNAL)

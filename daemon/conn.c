@@ -484,3 +484,17 @@ void conn_accept(server *s, uv_stream_t *listener)
     restart_idle(c);
     conn_resume(c);
 }
+
+int conn_adopt(server *s, int fd)
+{
+    conn *c = new_conn(s, 0);
+    if (!c)
+        return -1;
+    if (uv_pipe_open(&c->stream.pipe, fd) != 0) {
+        conn_close(c);
+        return -1;
+    }
+    restart_idle(c);
+    conn_resume(c);
+    return 0;
+}

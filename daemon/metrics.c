@@ -62,7 +62,10 @@ static const double bounds[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
 
 char *metrics_text(const server *s)
 {
-    out o = {0};
+    /* Never a NULL buffer: buf + len must be a pointer into one. */
+    out o = {.buf = malloc(4096), .cap = 4096};
+    if (!o.buf)
+        return NULL;
     const stats *st = &s->stats;
     const precis_engine_t *e = s->engine->engine;
     family(&o, "precisd_info", "gauge", "Version of the engine serving.");

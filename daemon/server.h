@@ -162,6 +162,8 @@ void engine_ref_release(engine_ref *r);
 /* conn.c */
 /* Accept one connection waiting on listener (the Unix or TCP one). */
 void conn_accept(server *s, uv_stream_t *listener);
+/* Serve an already connected Unix socket fd as a client (fuzz/). */
+int conn_adopt(server *s, int fd);
 void conn_close(conn *c);
 void conn_write(conn *c, char *data, size_t len); /* takes data */
 /* Take waiting lines, restart reading, or close, as the state allows. */
