@@ -360,6 +360,11 @@ $(BUILD)/fuzz/fuzz_config: $(BUILD)/fuzz/fuzz_config.o $(BUILD)/daemon/config.o 
 check: deps
 	@$(MAKE) --no-print-directory check-run
 
+# Shell tests, each against the build: units, documented examples,
+# socket access, the clients, the browser views, nginx, scale-out.
+SHELL_TESTS := systemd_units doc_examples socket_group python_client \
+    node_client browser_view html_view nginx scale_out
+
 check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	@failed=0; \
 	for t in $(TEST_BIN); do \
@@ -367,24 +372,11 @@ check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)
 	    PRECIS_DATA=data PRECIS_SHARED=$(SHARED) PRECIS_BUILD=$(BUILD) \
 	        $$t || failed=$$((failed + 1)); \
 	done; \
-	echo "== tests/systemd_units.sh"; \
-	PRECIS_BUILD=$(BUILD) ./tests/systemd_units.sh || failed=$$((failed + 1)); \
-	echo "== tests/doc_examples.sh"; \
-	PRECIS_BUILD=$(BUILD) ./tests/doc_examples.sh || failed=$$((failed + 1)); \
-	echo "== tests/socket_group.sh"; \
-	PRECIS_BUILD=$(BUILD) ./tests/socket_group.sh || failed=$$((failed + 1)); \
-	echo "== tests/python_client.sh"; \
-	PRECIS_BUILD=$(BUILD) SANITIZE=$(SANITIZE) ./tests/python_client.sh || failed=$$((failed + 1)); \
-	echo "== tests/node_client.sh"; \
-	PRECIS_BUILD=$(BUILD) ./tests/node_client.sh || failed=$$((failed + 1)); \
-	echo "== tests/browser_view.sh"; \
-	PRECIS_BUILD=$(BUILD) ./tests/browser_view.sh || failed=$$((failed + 1)); \
-	echo "== tests/html_view.sh"; \
-	PRECIS_BUILD=$(BUILD) ./tests/html_view.sh || failed=$$((failed + 1)); \
-	echo "== tests/nginx.sh"; \
-	PRECIS_BUILD=$(BUILD) ./tests/nginx.sh || failed=$$((failed + 1)); \
-	echo "== tests/scale_out.sh"; \
-	PRECIS_BUILD=$(BUILD) SANITIZE=$(SANITIZE) ./tests/scale_out.sh || failed=$$((failed + 1)); \
+	for t in $(SHELL_TESTS); do \
+	    echo "== tests/$$t.sh"; \
+	    PRECIS_BUILD=$(BUILD) SANITIZE=$(SANITIZE) ./tests/$$t.sh || \
+	        failed=$$((failed + 1)); \
+	done; \
 	if [ "$(SANITIZE)" = 1 ]; then \
 	    echo "== tests/install.sh, tests/deb.sh: run in the plain build only (they install it)"; \
 	else \

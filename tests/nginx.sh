@@ -13,8 +13,8 @@ tmp=$(mktemp -d)
 chmod 755 "$tmp"
 pids=
 cleanup() {
+    # nginx runs in the foreground (daemon off): its pid is in $pids.
     for p in $pids; do kill "$p" 2>/dev/null || true; done
-    [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
     rm -rf "$tmp"
 }
 trap cleanup EXIT
