@@ -9,13 +9,12 @@ set -eu
 # stems with; bench/rouge needs them to reproduce the official scores.
 # debhelper, dpkg-dev and lintian: make deb, which make check runs.
 # libhttp-parser-dev: precisd's HTTP; curl: the HTTP tests drive it;
-# python3 with pip, setuptools and wheel: clients/python's tests and its
-# offline pip install; nodejs (18 or later, for node:test): clients/node;
+# python3 and pip: clients/python's tests and its offline pip install; nodejs (18 or later, for node:test): clients/node;
 # parallel and python3-distributed: docs/scale-out.md's tested recipes;
 # nginx-light: tests/nginx.sh balances two precisd with it; chromium:
 # tests/html_view.sh opens precis --html in it, headless; npm: the
 # playwright-core that drives it for precisd's page (tests/browser).
-PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libhttp-parser-dev libcmocka-dev pkg-config curl python3 python3-pip python3-setuptools python3-wheel nodejs parallel python3-distributed nginx-light chromium npm wordnet-base debhelper dpkg-dev lintian"
+PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libhttp-parser-dev libcmocka-dev pkg-config curl python3 python3-pip nodejs parallel python3-distributed nginx-light chromium npm wordnet-base debhelper dpkg-dev lintian"
 
 have_all() {
     command -v pkg-config >/dev/null 2>&1 &&
@@ -23,7 +22,7 @@ have_all() {
         [ -f /usr/include/libstemmer.h ] &&
         [ -f /usr/include/http_parser.h ] && command -v curl >/dev/null 2>&1 &&
         [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import importlib.util as u, sys
-sys.exit(not all(u.find_spec(m) for m in ("pip", "setuptools", "wheel")))' &&
+sys.exit(u.find_spec("pip") is None)' &&
         command -v node >/dev/null 2>&1 && command -v parallel >/dev/null 2>&1 &&
         command -v nginx >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 &&
         command -v npm >/dev/null 2>&1 &&
