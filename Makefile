@@ -409,6 +409,7 @@ run: deps
 	@echo "  echo 'The council met on Monday. It approved the budget.' | $(PRECIS_CLI) --remote -s ./precisd.sock -n 1"
 	@echo "  echo '{\"id\":1,\"text\":\"The council met on Monday. It approved the budget.\",\"sentences\":1}' | $(PRECIS_CLI) --remote -s ./precisd.sock --batch -"
 	@echo "  (the second sends a protocol line as it is: docs/protocol.md)"
+	@echo "  curl --unix-socket ./precisd.sock -H 'Content-Type: text/plain' --data-binary @tests/fixtures/sample-article.txt 'http://precisd/v1/summarize?sentences=2'"
 	@if [ "$$(id -u)" -eq 0 ]; then echo "  (as root: --allow-root true; a service sets user = instead, docs/precisd.md)"; fi
 	@exec $(PRECISD) --socket ./precisd.sock --socket-mode 0600 --data data \
 	    $$([ "$$(id -u)" -ne 0 ] || echo --allow-root true)
