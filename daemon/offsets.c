@@ -84,7 +84,8 @@ int offsets_add(json_t *reply, const char *text, size_t len,
         free(p.items);
         return -1;
     }
-    qsort(p.items, p.n, sizeof *p.items, by_byte);
+    if (p.n) /* no ranges: p.items is NULL, which qsort may not take */
+        qsort(p.items, p.n, sizeof *p.items, by_byte);
     size_t at = 0, count = 0;
     int rc = 0;
     for (size_t i = 0; i < p.n && rc == 0; i++) {
