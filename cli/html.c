@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "view.h" /* the look precisd's page shares */
 
 enum kind { K_SUMMARY, K_QUOTE, K_KEYWORD, K_EXCLUDED };
 
@@ -87,17 +88,6 @@ static void add(range **r, size_t *n, size_t *cap, range x, size_t len)
     (*r)[(*n)++] = x;
 }
 
-static const char style[] =
-    "body{font:16px/1.6 Georgia,serif;margin:2em auto;max-width:52em;"
-    "color:#222}h1{font:600 1.2em system-ui,sans-serif}"
-    "#doc{white-space:pre-wrap;border-top:1px solid #ddd;padding-top:1em}"
-    ".summary{background:#fde68a}.summary[data-rank=\"1\"]{background:#fbbf24}"
-    ".quote{border-bottom:2px solid #2563eb}"
-    ".keyword{font-weight:bold}"
-    ".excluded{color:#aaa;text-decoration:line-through #ddd}"
-    "ol,ul{font:15px/1.5 system-ui,sans-serif}"
-    ".why{font:12px system-ui,sans-serif;color:#888}";
-
 void render_html(json_t *reply, const char *text, size_t len, FILE *out)
 {
     range *r = NULL;
@@ -134,7 +124,7 @@ void render_html(json_t *reply, const char *text, size_t len, FILE *out)
     fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
           "<title>precis</title><style>",
           out);
-    fputs(style, out);
+    fputs(VIEW_STYLE, out);
     fputs("</style></head><body>\n<h1>Summary</h1>\n<ol id=\"summary\">", out);
     json_array_foreach(summary, i, x)
     {

@@ -391,10 +391,7 @@ static void route(conn *c, http_slot *slot)
             return;
         }
         size_t len = 0;
-        char *body = routes[i].method == HTTP_POST ? take_body(c, &len)
-                                                   : strdup("{}");
-        if (routes[i].method == HTTP_GET)
-            len = 2;
+        char *body = routes[i].method == HTTP_POST ? take_body(c, &len) : NULL;
         job_submit_http(c, slot, body, len, routes[i].op, h->plain, query,
                         qlen);
         return;

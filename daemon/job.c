@@ -365,7 +365,6 @@ static int submit(conn *c, const submission *sub)
     /* line stays valid until return; sub->owned is ours to free unless a
      * job takes it. */
     char *owned = sub->owned;
-    int rc = 0;
     if (s->stopping) {
         answer_line(c, slot, line, len, "shutting_down", SHUTDOWN_MESSAGE, t0);
         goto done;
@@ -467,7 +466,7 @@ static int submit(conn *c, const submission *sub)
     job_schedule(s);
 done:
     free(owned);
-    return rc;
+    return 0;
 }
 
 int job_submit(conn *c, const char *line, size_t len)
@@ -479,10 +478,23 @@ int job_submit(conn *c, const char *line, size_t len)
 void job_submit_http(conn *c, http_slot *slot, char *body, size_t len,
                      int op, int plain, const char *query, size_t qlen)
 {
-    submission sub = {.line = body ? body : "", .len = body ? len : 0,
+    /* No body (a GET): the request is the path's op alone. */
+    submission sub = {.line = body ? body : "{}", .len = body ? len : 2,
                       .owned = body, .slot = slot, .op = op, .plain = plain,
                       .query = query, .qlen = qlen};
     submit(c, &sub);
+}
+
+/* Answer j, which will not run, with code: with the request's id when
+ * the loop parsed it, else with the id of a short line. */
+static void answer_job(conn *c, job *j, const char *code, const char *message)
+{
+    if (j->parsed)
+        answer(c, j->slot, protocol_error(code, message), j->req.id,
+               j->req.op, code, j->queued_ns);
+    else
+        answer_line(c, j->slot, j->line, j->len, code, message,
+                    j->queued_ns);
 }
 
 /* A job still queued when it must be answered without running: c's
@@ -502,12 +514,7 @@ static void answer_queued(server *s, job *j, const char *code,
         s->overdue = j;
         return;
     }
-    if (j->parsed)
-        answer(c, j->slot, protocol_error(code, message), j->req.id,
-               j->req.op, code, j->queued_ns);
-    else
-        answer_line(c, j->slot, j->line, j->len, code, message,
-                    j->queued_ns);
+    answer_job(c, j, code, message);
     retire(s, j);
 }
 
@@ -534,13 +541,8 @@ static int cut_in_pool(server *s, job *j, const char *code, int *started,
     }
     /* No thread will touch it: after_work_cb comes with UV_ECANCELED. */
     j->answered = 1;
-    if (j->c && j->parsed)
-        answer(j->c, j->slot, protocol_error(code, cut_message(code)),
-               j->req.id,
-               j->req.op, code, j->queued_ns);
-    else if (j->c)
-        answer_line(j->c, j->slot, j->line, j->len, code, cut_message(code),
-                    j->queued_ns);
+    if (j->c)
+        answer_job(j->c, j, code, cut_message(code));
     else
         count_reply(s, -1, code, j->queued_ns);
     return 1;
@@ -614,6 +616,7 @@ void job_forget_conn(conn *c)
 
 void job_stop_queued(server *s)
 {
+    s->stopping = 1;
     for (conn *c = s->conns; c; c = c->next)
         while (c->queue)
             answer_queued(s, c->queue, "shutting_down", SHUTDOWN_MESSAGE, 0);

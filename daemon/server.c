@@ -277,7 +277,6 @@ static void on_shutdown_timeout(uv_timer_t *t)
             "shutdown timeout: answering %u queued requests, %u running, "
             "closing %u connections",
             s->pending - s->running, s->running, s->nconns);
-    s->stopping = 1;
     job_stop_queued(s);
     for (conn *c = s->conns, *next; c; c = next) {
         next = c->next;
@@ -292,7 +291,6 @@ static void start_draining(server *s, const char *why)
 {
     if (s->draining) {
         log_msg(LOG_WARN, "server", "%s again: closing now", why);
-        s->stopping = 1;
         job_stop_queued(s);
         on_flush_timeout(&s->shutdown);
         return;

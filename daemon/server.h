@@ -179,9 +179,9 @@ void conn_check_hangups(server *s);
 /* Answer or queue one request line of c (copied); 0, or -1 when it must
  * wait (c holds its max_connection_memory) and stays in c's buffer. */
 int job_submit(conn *c, const char *line, size_t len);
-/* Answer or queue an HTTP request of c for slot: its body (taken; NULL:
- * none), the op its path names, whether the body is text/plain with the
- * options in query. */
+/* Answer or queue an HTTP request of c for slot: its body (taken; NULL,
+ * a GET's: the request object is {}), the op its path names, whether the
+ * body is text/plain with the options in query. */
 void job_submit_http(conn *c, http_slot *slot, char *body, size_t len,
                      int op, int plain, const char *query, size_t qlen);
 /* Hand queued jobs to idle pool threads, connections taking turns. */
@@ -194,7 +194,8 @@ stats_load job_load(const server *s);
  * thread has begun, and detach the running ones (their results are
  * dropped). */
 void job_forget_conn(conn *c);
-/* Answer every queued job shutting_down (the shutdown timeout). */
+/* From now on answer every request shutting_down, those queued first
+ * (the shutdown timeout). */
 void job_stop_queued(server *s);
 /* A ready error line for the request id (may be NULL). */
 char *job_error_line(json_t *id, const char *code, const char *message,

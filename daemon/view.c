@@ -10,15 +10,9 @@
 
 const char view_page[] =
     "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-    "<title>precis</title><style>"
-    "body{font:16px/1.6 Georgia,serif;margin:2em auto;max-width:52em;"
-    "color:#222}h1{font:600 1.2em system-ui,sans-serif}"
+    "<title>precis</title><style>" VIEW_STYLE
     "textarea{width:100%;height:12em;font:14px/1.4 monospace}"
-    "#doc{white-space:pre-wrap;border-top:1px solid #ddd;padding-top:1em}"
-    ".summary{background:#fde68a}.summary[data-rank=\"1\"]{background:#fbbf24}"
-    ".quote{border-bottom:2px solid #2563eb}.keyword{font-weight:bold}"
-    ".excluded{color:#aaa;text-decoration:line-through #ddd}"
-    "ol,ul,form{font:15px/1.5 system-ui,sans-serif}#error{color:#b91c1c}"
+    "#error{color:#b91c1c}"
     "</style></head><body>\n"
     "<h1>precis</h1>\n"
     "<form id=\"form\"><textarea id=\"text\" placeholder=\"Paste a "

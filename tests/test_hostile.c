@@ -79,15 +79,18 @@ static json_int_t field(json_t *stats, const char *group, const char *key)
 }
 
 /* Poll stats over c until group.key is at least want (at most want when
- * below, for falling figures); 0, or -1 at the ceiling. */
+ * below, for falling figures); 0, or -1 at the ceiling.  The key
+ * "accepted" of "requests" is total + pending: answered or in progress,
+ * so every request read. */
 static int wait_stat_dir(client *c, const char *group, const char *key,
                          json_int_t want, int below)
 {
+    int accepted = !strcmp(key, "accepted");
     for (int i = 0; i < 6000; i++) { /* 10 ms apart: 60 s at most */
         json_t *s = stats_of(c);
-        json_int_t v = field(s, group, key);
-        if (!strcmp(key, "accepted")) /* answered or in progress */
-            v = field(s, group, "total") + field(s, group, "pending");
+        json_int_t v = accepted ? field(s, group, "total") +
+                                      field(s, group, "pending")
+                                : field(s, group, key);
         json_decref(s);
         if (below ? v <= want : v >= want)
             return 0;
