@@ -14,7 +14,11 @@ set -eu
 # nginx-light: tests/nginx.sh balances two precisd with it; chromium:
 # tests/html_view.sh opens precis --html in it, headless; npm: the
 # playwright-core that drives it for precisd's page (tests/browser).
-PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libhttp-parser-dev libcmocka-dev pkg-config curl python3 python3-pip nodejs parallel python3-distributed nginx-light chromium npm wordnet-base debhelper dpkg-dev lintian"
+PACKAGES="libuv1-dev libutf8proc-dev libjansson-dev libstemmer-dev libhttp-parser-dev libcmocka-dev pkg-config curl python3 python3-pip parallel python3-distributed nginx-light chromium wordnet-base debhelper dpkg-dev lintian"
+# Node.js may come from elsewhere (NodeSource's nodejs bundles npm and
+# conflicts with Debian's npm package): ask for either only if missing.
+command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
+command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 
 have_all() {
     command -v pkg-config >/dev/null 2>&1 &&
