@@ -60,7 +60,7 @@ UTF8PROC_CFLAGS = $(shell pkg-config --cflags libutf8proc 2>/dev/null)
 UTF8PROC_LIBS = $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 JANSSON_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
-LIB_DEPS = $(UTF8PROC_LIBS) -lstemmer -lm
+LIB_DEPS = $(UTF8PROC_LIBS) -lstemmer -lm -pthread
 
 ALL_CFLAGS = $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -Iinclude \
              -MMD -MP $(UTF8PROC_CFLAGS)

@@ -3,19 +3,19 @@
  * doc.c -- segmentation and tokenization of one document into the
  * structure every later stage works on.
  *
- * Each distinct folded word is stemmed once: words -> term goes through
- * a small map first, so libstemmer runs per vocabulary entry, not per
- * token.  Stop words are terms too (sentence vectors skip them) but live
+ * Each distinct folded word is looked up once: words -> term goes
+ * through a small map first, so stemming (stem.c, which remembers
+ * stems across documents) runs per vocabulary entry, not per token.  Stop words are terms too (sentence vectors skip them) but live
  * in their own key space, so "will" the stop word never merges with a
  * content word that stems to "will".
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include <libstemmer.h>
-
 #include "array.h"
 #include "doc.h"
+#include "lang.h"
+#include "stem.h"
 #include "tokenize.h"
 
 #define STOP_KEY '\x01'
@@ -39,14 +39,33 @@ static uint32_t new_term(doc *d, const char *stem, size_t len, int stop,
     return (uint32_t)d->nterms++;
 }
 
-/* Term index for a folded word, interning it (while the document is
- * built: the maps go after); UINT32_MAX on ENOMEM. */
-static uint32_t doc_intern(doc *d, const char *fold, size_t len,
-                           struct sb_stemmer *stemmer)
+/* The word index of a folded form (its entry in d->words), interned;
+ * UINT32_MAX on ENOMEM. */
+static uint32_t word_id(doc *d, const char *fold, size_t len)
 {
     const uint32_t *known = strmap_get(&d->words, fold, len);
     if (known)
         return *known;
+    uint32_t id = (uint32_t)d->words.count;
+    uint32_t *terms = array_grow(d->word_terms, &d->wordcap, id,
+                                 sizeof *terms, 1024);
+    if (!terms)
+        return UINT32_MAX;
+    d->word_terms = terms;
+    terms[id] = UINT32_MAX;
+    if (!strmap_put(&d->words, fold, len, id, NULL))
+        return UINT32_MAX;
+    return id;
+}
+
+/* The term of word w, made when the word is first met in text order (so
+ * term numbers follow the text); UINT32_MAX on ENOMEM. */
+static uint32_t word_term(doc *d, uint32_t w)
+{
+    if (d->word_terms[w] != UINT32_MAX)
+        return d->word_terms[w];
+    const char *fold = d->words.entries[w].key;
+    size_t len = d->words.entries[w].len;
     int stop = d->lang && strmap_get(&d->lang->stop, fold, len) != NULL;
     int number = len > 0 && fold[0] >= '0' && fold[0] <= '9';
     char key[TOK_MAX_FOLD + 2];
@@ -57,13 +76,10 @@ static uint32_t doc_intern(doc *d, const char *fold, size_t len,
         memcpy(key + 1, fold, len);
         stem = key;
         slen = len + 1;
-    } else if (stemmer && !number) {
-        const sb_symbol *s =
-            sb_stemmer_stem(stemmer, (const sb_symbol *)fold, (int)len);
-        if (s) {
-            stem = (const char *)s;
-            slen = (size_t)sb_stemmer_length(stemmer);
-        }
+    } else if (d->lang && d->lang->has_stemmer && !number &&
+               stem_word(d->lang->code, fold, len, &stem, &slen) !=
+                   PRECIS_OK) {
+        return UINT32_MAX;
     }
     uint32_t id;
     const uint32_t *have = strmap_get(&d->stems, stem, slen);
@@ -75,8 +91,7 @@ static uint32_t doc_intern(doc *d, const char *fold, size_t len,
         if (id == UINT32_MAX || !strmap_put(&d->stems, stem, slen, id, NULL))
             return UINT32_MAX;
     }
-    if (!strmap_put(&d->words, fold, len, id, NULL))
-        return UINT32_MAX;
+    d->word_terms[w] = id;
     return id;
 }
 
@@ -91,6 +106,25 @@ static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return x < y ? -1 : x > y;
+}
+
+/* A sentence holds some 15 content words: insertion sort beats qsort's
+ * merge sort and its comparison calls (6 % of the engine's instructions
+ * on CNN/DM before) up to a few dozen. */
+#define SORT_INSERTION_MAX 48
+
+static void sort_u32(uint32_t *v, uint32_t n)
+{
+    if (n > SORT_INSERTION_MAX) {
+        qsort(v, n, sizeof *v, cmp_u32);
+        return;
+    }
+    for (uint32_t i = 1; i < n; i++) {
+        uint32_t x = v[i], j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
 }
 
 /* Scratch for a sentence's term ids on the stack; longer sentences (rare:
@@ -114,7 +148,7 @@ int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
     for (uint32_t k = tok_begin; k < tok_end; k++)
         if (!d->toks[k].stop)
             ids[m++] = d->toks[k].term;
-    qsort(ids, m, sizeof *ids, cmp_u32);
+    sort_u32(ids, m);
     uint32_t u = 0;
     for (uint32_t k = 0; k < m; k++)
         u += k == 0 || ids[k] != ids[k - 1];
@@ -168,9 +202,16 @@ float vec_local_dot(const doc *d, const vec_entry *a, uint32_t na,
     return local;
 }
 
+/* A growing array of tokens whose .term holds a word index until
+ * name_terms() gives them their terms. */
+typedef struct token_list {
+    doc_token *items;
+    size_t n, cap;
+} token_list;
+
 /* A run longer than DOC_TOKEN_MAX_LEN (64 MB of letters: junk, never
- * prose) becomes several tokens of the same term. */
-static int push_token(doc *d, size_t *cap, const token *tok, uint32_t term)
+ * prose) becomes several tokens of the same word. */
+static int push_token(token_list *l, const token *tok, uint32_t word)
 {
     size_t at = tok->start;
     do {
@@ -178,17 +219,30 @@ static int push_token(doc *d, size_t *cap, const token *tok, uint32_t term)
         if (len > DOC_TOKEN_MAX_LEN)
             len = DOC_TOKEN_MAX_LEN;
         doc_token *toks =
-            array_grow(d->toks, cap, d->ntoks, sizeof *toks, 1024);
+            array_grow(l->items, &l->cap, l->n, sizeof *toks, 1024);
         if (!toks)
             return PRECIS_ENOMEM;
-        d->toks = toks;
-        toks[d->ntoks++] = (doc_token){.start = (uint32_t)at,
-                                       .term = term,
-                                       .len = (uint32_t)len,
-                                       .flags = tok->flags & 0x1f,
-                                       .stop = d->terms[term].stop};
+        l->items = toks;
+        toks[l->n++] = (doc_token){.start = (uint32_t)at,
+                                   .term = word,
+                                   .len = (uint32_t)len,
+                                   .flags = tok->flags & 0x1f};
         at += len;
     } while (at < tok->end);
+    return PRECIS_OK;
+}
+
+/* Tokens of text[start, end) onto l. */
+static int tokenize_range(doc *d, token_list *l, size_t start, size_t end)
+{
+    tokenizer t;
+    token tok;
+    tokenizer_init(&t, d->text, start, end);
+    while (tokenizer_next(&t, &tok)) {
+        uint32_t w = word_id(d, t.fold, tok.fold_len);
+        if (w == UINT32_MAX || push_token(l, &tok, w))
+            return PRECIS_ENOMEM;
+    }
     return PRECIS_OK;
 }
 
@@ -218,41 +272,141 @@ size_t doc_token_at(const doc *d, size_t offset)
     return lo;
 }
 
-static int tokenize_sentences(doc *d, struct sb_stemmer *stemmer)
+/* Pass 1: every token of the text, before the language is known
+ * (tokens do not depend on it), into d->toks with word indices; with
+ * votes, the sample language detection reads: the opening's tokens
+ * counted, its distinct words voted with their counts. */
+static int tokenize_text(doc *d, lang_votes *votes)
 {
     /* News text averages about six bytes per token (5.9 on CNN/DM, 6.4 on
      * the sample article): room for one per five, so the array is not
      * copied to twice its size for the last few, and cut to fit after. */
-    size_t cap = d->len / 5 + 64;
-    d->toks = malloc(cap * sizeof *d->toks);
-    if (!d->toks)
+    token_list l = {malloc((d->len / 5 + 64) * sizeof *l.items), 0,
+                    d->len / 5 + 64};
+    if (!l.items)
         return PRECIS_ENOMEM;
-    for (size_t i = 0; i < d->nsents; i++) {
-        doc_sentence *s = &d->sents[i];
+    int rc = tokenize_range(d, &l, 0, d->len);
+    d->toks = l.items;
+    d->ntoks = l.n;
+    d->tokcap = l.cap;
+    if (rc != PRECIS_OK || !votes)
+        return rc;
+    uint32_t *early = calloc(d->words.count ? d->words.count : 1,
+                             sizeof *early);
+    if (!early)
+        return PRECIS_ENOMEM;
+    size_t k = 0;
+    for (; k < d->ntoks && doc_token_end(&d->toks[k]) <= LANG_DETECT_BYTES;
+         k++) {
+        unsigned f = d->toks[k].flags;
+        votes->tokens += !(f & TOK_NUMBER) || (f & TOK_CJK);
+        early[d->toks[k].term] += !(f & (TOK_NUMBER | TOK_CJK));
+    }
+    for (uint32_t w = 0; w < d->words.count; w++)
+        if (early[w])
+            lang_vote(d->engine, votes, d->words.entries[w].key,
+                      d->words.entries[w].len, early[w]);
+    free(early);
+    /* A token across the sample's end: the sample holds its first part,
+     * as a tokenizer that stops there sees it. */
+    if (k < d->ntoks && d->toks[k].start < LANG_DETECT_BYTES) {
         tokenizer t;
         token tok;
-        s->tok_begin = (uint32_t)d->ntoks;
-        tokenizer_init(&t, d->text, s->seg.start, s->seg.end);
+        tokenizer_init(&t, d->text, d->toks[k].start, LANG_DETECT_BYTES);
         while (tokenizer_next(&t, &tok)) {
-            uint32_t term = doc_intern(d, t.fold, tok.fold_len, stemmer);
-            if (term == UINT32_MAX || push_token(d, &cap, &tok, term))
-                return PRECIS_ENOMEM;
-            s->content += !d->terms[term].stop;
+            votes->tokens += !(tok.flags & TOK_NUMBER) ||
+                             (tok.flags & TOK_CJK);
+            if (!(tok.flags & (TOK_NUMBER | TOK_CJK)))
+                lang_vote(d->engine, votes, t.fold, tok.fold_len, 1);
         }
-        s->tok_end = (uint32_t)d->ntoks;
-        s->words = s->tok_end - s->tok_begin;
-        d->total_words += s->words;
     }
+    return PRECIS_OK;
+}
+
+/* Whether the text's tokens fit sentence s: none runs across either of
+ * its ends (a sentence cut without a space, a joiner or a CJK bigram at
+ * its edge), so the tokens inside are those a tokenizer of s alone
+ * would make.  *first is the first token starting in or after s. */
+static int tokens_fit(const doc *d, const doc_sentence *s, size_t *first)
+{
+    size_t k = *first;
+    while (k < d->ntoks && d->toks[k].start < s->seg.start)
+        k++;
+    *first = k;
+    if (k > 0 && doc_token_end(&d->toks[k - 1]) > s->seg.start)
+        return 0;
+    while (k < d->ntoks && doc_token_end(&d->toks[k]) <= s->seg.end)
+        k++;
+    return k == d->ntoks || d->toks[k].start >= s->seg.end;
+}
+
+/* Pass 2: each sentence's tokens out of the text's, in order, dropping
+ * those between sentences; a sentence they do not fit is tokenized on
+ * its own.  Compacts d->toks in place when every sentence fits (news
+ * text: always), else builds a new array. */
+static int sentence_tokens(doc *d)
+{
+    size_t first = 0, misfits = 0;
+    for (size_t i = 0; i < d->nsents; i++)
+        misfits += !tokens_fit(d, &d->sents[i], &first);
+    token_list out = {d->toks, 0, d->tokcap};
+    if (misfits) {
+        out.cap = d->ntoks + 64;
+        out.items = malloc(out.cap * sizeof *out.items);
+        if (!out.items)
+            return PRECIS_ENOMEM;
+    }
+    first = 0;
+    for (size_t i = 0; i < d->nsents; i++) {
+        doc_sentence *s = &d->sents[i];
+        s->tok_begin = (uint32_t)out.n;
+        size_t k = first;
+        if (tokens_fit(d, s, &first)) {
+            for (k = first; k < d->ntoks &&
+                            doc_token_end(&d->toks[k]) <= s->seg.end;
+                 k++)
+                out.items[out.n++] = d->toks[k];
+            first = k;
+        } else if (tokenize_range(d, &out, s->seg.start, s->seg.end)) {
+            if (out.items != d->toks)
+                free(out.items);
+            return PRECIS_ENOMEM;
+        }
+        s->tok_end = (uint32_t)out.n;
+    }
+    if (out.items != d->toks)
+        free(d->toks);
+    d->toks = out.items;
+    d->ntoks = out.n;
     doc_token *fit = realloc(d->toks, (d->ntoks ? d->ntoks : 1) * sizeof *fit);
     if (fit)
         d->toks = fit;
     return PRECIS_OK;
 }
 
+/* Pass 3: tokens take their terms, in text order. */
+static int name_terms(doc *d)
+{
+    for (size_t i = 0; i < d->nsents; i++) {
+        doc_sentence *s = &d->sents[i];
+        for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+            doc_token *t = &d->toks[k];
+            uint32_t term = word_term(d, t->term);
+            if (term == UINT32_MAX)
+                return PRECIS_ENOMEM;
+            t->term = term;
+            t->stop = d->terms[term].stop;
+            s->content += !t->stop;
+        }
+        s->words = s->tok_end - s->tok_begin;
+        d->total_words += s->words;
+    }
+    return PRECIS_OK;
+}
+
 /* The title's content terms, interned into the document dictionary
  * (title words count for matching but not for term frequencies). */
-static int tokenize_title(doc *d, const char *title, size_t len,
-                          struct sb_stemmer *stemmer)
+static int tokenize_title(doc *d, const char *title, size_t len)
 {
     tokenizer t;
     token tok;
@@ -260,7 +414,8 @@ static int tokenize_title(doc *d, const char *title, size_t len,
     vec_entry *v = arena_alloc(&d->vectors, cap * sizeof *v);
     tokenizer_init(&t, title, 0, len);
     while (v && tokenizer_next(&t, &tok)) {
-        uint32_t term = doc_intern(d, t.fold, tok.fold_len, stemmer);
+        uint32_t w = word_id(d, t.fold, tok.fold_len);
+        uint32_t term = w == UINT32_MAX ? w : word_term(d, w);
         if (term == UINT32_MAX)
             return PRECIS_ENOMEM;
         if (d->terms[term].stop || n == 256)
@@ -288,14 +443,13 @@ static int tokenize_title(doc *d, const char *title, size_t len,
     return PRECIS_OK;
 }
 
-int doc_build(doc *d, const precis_engine_t *e, const lang *l,
+int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
               const char *text, size_t len, const char *title,
               size_t title_len)
 {
     memset(d, 0, sizeof *d);
     d->text = text;
     d->len = len;
-    d->lang = l;
     d->engine = e;
     arena_init(&d->arena, 256 * 1024);
     arena_init(&d->vectors, 256 * 1024);
@@ -304,6 +458,11 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l,
     size_t words = len / 16 < 1024 ? len / 16 : 1024;
     if (strmap_init(&d->words, words) || strmap_init(&d->stems, words))
         return PRECIS_ENOMEM;
+    lang_votes votes = {{0}, 0, 0};
+    int rc = tokenize_text(d, detect ? &votes : NULL);
+    if (rc != PRECIS_OK)
+        return rc;
+    d->lang = l = detect ? lang_choose(e, &votes) : l;
     seg_rules rules = {l ? &l->abbrev : NULL, l ? &l->stop : NULL};
     seg_list segs;
     if (segment_text(text, len, &rules, &segs) != 0)
@@ -318,18 +477,18 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l,
     for (size_t i = 0; i < segs.count; i++)
         d->sents[i].seg = segs.items[i];
     free(segs.items);
-    struct sb_stemmer *stemmer =
-        l && l->has_stemmer ? sb_stemmer_new(l->code, "UTF_8") : NULL;
-    int rc = tokenize_sentences(d, stemmer);
+    rc = sentence_tokens(d);
+    if (rc == PRECIS_OK)
+        rc = name_terms(d);
     if (rc == PRECIS_OK && title)
-        rc = tokenize_title(d, title, title_len, stemmer);
-    if (stemmer)
-        sb_stemmer_delete(stemmer);
+        rc = tokenize_title(d, title, title_len);
     /* Every word is interned now: the maps from folded words and stems
      * to terms are not read again, and go before the vectors are built
      * (a tenth of the engine's peak on a 1 MB document). */
     strmap_free(&d->words);
     strmap_free(&d->stems);
+    free(d->word_terms);
+    d->word_terms = NULL;
     for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         rc = doc_vector(d, s->tok_begin, s->tok_end, &s->vec, &s->nvec);
@@ -355,6 +514,7 @@ void doc_free(doc *d)
     free(d->terms);
     strmap_free(&d->words);
     strmap_free(&d->stems);
+    free(d->word_terms);
     arena_free(&d->arena);
     arena_free(&d->vectors);
     memset(d, 0, sizeof *d);

@@ -17,8 +17,6 @@
 #include "segment.h"
 #include "strmap.h"
 
-struct sb_stemmer;
-
 typedef struct doc_term {
     const char *stem; /* folded (and stemmed) form, in the arena */
     /* Filled by score_sentences() from the selectable sentences: */
@@ -89,10 +87,12 @@ typedef struct doc {
     size_t nsents;
     size_t paragraphs;
     doc_token *toks;
-    size_t ntoks;
+    size_t ntoks, tokcap;
     doc_term *terms;
     size_t nterms, termcap;
-    strmap words; /* folded word -> term index */
+    strmap words;         /* folded word -> word index (its entry) */
+    uint32_t *word_terms; /* word index -> term, UINT32_MAX: not yet */
+    size_t wordcap;
     strmap stems; /* stem -> term index */
     size_t total_words;
     size_t selectable;
@@ -101,9 +101,10 @@ typedef struct doc {
     uint32_t ntitle;
 } doc;
 
-/* Segment and tokenize text, and the title when not NULL, in language l
- * (NULL: no stop words, no stemming). */
-int doc_build(doc *d, const precis_engine_t *e, const lang *l,
+/* Tokenize and segment text, and the title when not NULL, in language l
+ * (NULL: no stop words, no stemming) or, with detect, the language its
+ * opening's words name (lang.h). */
+int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
               const char *text, size_t len, const char *title,
               size_t title_len);
 void doc_free(doc *d);
@@ -139,8 +140,6 @@ float vec_local_dot(const doc *d, const vec_entry *a, uint32_t na,
                     const vec_entry *b, uint32_t nb);
 
 /* Stages, in pipeline order.  Each returns 0 or a precis_status. */
-const lang *lang_detect(const precis_engine_t *e, const char *text,
-                        size_t len);
 int boilerplate_mark(doc *d, int have_title);
 int score_sentences(doc *d, double coverage);
 #endif

@@ -79,13 +79,14 @@ static int check_utf8(const char *s, size_t len, const char *what,
     return PRECIS_OK;
 }
 
-static int choose_lang(const precis_engine_t *e, const char *text, size_t len,
-                       const char *code, const lang **out, precis_error_t *err)
+/* The language asked for, or *out NULL when "auto": doc_build() then
+ * detects it from the tokens it makes anyway. */
+static int choose_lang(const precis_engine_t *e, const char *code,
+                       const lang **out, precis_error_t *err)
 {
-    if (!code || !*code || strcmp(code, "auto") == 0) {
-        *out = lang_detect(e, text, len);
+    *out = NULL;
+    if (!code || !*code || strcmp(code, "auto") == 0)
         return PRECIS_OK;
-    }
     *out = engine_lang(e, code);
     if (!*out)
         return set_error(err, PRECIS_ELANG, "language \"%.16s\" not loaded",
@@ -98,7 +99,7 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
                const char *text, size_t len, const precis_options_t *o,
                size_t title_len, precis_result_t **out)
 {
-    int rc = doc_build(d, e, l, text, len, o->title, title_len);
+    int rc = doc_build(d, e, l, l == NULL, text, len, o->title, title_len);
     if (rc == PRECIS_OK && d->nsents > 0)
         rc = boilerplate_mark(d, o->title != NULL);
     if (rc != PRECIS_OK)
@@ -200,7 +201,7 @@ static int prepare(const precis_engine_t *e, const char *text, size_t len,
         rc = check_utf8(o->title, *title_len, "title", o, err);
     *l = NULL;
     if (rc == PRECIS_OK)
-        rc = choose_lang(e, text ? text : "", len, o->lang, l, err);
+        rc = choose_lang(e, o->lang, l, err);
     return rc;
 }
 
@@ -228,7 +229,7 @@ static int entry(const precis_engine_t *e, const char *text, size_t len,
     doc d;
     text = text ? text : "";
     if (segment_only) {
-        rc = doc_build(&d, e, l, text, len, opts->title, title_len);
+        rc = doc_build(&d, e, l, l == NULL, text, len, opts->title, title_len);
         if (rc == PRECIS_OK && d.nsents > 0)
             rc = boilerplate_mark(&d, opts->title != NULL);
         if (rc == PRECIS_OK)

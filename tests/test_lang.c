@@ -117,7 +117,7 @@ static void lang_stems_inflections_together(void **state)
         snprintf(text, sizeof text, "%s %s.", pairs[i].a, pairs[i].b);
         doc d;
         assert_int_equal(
-            doc_build(&d, test_engine(state), l, text, strlen(text), NULL, 0),
+            doc_build(&d, test_engine(state), l, 0, text, strlen(text), NULL, 0),
             PRECIS_OK);
         assert_int_equal(d.ntoks, 2);
         assert_int_equal(d.toks[0].term, d.toks[1].term);
@@ -131,7 +131,7 @@ static void lang_marks_stop_words(void **state)
     doc d;
     const char *text = "The minister said that the bill would pass.";
     assert_int_equal(
-        doc_build(&d, test_engine(state), l, text, strlen(text), NULL, 0),
+        doc_build(&d, test_engine(state), l, 0, text, strlen(text), NULL, 0),
         PRECIS_OK);
     assert_true(d.terms[term_of(&d, "the")].stop);
     assert_true(d.terms[term_of(&d, "said")].stop);

@@ -220,7 +220,7 @@ static void summarize_uses_idf_model_or_sentence_frequency(void **state)
         /* German has no model in data/idf; English has one. */
         const lang *l = engine_lang(e, with_model ? "en" : "de");
         doc d;
-        assert_int_equal(doc_build(&d, e, l, text, strlen(text), NULL, 0), 0);
+        assert_int_equal(doc_build(&d, e, l, 0, text, strlen(text), NULL, 0), 0);
         assert_int_equal(boilerplate_mark(&d, 0), 0);
         assert_int_equal(score_sentences(&d, 0.3), 0);
         const doc_term *bill = NULL;
@@ -271,7 +271,7 @@ static void summarize_long_summaries_cover_the_body(void **state)
     const double coverage[2] = {0.1, 0.5};
     for (int k = 0; k < 2; k++) {
         doc d;
-        assert_int_equal(doc_build(&d, e, engine_lang(e, "en"), text,
+        assert_int_equal(doc_build(&d, e, engine_lang(e, "en"), 0, text,
                                    strlen(text), NULL, 0),
                          0);
         assert_int_equal(boilerplate_mark(&d, 0), 0);
@@ -322,7 +322,7 @@ static void summarize_budget_coverage(void **state)
     }
     doc d;
     assert_int_equal(
-        doc_build(&d, e, engine_lang(e, "en"), text, strlen(text), NULL, 0),
+        doc_build(&d, e, engine_lang(e, "en"), 0, text, strlen(text), NULL, 0),
         0);
     assert_int_equal(boilerplate_mark(&d, 0), 0);
     assert_int_equal(d.selectable, 10);

@@ -7,9 +7,9 @@
 #   tools/outputs.sh compare DIR DIR   list the documents whose output differs
 #
 # Each document goes through precis --batch with its dev-set line as the
-# request (extra fields are ignored) and "excluded": true, so summaries,
-# quotes with speakers, keywords and every exclusion are compared; the
-# timing is dropped.  Needs ../shared (SHARED=...).
+# request (extra fields are ignored), "excluded": true and up to 5 quotes
+# with fragments, so summaries, quotes with speakers, keywords and every
+# exclusion are compared; the timing is dropped.  Needs ../shared (SHARED=...).
 set -eu
 build=${PRECIS_BUILD:-build/default}
 shared=${SHARED:-../shared/data}
@@ -24,6 +24,7 @@ dump)
         "$py" -c 'import json, sys
 for line in sys.stdin:
     r = json.loads(line); r["excluded"] = True
+    r.setdefault("quotes", 5); r.setdefault("quote_fragments", True)
     print(json.dumps(r))' < "$f" |
             "$build/cli/precis" --data data --batch - |
             "$py" -c 'import json, sys

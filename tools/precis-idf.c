@@ -45,7 +45,7 @@ static int count_doc(strmap *df, const precis_engine_t *e, const lang *l,
                      const char *text, size_t len)
 {
     doc d;
-    int rc = doc_build(&d, e, l, text, len, NULL, 0);
+    int rc = doc_build(&d, e, l, 0, text, len, NULL, 0);
     for (size_t i = 0; rc == PRECIS_OK && i < d.nterms; i++) {
         const doc_term *t = &d.terms[i];
         if (t->stop || t->number)
