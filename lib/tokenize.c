@@ -135,10 +135,69 @@ static int joins(tokenizer *t, int32_t cp, int32_t prev, size_t i, int n,
     return 0;
 }
 
+static inline int ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* A word of ASCII letters and digits that ends on an ASCII byte which
+ * cannot join it to more (four tokens in five of English news): folded
+ * straight into t->fold.  Returns 0, having changed nothing, when the
+ * general path must decide: a non-ASCII byte, or an apostrophe, hyphen,
+ * or a '.' or ',' after a digit or a lone letter, ends the run. */
+static int ascii_word(tokenizer *t, token *tok)
+{
+    const unsigned char *p = (const unsigned char *)t->text;
+    size_t start = t->pos, i = start;
+    size_t letters = 0, uppers = 0;
+    while (i < t->end && ascii_alnum(p[i])) {
+        unsigned char c = p[i];
+        if (c >= 'A' && c <= 'Z') {
+            uppers++;
+            c |= 0x20;
+        }
+        letters += c >= 'a';
+        if (i - start < TOK_MAX_FOLD)
+            t->fold[i - start] = (char)c;
+        i++;
+    }
+    if (i < t->end) {
+        unsigned char c = p[i];
+        if (c >= 0x80 || c == '\'' || c == '-')
+            return 0;
+        if ((c == '.' || c == ',') &&
+            ((p[i - 1] >= '0' && p[i - 1] <= '9') || letters == 1))
+            return 0;
+    }
+    size_t len = i - start;
+    tok->start = start;
+    tok->end = i;
+    tok->flags = (p[start] >= 'A' && p[start] <= 'Z' ? TOK_CAPITAL : 0) |
+                 (letters == 0 ? TOK_NUMBER : 0) |
+                 (letters >= 2 && uppers == letters ? TOK_ALLCAPS : 0);
+    tok->fold_len = len < TOK_MAX_FOLD ? len : TOK_MAX_FOLD;
+    t->fold[tok->fold_len] = '\0';
+    t->pos = i;
+    t->after_cjk = 0;
+    return 1;
+}
+
 int tokenizer_next(tokenizer *t, token *tok)
 {
     int32_t cps[CP_BUF];
     for (;;) {
+        /* Spaces and ASCII punctuation between words, then the common
+         * word, without decoding. */
+        while (t->pos < t->end) {
+            unsigned char c = (unsigned char)t->text[t->pos];
+            if (c >= 0x80 || ascii_alnum(c))
+                break;
+            t->pos++;
+            t->after_cjk = 0;
+        }
+        if (t->pos < t->end && ascii_alnum((unsigned char)t->text[t->pos]) &&
+            ascii_word(t, tok))
+            return 1;
         if (t->pos >= t->end)
             return 0;
         int n;
