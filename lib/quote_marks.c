@@ -48,6 +48,14 @@ static int32_t mark_at(const char *t, size_t end, size_t i, int *n)
     return utf8_at(t, end, i, n);
 }
 
+/* Every mark is ", ' or `` in ASCII, or a character beyond it: the other
+ * ASCII bytes, most of any text, are passed over without decoding. */
+static inline int never_a_mark(char c)
+{
+    unsigned char b = (unsigned char)c;
+    return b < 0x80 && b != '"' && b != '\'' && b != '`';
+}
+
 static int32_t cp_before(const char *t, size_t from, size_t i)
 {
     if (i <= from)
@@ -153,6 +161,10 @@ static size_t find_close(const char *t, const para *ps, size_t np, size_t *p,
         const para *g = &ps[k];
         int n;
         while (j < g->end) {
+            if (never_a_mark(t[j])) {
+                j++;
+                continue;
+            }
             int32_t cp = mark_at(t, g->end, j, &n);
             if ((cp == close[0] || (close[1] && cp == close[1])) &&
                 closes_here(t, g->start, j, g->end, cp, n)) {
@@ -284,6 +296,10 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
     for (size_t p = 0; p < np; p++) {
         size_t i = ps[p].start;
         while (i < ps[p].end) {
+            if (never_a_mark(t[i])) {
+                i++;
+                continue;
+            }
             int w;
             int32_t cp = mark_at(t, ps[p].end, i, &w), close[2];
             size_t open = i;

@@ -414,12 +414,19 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
  * type it), «…», »…«, ``…'', "…".  Single quotes are left out: they
  * are apostrophes as often.  A straight '"' opens after a space, a
  * bracket or a dash (or at from) and closes an open one. */
+/* No mark starts with an ASCII byte but ", ' and `: the common case,
+ * passed over in the loops below without a call. */
+static inline int never_a_mark(char c)
+{
+    unsigned char b = (unsigned char)c;
+    return b < 0x80 && b != '"' && b != '\'' && b != '`';
+}
+
 static int quote_mark(const char *t, size_t end, size_t from, size_t k,
                       int32_t open, int *n)
 {
-    unsigned char b = (unsigned char)t[k];
-    if (b < 0x80 && b != '"' && b != '\'' && b != '`') {
-        *n = 1; /* the common case: no mark can start here */
+    if (never_a_mark(t[k])) {
+        *n = 1;
         return 0;
     }
     int32_t cp = utf8_at(t, end, k, n), after = 0;
@@ -486,6 +493,10 @@ static int inside_quotation(seg_ctx *c, size_t sentence_start, size_t m)
         c->quote_close = 0;
     }
     for (; k < m; k += (size_t)n) {
+        if (never_a_mark(t[k])) {
+            n = 1;
+            continue;
+        }
         int q = quote_mark(t, e, sentence_start, k, open, &n);
         if (q > 0) {
             int len;
@@ -508,7 +519,9 @@ static int inside_quotation(seg_ctx *c, size_t sentence_start, size_t m)
             open_pos + QUOTE_WHOLE_MAX < e ? open_pos + QUOTE_WHOLE_MAX : e;
         c->quote_close = SIZE_MAX;
         for (k = m; k < limit; k += (size_t)n) {
-            if (quote_mark(t, e, sentence_start, k, open, &n) < 0) {
+            n = 1;
+            if (!never_a_mark(t[k]) &&
+                quote_mark(t, e, sentence_start, k, open, &n) < 0) {
                 c->quote_close = k;
                 break;
             }
