@@ -17,6 +17,10 @@ typedef struct corpus {
 /* Load path, or when it yields nothing the sample article of
  * tests/fixtures; 0, or -1 when neither has a document. */
 int corpus_load(corpus *c, const char *path);
+/* Append path's documents (a text equal to one of the last few loaded
+ * is skipped: dev sets repeat a text per annotator); 0, or -1 when it
+ * adds none. */
+int corpus_add(corpus *c, const char *path);
 void corpus_free(corpus *c);
 
 #endif

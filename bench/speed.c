@@ -25,6 +25,11 @@
  *    those articles; best of N runs; time per KB should stay flat; and
  *    "peak/in", the most heap the engine holds during one summary over
  *    the document's size (counted exactly, bench/heap.c).
+ * 3. Memory on distinct text: the most heap one summary holds over the
+ *    input's size, on 1 KB to 10 MB of different real articles (the
+ *    English dev sets and background corpus of ../shared, each text
+ *    once), and on two pathological inputs: all of that as one 8 MB
+ *    line, and a million short paragraphs.
  * Then the peak resident memory.  With -DHAVE_OTS (bench/speed-ots, made
  * by `make bench` when Debian's libots-dev is present) every figure has
  * an Open Text Summarizer column (parse, grade, highlight 20 %, output)
@@ -227,6 +232,25 @@ static char *make_doc(const corpus *c, size_t size, size_t *len)
     return doc;
 }
 
+/* size bytes of distinct documents, each once, or NULL when c holds
+ * fewer. */
+static char *distinct_doc(const corpus *c, size_t size, size_t *len)
+{
+    if (c->bytes + c->n < size)
+        return NULL;
+    char *doc = malloc(size + 1);
+    size_t n = 0;
+    for (size_t i = 0; n < size; i++) {
+        size_t take = c->lens[i] + 1 < size - n ? c->lens[i] : size - n - 1;
+        memcpy(doc + n, c->docs[i], take);
+        n += take;
+        doc[n++] = '\n';
+    }
+    doc[n] = '\0';
+    *len = n;
+    return doc;
+}
+
 /* The most heap one summary of doc holds (bench/heap.c), in bytes. */
 static long long peak_bytes(const char *doc, size_t len)
 {
@@ -252,6 +276,12 @@ int main(int argc, char **argv)
 {
     const char *data = "data", *docs = "../shared/data/cnndm.dev.jsonl";
     const char *one_pass = NULL;
+    /* English text, distinct: the background corpus first (5 MB). */
+    static const char *const memory_docs[] = {
+        "../shared/data/idf_en.jsonl", "../shared/data/bbc_news.dev.jsonl",
+        "../shared/data/cnndm_val.dev.jsonl",
+        "../shared/data/duc2002.dev.jsonl", "../shared/data/pages.dev.jsonl",
+        NULL};
     int repeat = 3;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!strcmp(argv[i], "--pass"))
@@ -363,6 +393,46 @@ int main(int argc, char **argv)
         printf("\n");
         free(doc);
     }
+    corpus big = {0};
+    for (const char *const *p = memory_docs; *p; p++)
+        corpus_add(&big, *p);
+    printf("\nmemory on distinct text (%zu documents, %.1f MB, each once)\n",
+           big.n, (double)big.bytes / 1e6);
+    printf("%-26s %10s %10s %10s\n", "input", "bytes", "ms", "peak/in");
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        size_t len;
+        char *doc = distinct_doc(&big, sizes[s], &len);
+        if (!doc) {
+            printf("%-26s %10zu %10s %10s\n", "articles", sizes[s], "-", "-");
+            continue;
+        }
+        double t = best_of(precis_once, doc, len, 1);
+        printf("%-26s %10zu %10.3f %10.2f\n", "articles", len, t * 1e3,
+               (double)peak_bytes(doc, len) / (double)len);
+        free(doc);
+    }
+    size_t len;
+    char *doc = distinct_doc(&big, 8 << 20, &len);
+    if (doc) {
+        for (size_t i = 0; i < len; i++)
+            if (doc[i] == '\n')
+                doc[i] = ' ';
+        double t = best_of(precis_once, doc, len, 1);
+        printf("%-26s %10zu %10.3f %10.2f\n", "one line", len, t * 1e3,
+               (double)peak_bytes(doc, len) / (double)len);
+        free(doc);
+    }
+    {
+        size_t cap = 24u << 20, n = 0;
+        doc = malloc(cap);
+        for (unsigned i = 0; i < 1000000; i++)
+            n += (size_t)snprintf(doc + n, cap - n, "Line %u.\n\n", i);
+        double t = best_of(precis_once, doc, n, 1);
+        printf("%-26s %10zu %10.3f %10.2f\n", "a million paragraphs", n,
+               t * 1e3, (double)peak_bytes(doc, n) / (double)n);
+        free(doc);
+    }
+    corpus_free(&big);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("\npeak RSS: %.1f MB\n", (double)ru.ru_maxrss / 1024);
