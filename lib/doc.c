@@ -43,18 +43,19 @@ static uint32_t new_term(doc *d, const char *stem, size_t len, int stop,
  * UINT32_MAX on ENOMEM. */
 static uint32_t word_id(doc *d, const char *fold, size_t len)
 {
-    const uint32_t *known = strmap_get(&d->words, fold, len);
-    if (known)
-        return *known;
+    int added;
     uint32_t id = (uint32_t)d->words.count;
+    const uint32_t *known = strmap_put(&d->words, fold, len, id, &added);
+    if (!known)
+        return UINT32_MAX;
+    if (!added)
+        return *known;
     uint32_t *terms = array_grow(d->word_terms, &d->wordcap, id,
                                  sizeof *terms, 1024);
     if (!terms)
         return UINT32_MAX;
     d->word_terms = terms;
     terms[id] = UINT32_MAX;
-    if (!strmap_put(&d->words, fold, len, id, NULL))
-        return UINT32_MAX;
     return id;
 }
 
@@ -81,18 +82,14 @@ static uint32_t word_term(doc *d, uint32_t w)
                    PRECIS_OK) {
         return UINT32_MAX;
     }
-    uint32_t id;
-    const uint32_t *have = strmap_get(&d->stems, stem, slen);
-    if (have) {
-        id = *have;
-    } else {
-        id = new_term(d, stop ? stem + 1 : stem, stop ? slen - 1 : slen, stop,
-                      number);
-        if (id == UINT32_MAX || !strmap_put(&d->stems, stem, slen, id, NULL))
-            return UINT32_MAX;
-    }
-    d->word_terms[w] = id;
-    return id;
+    int added;
+    const uint32_t *have =
+        strmap_put(&d->stems, stem, slen, (uint32_t)d->nterms, &added);
+    if (!have || (added && new_term(d, stop ? stem + 1 : stem,
+                                    stop ? slen - 1 : slen, stop,
+                                    number) == UINT32_MAX))
+        return UINT32_MAX;
+    return d->word_terms[w] = *have;
 }
 
 static int cmp_entry(const void *a, const void *b)
