@@ -15,7 +15,7 @@
 #include "array.h"
 #include "doc.h"
 #include "lang.h"
-#include "stem.h"
+#include "lexicon.h"
 #include "tokenize.h"
 
 #define STOP_KEY '\x01'
@@ -67,28 +67,32 @@ static uint32_t word_term(doc *d, uint32_t w)
         return d->word_terms[w];
     const char *fold = d->words.entries[w].key;
     size_t len = d->words.entries[w].len;
-    int stop = d->lang && strmap_get(&d->lang->stop, fold, len) != NULL;
+    lex_word x = {fold, len, 0, 0};
+    if (d->lang && lexicon_word(d->engine, d->lang, fold, len, &x) !=
+                       PRECIS_OK)
+        return UINT32_MAX;
     int number = len > 0 && fold[0] >= '0' && fold[0] <= '9';
     char key[TOK_MAX_FOLD + 2];
-    const char *stem = fold;
-    size_t slen = len;
-    if (stop) {
+    const char *stem = x.stem;
+    size_t slen = x.stem_len;
+    if (x.stop) {
         key[0] = STOP_KEY;
         memcpy(key + 1, fold, len);
         stem = key;
         slen = len + 1;
-    } else if (d->lang && d->lang->has_stemmer && !number &&
-               stem_word(d->lang->code, fold, len, &stem, &slen) !=
-                   PRECIS_OK) {
-        return UINT32_MAX;
     }
     int added;
     const uint32_t *have =
         strmap_put(&d->stems, stem, slen, (uint32_t)d->nterms, &added);
-    if (!have || (added && new_term(d, stop ? stem + 1 : stem,
-                                    stop ? slen - 1 : slen, stop,
-                                    number) == UINT32_MAX))
+    if (!have)
         return UINT32_MAX;
+    if (added) {
+        uint32_t id = new_term(d, x.stop ? stem + 1 : stem,
+                               x.stop ? slen - 1 : slen, x.stop, number);
+        if (id == UINT32_MAX)
+            return UINT32_MAX;
+        d->terms[id].df = x.df;
+    }
     return d->word_terms[w] = *have;
 }
 

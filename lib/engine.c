@@ -192,6 +192,8 @@ int precis_engine_open(const char *data_dir, precis_engine_t **out,
     precis_engine_t *e = calloc(1, sizeof *e);
     if (!e)
         return set_error(err, PRECIS_ENOMEM, "out of memory");
+    static _Atomic uint64_t generations;
+    e->generation = ++generations;
     int rc = load_langs(e, data_dir, err);
     char path[4096];
     snprintf(path, sizeof path, "%s/boilerplate.txt", data_dir);

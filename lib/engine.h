@@ -48,6 +48,8 @@ struct precis_engine {
     size_t npatterns;
     size_t *pattern_lens; /* patterns[i].len, for cues_scan() */
     cue_index cues;       /* every pattern, one pass per sentence */
+    uint64_t generation;  /* unique to this engine in the process: what
+                             lexicon.c remembers is tied to it */
 };
 
 /* The language with this code, or NULL. */

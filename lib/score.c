@@ -44,10 +44,8 @@ static void term_stats(doc *d)
     for (size_t i = 0; i < d->nterms; i++) {
         doc_term *t = &d->terms[i];
         double df = t->sf;
-        if (l && l->idf_docs) {
-            const uint32_t *v = strmap_get(&l->idf, t->stem, strlen(t->stem));
-            df = v ? *v : 0;
-        }
+        if (l && l->idf_docs)
+            df = t->df;
         if (df > n)
             df = n;
         t->idf = (float)(log((n + 1) / (df + 1)) + 1);

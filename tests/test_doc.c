@@ -3,7 +3,7 @@
  * test_doc.c -- doc_build's one tokenization pass: every sentence holds
  * exactly the tokens a tokenizer of that sentence alone makes, also
  * where the text's tokens run across a sentence's edge; language
- * detection from those tokens; and stem.c's per-thread stem memory.
+ * detection from those tokens; and lexicon.c's per-thread memory.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -14,7 +14,7 @@
 
 #include "doc.h"
 #include "lang.h"
-#include "stem.h"
+#include "lexicon.h"
 #include "testutil.h"
 #include "tokenize.h"
 
@@ -147,54 +147,99 @@ static void doc_detects_language_from_the_opening(void **state)
     free(text);
 }
 
-/* stem_word gives libstemmer's stem, also past the memory's bound
- * (emptied and refilled) and for words met again after that. */
-static void *stem_many(void *arg)
+/* lexicon_word gives libstemmer's stem, the stop-word flag and the
+ * stem's IDF document frequency as the engine's own tables have them,
+ * past the memory's bound (emptied and refilled), for words met again
+ * after that, and on several threads at once. */
+typedef struct lex_job {
+    const precis_engine_t *e;
+    const char *code;
+} lex_job;
+
+static int lex_differs(const precis_engine_t *e, const lang *l,
+                       struct sb_stemmer *ref, const char *word, size_t n)
 {
-    const char *code = arg;
-    struct sb_stemmer *ref = sb_stemmer_new(code, "UTF_8");
-    char word[32];
-    int bad = 0;
-    for (int pass = 0; pass < 2; pass++) {
+    lex_word x;
+    if (lexicon_word(e, l, word, n, &x) != PRECIS_OK)
+        return 1;
+    int stop = strmap_get(&l->stop, word, n) != NULL;
+    const char *stem = word;
+    size_t slen = n;
+    if (!stop && !(word[0] >= '0' && word[0] <= '9')) {
+        stem = (const char *)sb_stemmer_stem(ref, (const sb_symbol *)word,
+                                             (int)n);
+        slen = (size_t)sb_stemmer_length(ref);
+    }
+    const uint32_t *df = l->idf_docs ? strmap_get(&l->idf, stem, slen) : NULL;
+    return x.stop != stop || x.stem_len != slen ||
+           memcmp(x.stem, stem, slen) != 0 || x.df != (df ? *df : 0);
+}
+
+static void *lex_many(void *arg)
+{
+    const lex_job *job = arg;
+    const lang *l = engine_lang(job->e, job->code);
+    struct sb_stemmer *ref = sb_stemmer_new(job->code, "UTF_8");
+    static const char *const real[] = {"the", "said", "saying", "minister",
+                                       "ministers", "government", "le",
+                                       "2024", "elections"};
+    char word[48];
+    int bad = l == NULL;
+    for (int pass = 0; l && pass < 2; pass++) {
         for (unsigned i = 0; i < 40000; i++) {
-            int n = snprintf(word, sizeof word, "walk%ciing%u%s",
-                             'a' + (char)(i % 26), i,
-                             i % 3 ? "ed" : "ing");
-            const char *s;
-            size_t slen;
-            if (stem_word(code, word, (size_t)n, &s, &slen) != PRECIS_OK) {
-                bad++;
-                continue;
-            }
-            const sb_symbol *want =
-                sb_stemmer_stem(ref, (const sb_symbol *)word, n);
-            bad += (size_t)sb_stemmer_length(ref) != slen ||
-                   memcmp(want, s, slen) != 0;
+            int n = i % 4 == 0
+                        ? snprintf(word, sizeof word, "%s",
+                                   real[(i / 4) % (sizeof real /
+                                                   sizeof real[0])])
+                        : snprintf(word, sizeof word, "walk%ciing%u%s",
+                                   'a' + (char)(i % 26), i,
+                                   i % 3 ? "ed" : "ing");
+            bad += lex_differs(job->e, l, ref, word, (size_t)n);
         }
+        /* Longer than an entry holds inline: worked out every time. */
+        const char *longer = "internationalisationsbestrebungenxx";
+        bad += lex_differs(job->e, l, ref, longer, strlen(longer));
     }
     sb_stemmer_delete(ref);
     return (void *)(intptr_t)bad;
 }
 
-static void stem_word_matches_libstemmer_on_many_threads(void **state)
+static void lexicon_matches_the_engine_on_many_threads(void **state)
 {
-    (void)state;
+    const precis_engine_t *e = test_engine(state);
     pthread_t th[3];
-    const char *codes[3] = {"en", "en", "fr"};
+    lex_job jobs[3] = {{e, "en"}, {e, "en"}, {e, "fr"}};
     for (int i = 0; i < 3; i++)
-        assert_int_equal(
-            pthread_create(&th[i], NULL, stem_many, (void *)codes[i]), 0);
+        assert_int_equal(pthread_create(&th[i], NULL, lex_many, &jobs[i]),
+                         0);
     for (int i = 0; i < 3; i++) {
         void *bad;
         assert_int_equal(pthread_join(th[i], &bad), 0);
         assert_int_equal((intptr_t)bad, 0);
     }
-    /* A code libstemmer lacks gives the word back. */
-    const char *s;
-    size_t slen;
-    assert_int_equal(stem_word("xx", "words", 5, &s, &slen), PRECIS_OK);
-    assert_int_equal(slen, 5);
-    assert_memory_equal(s, "words", 5);
+}
+
+/* A second engine (precisd's reload) on the same thread: what was
+ * remembered for the first is not taken for the second, whose stop
+ * words differ here (English read as a language without stop words). */
+static void lexicon_starts_afresh_for_another_engine(void **state)
+{
+    const precis_engine_t *e = test_engine(state);
+    const lang *en = engine_lang(e, "en");
+    lex_word x;
+    assert_int_equal(lexicon_word(e, en, "the", 3, &x), PRECIS_OK);
+    assert_true(x.stop);
+    precis_engine_t *other;
+    assert_int_equal(precis_engine_open(test_data_dir(), &other, NULL),
+                     PRECIS_OK);
+    lang *o = (lang *)engine_lang(other, "en");
+    strmap_free(&o->stop);
+    assert_int_equal(strmap_init(&o->stop, 8), 0);
+    assert_int_equal(lexicon_word(other, o, "the", 3, &x), PRECIS_OK);
+    assert_false(x.stop);
+    assert_int_equal(lexicon_word(e, en, "the", 3, &x), PRECIS_OK);
+    assert_true(x.stop);
+    precis_engine_free(other);
 }
 
 int main(void)
@@ -204,7 +249,8 @@ int main(void)
         cmocka_unit_test(doc_tokens_at_sentence_edges),
         cmocka_unit_test(doc_tokens_of_random_texts),
         cmocka_unit_test(doc_detects_language_from_the_opening),
-        cmocka_unit_test(stem_word_matches_libstemmer_on_many_threads),
+        cmocka_unit_test(lexicon_matches_the_engine_on_many_threads),
+        cmocka_unit_test(lexicon_starts_afresh_for_another_engine),
     };
     return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }
