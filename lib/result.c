@@ -41,6 +41,16 @@ static char *copy_without(arena *a, const char *text, size_t start, size_t end,
     size_t n = 0;
     int space = 0;
     for (size_t i = start; i < end;) {
+        unsigned char b = (unsigned char)text[i];
+        if (b > 0x20 && b < 0x7F && !(space == 2 && b == reopen)) {
+            /* Printable ASCII, most of any text: copied as it is. */
+            if (space && n > 0)
+                out[n++] = ' ';
+            space = 0;
+            out[n++] = (char)b;
+            i++;
+            continue;
+        }
         int32_t cp;
         i += (size_t)utf8_decode(text, end, i, &cp);
         /* DEL is what a bad byte reads as under "utf8": "replace". */
