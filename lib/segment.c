@@ -773,6 +773,14 @@ static int scan_block(seg_ctx *c)
     }
     i = sentence_body(c, s);
     while (i < e) {
+        /* Printable ASCII but the stops and ')' (letters, digits, most
+         * punctuation: most of a text) ends nothing: passed over. */
+        unsigned char b = (unsigned char)t[i];
+        if (b > 0x20 && b < 0x7F && b != '.' && b != '!' && b != '?' &&
+            b != ')' && i - s <= SEG_MAX_SENTENCE) {
+            i++;
+            continue;
+        }
         int n;
         int32_t cp = utf8_at(t, e, i, &n);
         if (uc_is_space(cp)) {
@@ -929,6 +937,10 @@ static int split_lines(const char *text, size_t len, const seg_rules *rules,
     while (i <= len) {
         int w = 1;
         int32_t cp = '\n';
+        /* Every line break but \n and \r is beyond ASCII. */
+        while (i < len && (unsigned char)text[i] < 0x80 && text[i] != '\n' &&
+               text[i] != '\r')
+            i++;
         if (i < len) {
             unsigned char ch = (unsigned char)text[i];
             if (ch >= 0x80)
