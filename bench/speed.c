@@ -79,7 +79,7 @@ static void summarize(const char *text, size_t len, int quotes, int keywords)
 
 /* The request the issue measures: 3 sentences, 3 quotes, 10 keywords.
  * Not inlined: callgrind counts it by name (--toggle-collect). */
-__attribute__((noinline)) static void precis_once(const char *text,
+__attribute__((noipa)) static void precis_once(const char *text,
                                                   size_t len)
 {
     summarize(text, len, 3, 10);
@@ -146,7 +146,7 @@ static void floor_fold(const char *text, size_t len)
     floor_pass(text, len, 0);
 }
 
-__attribute__((noinline)) static void floor_stem(const char *text,
+__attribute__((noipa)) static void floor_stem(const char *text,
                                                  size_t len)
 {
     floor_pass(text, len, 1);

@@ -92,27 +92,28 @@ static size_t first_quote_after(const attributor *a, size_t offset)
     return lo;
 }
 
+/* The document's tokens of the sentences [start, end) covers (windows
+ * are whole sentences), with where each stands among the quotations. */
 static void tokenize_window(attributor *a, size_t start, size_t end)
 {
-    const lang *l = a->d->lang;
-    tokenizer t;
-    token tok;
+    const doc *d = a->d;
     size_t qi = first_quote_after(a, start);
     a->ntoks = 0;
-    tokenizer_init(&t, a->d->text, start, end);
-    while (a->ntoks < MAX_TOKENS && tokenizer_next(&t, &tok)) {
+    for (size_t k = doc_token_at(d, start);
+         k < d->ntoks && doc_token_end(&d->toks[k]) <= end &&
+         a->ntoks < MAX_TOKENS;
+         k++) {
+        const doc_token *tok = &d->toks[k];
         qtok *q = &a->toks[a->ntoks++];
-        q->start = tok.start;
-        q->end = tok.end;
-        q->flags = tok.flags;
-        while (qi < a->nq && a->qs[qi].after <= tok.start)
+        q->start = tok->start;
+        q->end = doc_token_end(tok);
+        q->flags = tok->flags;
+        while (qi < a->nq && a->qs[qi].after <= tok->start)
             qi++;
-        q->inside = qi < a->nq && a->qs[qi].open < tok.start;
-        const uint32_t *cue =
-            l ? strmap_get(&l->speech, t.fold, tok.fold_len) : NULL;
-        q->cue = cue ? (int)(*cue & CUE_MASK) : 0;
-        q->gender = cue ? (int)(*cue >> CUE_BITS) : 0;
-        q->stop = l && strmap_get(&l->stop, t.fold, tok.fold_len) != NULL;
+        q->inside = qi < a->nq && a->qs[qi].open < tok->start;
+        q->cue = DOC_CUE_KIND(tok->cue);
+        q->gender = DOC_CUE_GENDER(tok->cue);
+        q->stop = tok->stop;
     }
 }
 

@@ -41,6 +41,11 @@ static uint32_t new_term(doc *d, const char *stem, size_t len, int stop,
 
 /* The word index of a folded form (its entry in d->words), interned;
  * UINT32_MAX on ENOMEM. */
+typedef struct doc_word {
+    uint32_t term; /* UINT32_MAX: not named yet */
+    uint8_t cue;   /* DOC_CUE */
+} doc_word;
+
 static uint32_t word_id(doc *d, const char *fold, size_t len)
 {
     int added;
@@ -50,12 +55,12 @@ static uint32_t word_id(doc *d, const char *fold, size_t len)
         return UINT32_MAX;
     if (!added)
         return *known;
-    uint32_t *terms = array_grow(d->word_terms, &d->wordcap, id,
-                                 sizeof *terms, 1024);
-    if (!terms)
+    doc_word *words = array_grow(d->word_info, &d->wordcap, id,
+                                 sizeof *words, 1024);
+    if (!words)
         return UINT32_MAX;
-    d->word_terms = terms;
-    terms[id] = UINT32_MAX;
+    d->word_info = words;
+    words[id] = (doc_word){UINT32_MAX, 0};
     return id;
 }
 
@@ -63,11 +68,11 @@ static uint32_t word_id(doc *d, const char *fold, size_t len)
  * term numbers follow the text); UINT32_MAX on ENOMEM. */
 static uint32_t word_term(doc *d, uint32_t w)
 {
-    if (d->word_terms[w] != UINT32_MAX)
-        return d->word_terms[w];
+    if (d->word_info[w].term != UINT32_MAX)
+        return d->word_info[w].term;
     const char *fold = d->words.entries[w].key;
     size_t len = d->words.entries[w].len;
-    lex_word x = {fold, len, 0, 0};
+    lex_word x = {fold, len, 0, 0, 0};
     if (d->lang && lexicon_word(d->engine, d->lang, fold, len, &x) !=
                        PRECIS_OK)
         return UINT32_MAX;
@@ -93,7 +98,8 @@ static uint32_t word_term(doc *d, uint32_t w)
             return UINT32_MAX;
         d->terms[id].df = x.df;
     }
-    return d->word_terms[w] = *have;
+    d->word_info[w].cue = x.cue;
+    return d->word_info[w].term = *have;
 }
 
 static int cmp_entry(const void *a, const void *b)
@@ -210,8 +216,8 @@ typedef struct token_list {
     size_t n, cap;
 } token_list;
 
-/* A run longer than DOC_TOKEN_MAX_LEN (64 MB of letters: junk, never
- * prose) becomes several tokens of the same word. */
+/* A run longer than DOC_TOKEN_MAX_LEN becomes several tokens of the
+ * same word. */
 static int push_token(token_list *l, const token *tok, uint32_t word)
 {
     size_t at = tok->start;
@@ -392,10 +398,11 @@ static int name_terms(doc *d)
         doc_sentence *s = &d->sents[i];
         for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
             doc_token *t = &d->toks[k];
-            uint32_t term = word_term(d, t->term);
+            uint32_t w = t->term, term = word_term(d, w);
             if (term == UINT32_MAX)
                 return PRECIS_ENOMEM;
             t->term = term;
+            t->cue = d->word_info[w].cue;
             t->stop = d->terms[term].stop;
             s->content += !t->stop;
         }
@@ -488,8 +495,8 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
      * (a tenth of the engine's peak on a 1 MB document). */
     strmap_free(&d->words);
     strmap_free(&d->stems);
-    free(d->word_terms);
-    d->word_terms = NULL;
+    free(d->word_info);
+    d->word_info = NULL;
     for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         rc = doc_vector(d, s->tok_begin, s->tok_end, &s->vec, &s->nvec);
@@ -515,7 +522,7 @@ void doc_free(doc *d)
     free(d->terms);
     strmap_free(&d->words);
     strmap_free(&d->stems);
-    free(d->word_terms);
+    free(d->word_info);
     arena_free(&d->arena);
     arena_free(&d->vectors);
     memset(d, 0, sizeof *d);

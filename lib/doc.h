@@ -39,12 +39,21 @@ typedef struct doc_term {
 typedef struct doc_token {
     uint32_t start;     /* bytes in the text */
     uint32_t term;      /* index into doc.terms */
-    uint32_t len : 26;  /* bytes; a longer run is cut into pieces (doc.c) */
+    uint32_t len : 20;  /* bytes; a longer run is cut into pieces (doc.c) */
     uint32_t flags : 5; /* TOK_* */
     uint32_t stop : 1;  /* is a stop word */
+    uint32_t cue : 6;   /* speech cue of the word: DOC_CUE(kind, gender) */
 } doc_token;
 
-#define DOC_TOKEN_MAX_LEN ((1u << 26) - 1)
+/* A sentence is at most SEG_MAX_SENTENCE bytes: only runs of a megabyte
+ * without a break (junk, never prose) are ever cut. */
+#define DOC_TOKEN_MAX_LEN ((1u << 20) - 1)
+
+/* A word's speech cue (CUE_*, under 16) and the grammatical gender it
+ * marks (GENDER_*), as lang.speech has them, in six bits. */
+#define DOC_CUE(kind, gender) ((kind) | (gender) << 4)
+#define DOC_CUE_KIND(cue) ((int)((cue) & 15))
+#define DOC_CUE_GENDER(cue) ((int)((cue) >> 4))
 
 static inline uint32_t doc_token_end(const doc_token *t)
 {
@@ -93,7 +102,7 @@ typedef struct doc {
     doc_term *terms;
     size_t nterms, termcap;
     strmap words;         /* folded word -> word index (its entry) */
-    uint32_t *word_terms; /* word index -> term, UINT32_MAX: not yet */
+    struct doc_word *word_info; /* by word index: its term and cue */
     size_t wordcap;
     strmap stems; /* stem -> term index */
     size_t total_words;

@@ -19,6 +19,9 @@
 
 #include <libstemmer.h>
 
+#include "attribution.h"
+#include "doc.h"
+
 /* Bytes of a word or stem kept inline; longer ones (rare: URLs, joined
  * compounds) are worked out every time. */
 #define LEX_INLINE 26
@@ -29,7 +32,7 @@
 typedef struct lex_entry {
     uint32_t hash; /* of the word, never 0; 0: empty slot */
     uint32_t df;
-    uint8_t len, stem_len, stop, unused;
+    uint8_t len, stem_len, stop, cue;
     char word[LEX_INLINE];
     char stem[LEX_INLINE];
 } lex_entry;
@@ -143,6 +146,8 @@ static int look_up(lex_table *t, const lang *l, const char *fold,
                                                   out->stem_len)
                                      : NULL;
     out->df = df ? *df : 0;
+    const uint32_t *cue = strmap_get(&l->speech, fold, len);
+    out->cue = cue ? (uint8_t)DOC_CUE(*cue & CUE_MASK, *cue >> CUE_BITS) : 0;
     return PRECIS_OK;
 }
 
@@ -163,6 +168,7 @@ int lexicon_word(const precis_engine_t *e, const lang *l, const char *fold,
             out->stem_len = x->stem_len;
             out->df = x->df;
             out->stop = x->stop;
+            out->cue = x->cue;
             return PRECIS_OK;
         }
     }
@@ -171,7 +177,7 @@ int lexicon_word(const precis_engine_t *e, const lang *l, const char *fold,
         return rc;
     lex_entry *x = &t->slots[i];
     *x = (lex_entry){h, out->df, (uint8_t)len, (uint8_t)out->stem_len,
-                     (uint8_t)out->stop, 0, {0}, {0}};
+                     (uint8_t)out->stop, out->cue, {0}, {0}};
     memcpy(x->word, fold, len);
     memcpy(x->stem, out->stem, out->stem_len);
     out->stem = x->stem;

@@ -27,6 +27,7 @@ typedef struct lex_word {
     uint32_t df;      /* documents of l's IDF model holding the stem; 0:
                          none, or the language has no model */
     int stop;         /* a stop word of l */
+    uint8_t cue;      /* DOC_CUE of its entry in l's speech cues, or 0 */
 } lex_word;
 
 /* The word fold[0..len) in language l of engine e.  PRECIS_OK, or
