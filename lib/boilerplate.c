@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "pipeline.h"
 #include "page.h"
 #include "shape.h"
 #include "tokenize.h"

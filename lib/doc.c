@@ -15,6 +15,7 @@
 #include "array.h"
 #include "doc.h"
 #include "lang.h"
+#include "pipeline.h"
 #include "lexicon.h"
 #include "tokenize.h"
 
@@ -166,7 +167,7 @@ int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
             uint32_t j = k;
             while (j < m && ids[j] == ids[k])
                 j++;
-            v[u++] = (vec_entry){ids[k], (float)(j - k)};
+            v[u++] = (vec_entry){ids[k], j - k};
             k = j;
         }
     }
@@ -437,7 +438,7 @@ static int tokenize_title(doc *d, const char *title, size_t len)
             if (!v)
                 break;
         }
-        v[n++] = (vec_entry){term, 1.0f};
+        v[n++] = (vec_entry){term, 1};
     }
     if (!v)
         return PRECIS_ENOMEM;

@@ -8,6 +8,7 @@
 #ifndef PRECIS_DOC_H
 #define PRECIS_DOC_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,7 +20,7 @@
 
 typedef struct doc_term {
     const char *stem; /* folded (and stemmed) form, in the arena */
-    /* Filled by score_sentences() from the selectable sentences: */
+    /* Filled by term_stats() from the selectable sentences: */
     uint32_t tf;          /* occurrences */
     uint32_t sf;          /* sentences that contain it */
     uint32_t first;       /* token index of its first occurrence */
@@ -60,13 +61,20 @@ static inline uint32_t doc_token_end(const doc_token *t)
     return t->start + t->len;
 }
 
-/* One entry of a sentence's sparse tf-idf vector, sorted by term; its
- * weights are tf times the term's idf (vec_w, vec_lw), kept with the
- * term rather than in each entry: 8 bytes an entry, not 12. */
+/* One entry of a sentence's sparse term vector, sorted by term: how
+ * often the term occurs there.  Its weights are (1 + ln count) times the
+ * term's idf (vec_w, vec_lw), computed from the count and the term, so
+ * an entry is 8 bytes and means the same at every stage. */
 typedef struct vec_entry {
     uint32_t term;
-    float tf; /* occurrences, then 1 + ln occurrences (score.c) */
+    uint32_t count;
 } vec_entry;
+
+/* The sublinear tf of SMART's "l" weighting, 1 + ln count. */
+static inline float vec_tf(const vec_entry *e)
+{
+    return e->count == 1 ? 1.0f : 1.0f + logf((float)e->count);
+}
 
 typedef struct doc_sentence {
     seg_sentence seg;
@@ -112,12 +120,6 @@ typedef struct doc {
     uint32_t ntitle;
 } doc;
 
-/* Tokenize and segment text, and the title when not NULL, in language l
- * (NULL: no stop words, no stemming) or, with detect, the language its
- * opening's words name (lang.h). */
-int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
-              const char *text, size_t len, const char *title,
-              size_t title_len);
 void doc_free(doc *d);
 /* The sentence holding byte offset (the last one starting at or before
  * it; 0 when none does), and the first token starting at or after it
@@ -125,19 +127,18 @@ void doc_free(doc *d);
 uint32_t doc_sentence_at(const doc *d, size_t offset);
 size_t doc_token_at(const doc *d, size_t offset);
 /* Sparse content-term vector of tokens [tok_begin, tok_end), sorted by
- * term, tf = occurrences (score_sentences() weighs them); allocated in
- * d->vectors. */
+ * term, with counts; allocated in d->vectors. */
 int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
                uint32_t *n);
 /* An entry's weight by the background idf, and by the idf among the
- * document's sentences (once score.c has weighed the vectors). */
+ * document's sentences (once term_stats() has run). */
 static inline float vec_w(const doc *d, const vec_entry *e)
 {
-    return e->tf * d->terms[e->term].idf;
+    return vec_tf(e) * d->terms[e->term].idf;
 }
 static inline float vec_lw(const doc *d, const vec_entry *e)
 {
-    return e->tf * d->terms[e->term].lidf;
+    return vec_tf(e) * d->terms[e->term].lidf;
 }
 /* Free the vectors once sentences are chosen: nothing after selection
  * reads them, and they are a quarter of the engine's peak, which
@@ -150,7 +151,4 @@ uint32_t vec_overlap(const vec_entry *a, uint32_t na, const vec_entry *b,
 float vec_local_dot(const doc *d, const vec_entry *a, uint32_t na,
                     const vec_entry *b, uint32_t nb);
 
-/* Stages, in pipeline order.  Each returns 0 or a precis_status. */
-int boilerplate_mark(doc *d, int have_title);
-int score_sentences(doc *d, double coverage);
 #endif

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "pipeline.h"
 #include "keywords.h"
 #include "tokenize.h"
 

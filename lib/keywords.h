@@ -16,8 +16,4 @@ typedef struct kw_candidate {
     double score;
 } kw_candidate;
 
-/* Up to max keywords, best first, into *out (malloc'd). */
-int keywords_extract(const doc *d, size_t max, kw_candidate **out,
-                     size_t *count);
-
 #endif

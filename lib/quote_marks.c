@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "array.h"
+#include "pipeline.h"
 #include "engine.h"
 #include "quote_marks.h"
 #include "tokenize.h"

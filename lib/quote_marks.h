@@ -26,11 +26,4 @@ typedef struct qspan {
                                     it in its sentence */
 } qspan;
 
-/* Every quotation of the document in text order; *out is malloc'd
- * (NULL when there is none).  Returns PRECIS_OK or PRECIS_ENOMEM. */
-int quote_marks_find(const doc *d, qspan **out, size_t *count);
-
-/* Set each sentence's quoted share from the statements among qs. */
-void quote_marks_share(doc *d, const qspan *qs, size_t count);
-
 #endif

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "pipeline.h"
 #include "quotes.h"
 
 /* Weights of the features, set by hand on the sample article (no

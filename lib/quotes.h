@@ -16,11 +16,4 @@ typedef struct quote {
     double score;
 } quote;
 
-/* Up to max of the quotations marks[0..nmarks) (quote_marks_find())
- * in the selectable text, statements by score, then (when fragments is
- * set) scare quotes and titles; near-duplicates dropped; returned in
- * document order.  *out is malloc'd. */
-int quotes_extract(const doc *d, const qspan *marks, size_t nmarks,
-                   size_t max, int fragments, quote **out, size_t *count);
-
 #endif

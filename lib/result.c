@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "result.h"
+#include "pipeline.h"
 #include "utf8.h"
 
 struct precis_result {
@@ -203,17 +203,16 @@ static int fill(precis_result_t *r, const doc *d, const size_t *chosen,
     return fill_keywords(r, d, kws, nkws);
 }
 
-int result_build(const doc *d, const size_t *chosen, size_t nchosen,
-                 const kw_candidate *kws, size_t nkws, const quote *quotes,
-                 size_t nquotes, precis_result_t **out)
+int result_build(const doc *d, const stage_outputs *o,
+                 precis_result_t **out)
 {
     precis_result_t *r = calloc(1, sizeof *r);
     if (!r)
         return PRECIS_ENOMEM;
     arena_init(&r->arena, 16 * 1024);
-    int rc = fill(r, d, chosen, nchosen, kws, nkws);
+    int rc = fill(r, d, o->chosen, o->nchosen, o->keywords, o->nkeywords);
     if (rc == PRECIS_OK)
-        rc = fill_quotes(r, d, quotes, nquotes);
+        rc = fill_quotes(r, d, o->quotes, o->nquotes);
     if (rc != PRECIS_OK) {
         precis_result_free(r);
         return rc;

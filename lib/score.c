@@ -2,9 +2,8 @@
 /*
  * score.c -- sentence salience.
  *
- * Term weights are tf x idf over the selectable sentences, with idf from
- * the language's background model when loaded and from in-document
- * sentence frequencies otherwise.  A sentence scores by the weight of
+ * Term weights are tf x idf over the selectable sentences (terms.c).
+ * A sentence scores by the weight of
  * its terms (salience), its cosine to the document centroid (centrality),
  * its summed similarity to the other sentences (graph), its position,
  * its overlap with the title, and a length prior, weighed by the lede or
@@ -16,53 +15,17 @@
 #include <string.h>
 
 #include "doc.h"
+#include "pipeline.h"
 #include "weights.h"
 
-/* Frequencies, first occurrences and idf over the selectable text. */
-static void term_stats(doc *d)
-{
-    for (size_t i = 0; i < d->nsents; i++) {
-        const doc_sentence *s = &d->sents[i];
-        if (s->excluded)
-            continue;
-        for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
-            doc_term *t = &d->terms[d->toks[k].term];
-            if (t->first == UINT32_MAX)
-                t->first = k;
-            if (k > s->tok_begin && t->first_inner == UINT32_MAX)
-                t->first_inner = k;
-        }
-        for (uint32_t k = 0; k < s->nvec; k++) {
-            doc_term *t = &d->terms[s->vec[k].term];
-            t->tf += (uint32_t)s->vec[k].tf;
-            t->sf++;
-        }
-    }
-    const lang *l = d->lang;
-    double n = l && l->idf_docs ? l->idf_docs : (double)d->selectable;
-    double sentences = d->selectable ? (double)d->selectable : 1;
-    for (size_t i = 0; i < d->nterms; i++) {
-        doc_term *t = &d->terms[i];
-        double df = t->sf;
-        if (l && l->idf_docs)
-            df = t->df;
-        if (df > n)
-            df = n;
-        t->idf = (float)(log((n + 1) / (df + 1)) + 1);
-        t->lidf = (float)(log((sentences + 1) / (t->sf + 1)) + 1);
-        t->weight = t->stop ? 0 : (float)t->tf * t->idf;
-    }
-}
-
-/* Turn occurrence counts into (1 + ln tf) x idf, with the background
- * idf (w) and with the idf among the document's sentences (lw), and
- * compute both norms. */
+/* The norms of a sentence's vector weighed by (1 + ln tf) x idf, with
+ * the background idf (w) and with the idf among the document's
+ * sentences (lw). */
 static void weigh_vector(const doc *d, doc_sentence *s)
 {
     double sq = 0, lsq = 0;
     for (uint32_t k = 0; k < s->nvec; k++) {
-        vec_entry *e = &s->vec[k];
-        e->tf = 1.0f + logf(e->tf);
+        const vec_entry *e = &s->vec[k];
         float w = vec_w(d, e), lw = vec_lw(d, e);
         sq += (double)w * w;
         lsq += (double)lw * lw;
@@ -113,7 +76,6 @@ static double length_prior(uint32_t words)
 
 int score_sentences(doc *d, double coverage)
 {
-    term_stats(d);
     double centroid_sq = 0;
     for (size_t i = 0; i < d->nterms; i++)
         centroid_sq += (double)d->terms[i].weight * d->terms[i].weight;

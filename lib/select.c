@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "select.h"
+#include "pipeline.h"
 #include "weights.h"
 
 static int by_score_desc(const void *a, const void *b)

@@ -13,9 +13,4 @@
  * fewer (weights.h). */
 double budget_coverage(const doc *d, int budget, double value);
 
-/* Choose sentences of d under the budget with MMR weight lambda.  *out
- * receives malloc'd sentence indexes in document order. */
-int select_sentences(const doc *d, int budget, double value, double lambda,
-                     size_t **out, size_t *count);
-
 #endif

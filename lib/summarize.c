@@ -14,7 +14,7 @@
 
 #include "doc.h"
 #include "keywords.h"
-#include "result.h"
+#include "pipeline.h"
 #include "quote_marks.h"
 #include "select.h"
 #include "utf8.h"
@@ -122,9 +122,11 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
     rc = quote_marks_find(d, &marks, &nmarks);
     if (rc == PRECIS_OK) {
         quote_marks_share(d, marks, nmarks);
+        rc = term_stats(d);
+    }
+    if (rc == PRECIS_OK)
         rc =
             score_sentences(d, budget_coverage(d, o->budget, o->budget_value));
-    }
     if (rc == PRECIS_OK)
         rc = select_sentences(d, o->budget, o->budget_value, o->redundancy,
                               &chosen, &nchosen);
@@ -134,8 +136,10 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
     if (rc == PRECIS_OK)
         rc = quotes_extract(d, marks, nmarks, (size_t)o->quotes,
                             o->quote_fragments, &quotes, &nquotes);
-    if (rc == PRECIS_OK)
-        rc = result_build(d, chosen, nchosen, kws, nkws, quotes, nquotes, out);
+    if (rc == PRECIS_OK) {
+        stage_outputs so = {chosen, nchosen, kws, nkws, quotes, nquotes};
+        rc = result_build(d, &so, out);
+    }
     free(marks);
     free(chosen);
     free(kws);

@@ -13,6 +13,7 @@
 #include <libstemmer.h>
 
 #include "doc.h"
+#include "pipeline.h"
 #include "lang.h"
 #include "lexicon.h"
 #include "testutil.h"

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "doc.h"
+#include "pipeline.h"
 #include "testutil.h"
 
 static const struct {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "pipeline.h"
 #include "select.h"
 #include "testutil.h"
 
@@ -222,6 +223,7 @@ static void summarize_uses_idf_model_or_sentence_frequency(void **state)
         doc d;
         assert_int_equal(doc_build(&d, e, l, 0, text, strlen(text), NULL, 0), 0);
         assert_int_equal(boilerplate_mark(&d, 0), 0);
+        assert_int_equal(term_stats(&d), 0);
         assert_int_equal(score_sentences(&d, 0.3), 0);
         const doc_term *bill = NULL;
         for (size_t i = 0; i < d.nterms; i++)
@@ -275,6 +277,7 @@ static void summarize_long_summaries_cover_the_body(void **state)
                                    strlen(text), NULL, 0),
                          0);
         assert_int_equal(boilerplate_mark(&d, 0), 0);
+        assert_int_equal(term_stats(&d), 0);
         assert_int_equal(score_sentences(&d, coverage[k]), 0);
         second[k] = d.sents[1].score;
         restated[k] = d.sents[3].score;

@@ -20,6 +20,7 @@
 #include <libstemmer.h>
 
 #include "doc.h"
+#include "pipeline.h"
 #include "precis.h"
 #include "strmap.h"
 
