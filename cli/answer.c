@@ -69,20 +69,20 @@ char *cli_answer_local(const precis_engine_t *engine, const char *line,
     request req;
     proto_error perr;
     json_t *reply;
-    const char *code = NULL;
+    proto_code code = PE_NONE;
     memset(&req, 0, sizeof req);
     if (strspn(line, " \t\r") >= len) {
         /* In a batch every line gets its reply, a blank one too. */
-        code = "bad_request";
+        code = PE_BAD_REQUEST;
         reply = protocol_error(code, "blank line: no request");
     } else if (protocol_parse(line, len, &req, &perr) != 0) {
         reply = protocol_error(perr.code, perr.message);
         code = perr.code;
     } else if (!(reply = protocol_run(engine, &req, &code))) {
-        code = "unknown_op";
+        code = PE_UNKNOWN_OP;
         reply = protocol_error(code, "stats: only precisd keeps statistics");
     }
-    *failed = code != NULL;
+    *failed = code != PE_NONE;
     char *out = protocol_dump(reply, req.id, out_len);
     protocol_request_free(&req);
     if (out)

@@ -197,12 +197,12 @@ static int summarize_file(cli *c, const options *o, const char *path, int many,
                  "not valid UTF-8 at byte %zu (--replace-invalid reads such "
                  "bytes as they are)",
                  bad);
-        report(o, path, "invalid_utf8", err);
+        report(o, path, protocol_code_name(PE_INVALID_UTF8), err);
         free(text);
         return 1;
     }
     if (strspn(text, " \t\r\n\f\v") == len) {
-        report(o, path, "bad_request", "empty input: nothing to summarize");
+        report(o, path, protocol_code_name(PE_BAD_REQUEST), "empty input: nothing to summarize");
         free(text);
         return 1;
     }
@@ -212,7 +212,7 @@ static int summarize_file(cli *c, const options *o, const char *path, int many,
     json_t *reply = line ? json_loadb(line, rlen, JSON_ALLOW_NUL, NULL) : NULL;
     int rc = 0;
     if (!reply) {
-        report(o, path, "internal", line ? "bad reply" : err);
+        report(o, path, protocol_code_name(PE_INTERNAL), line ? "bad reply" : err);
         rc = 1;
     } else if (cli_is_error(reply)) {
         json_t *e = json_object_get(reply, "error");
@@ -225,7 +225,7 @@ static int summarize_file(cli *c, const options *o, const char *path, int many,
             report(o, path, code, msg);
             rc = 2;
         } else {
-            report(o, path, code ? code : "internal", message ? message : "");
+            report(o, path, code ? code : protocol_code_name(PE_INTERNAL), message ? message : "");
             rc = 1;
         }
     }

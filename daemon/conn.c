@@ -161,8 +161,8 @@ static void too_large(conn *c)
     snprintf(msg, sizeof msg, "request line exceeds max_request (%zu bytes)",
              c->srv->cfg.max_request);
     size_t n;
-    char *reply = job_error_line(NULL, "too_large", msg, &n);
-    stats_error(&c->srv->stats, "too_large");
+    char *reply = job_error_line(NULL, PE_TOO_LARGE, msg, &n);
+    stats_error(&c->srv->stats, PE_TOO_LARGE);
     c->srv->stats.requests++;
     c->len = 0;
     c->close_after_write = 1;
@@ -403,16 +403,17 @@ static conn *new_conn(server *s, int tcp)
 static void refuse(conn *c, enum refusal why)
 {
     static const struct {
-        const char *code, *message, *log;
+        proto_code code;
+        const char *message, *log;
     } reasons[REFUSED_COUNT] = {
-        [REFUSED_MAX_CONNECTIONS] = {"overloaded",
+        [REFUSED_MAX_CONNECTIONS] = {PE_OVERLOADED,
                                      "too many connections; retry later",
                                      "max_connections"},
-        [REFUSED_PER_UID] = {"overloaded",
+        [REFUSED_PER_UID] = {PE_OVERLOADED,
                              "too many connections from this user; close "
                              "some or retry later",
                              "max_connections_per_uid"},
-        [REFUSED_NOT_ALLOWED] = {"forbidden",
+        [REFUSED_NOT_ALLOWED] = {PE_FORBIDDEN,
                                  "this user may not use precisd "
                                  "(allow_uids, allow_gids)",
                                  "not in allow_uids or allow_gids"},

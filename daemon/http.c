@@ -82,27 +82,6 @@ static const char *reason(int status)
 }
 
 /* The status for a protocol error code (NULL: success). */
-static int status_of(const char *code)
-{
-    static const struct {
-        const char *code;
-        int status;
-    } map[] = {
-        {"invalid_json", 400},     {"invalid_utf8", 400},
-        {"bad_request", 400},      {"unknown_language", 400},
-        {"unknown_op", 404},       {"too_large", 413},
-        {"overloaded", 503},       {"shutting_down", 503},
-        {"timeout", 504},          {"forbidden", 403},
-        {"internal", 500},
-    };
-    if (!code)
-        return 200;
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (!strcmp(map[i].code, code))
-            return map[i].status;
-    return 500;
-}
-
 /* Write the answered slots at the front of the queue, in order. */
 static void flush(conn *c)
 {
@@ -149,9 +128,9 @@ static void respond(conn *c, http_slot *slot, int status, const char *type,
 }
 
 void http_deliver(conn *c, http_slot *slot, char *line, size_t len,
-                  const char *code)
+                  proto_code code)
 {
-    int status = status_of(code);
+    int status = protocol_code_status(code);
     const char *extra = status == 503 ? "Retry-After: 1\r\n" : NULL;
     /* Errors after which the stream cannot be trusted close it. */
     if (status == 413)
@@ -163,7 +142,7 @@ void http_deliver(conn *c, http_slot *slot, char *line, size_t len,
 /* An error response of the protocol's shape for slot, with extra
  * header lines (NULL: none). */
 static void respond_error(conn *c, http_slot *slot, int status,
-                          const char *code, const char *message, int close,
+                          proto_code code, const char *message, int close,
                           const char *extra)
 {
     size_t n;
@@ -263,7 +242,7 @@ static int refuse_body(conn *c)
         char msg[128];
         snprintf(msg, sizeof msg, "body exceeds max_request (%zu bytes)",
                  c->srv->cfg.max_request);
-        respond_error(c, slot, 413, "too_large", msg, 1, NULL);
+        respond_error(c, slot, 413, PE_TOO_LARGE, msg, 1, NULL);
     }
     c->close_after_write = 1;
     return -1;
@@ -329,7 +308,7 @@ static void route(conn *c, http_slot *slot)
     http_conn *h = c->http;
     http_parser *p = &h->parser;
     if (h->url_too_long) {
-        respond_error(c, slot, 414, "bad_request", "request target too long",
+        respond_error(c, slot, 414, PE_BAD_REQUEST, "request target too long",
                       0, NULL);
         return;
     }
@@ -337,7 +316,7 @@ static void route(conn *c, http_slot *slot)
     http_parser_url_init(&u);
     if (http_parser_parse_url(h->url, h->url_len, 0, &u) != 0 ||
         !(u.field_set & (1 << UF_PATH))) {
-        respond_error(c, slot, 400, "bad_request", "malformed request target",
+        respond_error(c, slot, 400, PE_BAD_REQUEST, "malformed request target",
                       0, NULL);
         return;
     }
@@ -366,7 +345,7 @@ static void route(conn *c, http_slot *slot)
             continue;
         if ((int)p->method != routes[i].method) {
             int post = routes[i].method == HTTP_POST;
-            respond_error(c, slot, 405, "bad_request",
+            respond_error(c, slot, 405, PE_BAD_REQUEST,
                           post ? "use POST" : "use GET", 0,
                           post ? "Allow: POST\r\n" : "Allow: GET\r\n");
             return;
@@ -386,7 +365,7 @@ static void route(conn *c, http_slot *slot)
             return;
         }
         if (routes[i].method == HTTP_POST && h->other_type) {
-            respond_error(c, slot, 415, "bad_request",
+            respond_error(c, slot, 415, PE_BAD_REQUEST,
                           "send application/json or text/plain", 0, NULL);
             return;
         }
@@ -396,7 +375,7 @@ static void route(conn *c, http_slot *slot)
                         qlen);
         return;
     }
-    respond_error(c, slot, 404, "bad_request", "no such path", 0, NULL);
+    respond_error(c, slot, 404, PE_BAD_REQUEST, "no such path", 0, NULL);
 }
 
 static int on_message_complete(http_parser *p)
@@ -474,7 +453,7 @@ void http_take(conn *c)
     log_msg(LOG_DEBUG, "http", "conn=%llu %s", (unsigned long long)c->number,
             msg);
     respond_error(c, slot, e == HPE_HEADER_OVERFLOW ? 431 : 400,
-                  "bad_request", msg, 1, NULL);
+                  PE_BAD_REQUEST, msg, 1, NULL);
 }
 
 void http_detach(conn *c)

@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "protocol.h"
+
 typedef struct conn conn;
 typedef struct http_conn http_conn;
 typedef struct http_slot http_slot;
@@ -25,7 +27,7 @@ void http_take(conn *c);
  * error code (NULL: success): framed and sent once those before it
  * are. */
 void http_deliver(conn *c, http_slot *slot, char *line, size_t len,
-                  const char *code);
+                  proto_code code);
 /* c is closing: free its HTTP state. */
 void http_detach(conn *c);
 

@@ -47,12 +47,12 @@
 #define TIMEOUT_MESSAGE "request took longer than request_timeout_ms"
 #define SHUTDOWN_MESSAGE "precisd is shutting down"
 
-static const char *cut_message(const char *code)
+static const char *cut_message(proto_code code)
 {
-    return strcmp(code, "timeout") == 0 ? TIMEOUT_MESSAGE : SHUTDOWN_MESSAGE;
+    return code == PE_TIMEOUT ? TIMEOUT_MESSAGE : SHUTDOWN_MESSAGE;
 }
 
-char *job_error_line(json_t *id, const char *code, const char *message,
+char *job_error_line(json_t *id, proto_code code, const char *message,
                      size_t *len)
 {
     return protocol_dump(protocol_error(code, message), id, len);
@@ -63,7 +63,7 @@ static double ms_between(uint64_t from_ns, uint64_t to_ns)
     return (double)(to_ns - from_ns) / 1e6;
 }
 
-static void count_reply(server *s, int op, const char *error_code,
+static void count_reply(server *s, int op, proto_code error_code,
                         uint64_t queued_ns)
 {
     s->stats.requests++;
@@ -77,7 +77,7 @@ static void count_reply(server *s, int op, const char *error_code,
 /* A finished reply line (taken) to c: an NDJSON line, or the HTTP
  * response of slot. */
 static void deliver(conn *c, http_slot *slot, char *line, size_t n,
-                    const char *code)
+                    proto_code code)
 {
     if (slot)
         http_deliver(c, slot, line, n, code);
@@ -87,12 +87,12 @@ static void deliver(conn *c, http_slot *slot, char *line, size_t n,
 
 /* Send reply (taken) to c with id, counted as one answer. */
 static void answer(conn *c, http_slot *slot, json_t *reply, json_t *id,
-                   int op, const char *code, uint64_t queued_ns)
+                   int op, proto_code code, uint64_t queued_ns)
 {
     size_t n;
     char *line = reply ? protocol_dump(reply, id, &n) : NULL;
     if (!line) {
-        code = "internal";
+        code = PE_INTERNAL;
         line = job_error_line(id, code, "out of memory", &n);
     }
     count_reply(c->srv, op, code, queued_ns);
@@ -102,7 +102,7 @@ static void answer(conn *c, http_slot *slot, json_t *reply, json_t *id,
 
 /* An error for a line that will not be run, with its id if it is short. */
 static void answer_line(conn *c, http_slot *slot, const char *line,
-                        size_t len, const char *code, const char *message,
+                        size_t len, proto_code code, const char *message,
                         uint64_t queued_ns)
 {
     json_t *root = NULL;
@@ -122,9 +122,9 @@ stats_load job_load(const server *s)
 
 /* The reply to a parsed request the loop thread answers itself, or NULL
  * when it needs a worker. */
-static json_t *answer_here(server *s, const request *req, const char **code)
+static json_t *answer_here(server *s, const request *req, proto_code *code)
 {
-    *code = NULL;
+    *code = PE_NONE;
     if (req->op == OP_STATS) {
         stats_load load = job_load(s);
         return stats_json(&s->stats, server_now_ms(s), &load);
@@ -165,7 +165,7 @@ static void work_cb(uv_work_t *w)
     j->id = j->req.id ? json_deep_copy(j->req.id) : NULL;
     j->op = ok ? j->req.op : -1;
     j->started = 1;
-    const char *cut = j->cut;
+    proto_code cut = j->cut;
     uv_mutex_unlock(&j->mu);
     json_t *reply;
     if (!ok) {
@@ -273,13 +273,13 @@ static void after_work_cb(uv_work_t *w, int status)
     conn *c = j->c;
     s->running--;
     if (status != 0 && !j->answered) {
-        j->error_code = "internal";
-        j->reply = job_error_line(NULL, "internal", uv_strerror(status),
+        j->error_code = PE_INTERNAL;
+        j->reply = job_error_line(NULL, PE_INTERNAL, uv_strerror(status),
                                   &j->reply_len);
     }
     if (!j->answered) {
         if (!j->reply)
-            j->reply = job_error_line(j->id, "internal", "out of memory",
+            j->reply = job_error_line(j->id, PE_INTERNAL, "out of memory",
                                       &j->reply_len);
         count_reply(s, j->op, j->error_code, j->queued_ns);
         if (c && j->reply) {
@@ -289,7 +289,7 @@ static void after_work_cb(uv_work_t *w, int status)
     }
     log_msg(LOG_DEBUG, "job", "done conn=%llu op=%d error=%s",
             c ? (unsigned long long)c->number : 0ull, j->op,
-            j->error_code ? j->error_code : "none");
+            j->error_code ? protocol_code_name(j->error_code) : "none");
     retire(s, j);
     if (c)
         conn_resume(c);
@@ -308,7 +308,7 @@ static void start(server *s, job *j, size_t cost)
         s->running--;
         conn *c = j->c;
         if (c)
-            answer_line(c, j->slot, NULL, 0, "internal", uv_strerror(rc),
+            answer_line(c, j->slot, NULL, 0, PE_INTERNAL, uv_strerror(rc),
                         j->queued_ns);
         retire(s, j);
         if (c)
@@ -366,7 +366,7 @@ static int submit(conn *c, const submission *sub)
      * job takes it. */
     char *owned = sub->owned;
     if (s->stopping) {
-        answer_line(c, slot, line, len, "shutting_down", SHUTDOWN_MESSAGE, t0);
+        answer_line(c, slot, line, len, PE_SHUTTING_DOWN, SHUTDOWN_MESSAGE, t0);
         goto done;
     }
     /* A long line's copy must fit in the connection's share: wait for its
@@ -380,7 +380,7 @@ static int submit(conn *c, const submission *sub)
     int parsed = 0;
     if (len <= LOOP_PARSE_MAX) {
         proto_error perr;
-        const char *code;
+        proto_code code;
         json_t *reply;
         if (parse(line, len, sub->op, sub->plain, sub->query, sub->qlen, &req,
                   &perr) != 0) {
@@ -403,11 +403,11 @@ static int submit(conn *c, const submission *sub)
         refusal = "precisd is at max_memory; retry later";
     if (refusal) {
         if (parsed) {
-            answer(c, slot, protocol_error("overloaded", refusal), req.id,
-                   req.op, "overloaded", t0);
+            answer(c, slot, protocol_error(PE_OVERLOADED, refusal), req.id,
+                   req.op, PE_OVERLOADED, t0);
             protocol_request_free(&req);
         } else {
-            answer_line(c, slot, line, len, "overloaded", refusal, t0);
+            answer_line(c, slot, line, len, PE_OVERLOADED, refusal, t0);
         }
         goto done;
     }
@@ -422,7 +422,7 @@ static int submit(conn *c, const submission *sub)
         free(query);
         if (parsed)
             protocol_request_free(&req);
-        answer_line(c, slot, line, len, "internal", "out of memory", t0);
+        answer_line(c, slot, line, len, PE_INTERNAL, "out of memory", t0);
         goto done;
     }
     if (parsed)
@@ -487,7 +487,7 @@ void job_submit_http(conn *c, http_slot *slot, char *body, size_t len,
 
 /* Answer j, which will not run, with code: with the request's id when
  * the loop parsed it, else with the id of a short line. */
-static void answer_job(conn *c, job *j, const char *code, const char *message)
+static void answer_job(conn *c, job *j, proto_code code, const char *message)
 {
     if (j->parsed)
         answer(c, j->slot, protocol_error(code, message), j->req.id,
@@ -501,7 +501,7 @@ static void answer_job(conn *c, job *j, const char *code, const char *message)
  * oldest.  With its id known (parsed, or short) it is answered here;
  * otherwise, for timeouts, a worker reads the id (cut skips the
  * engine), and at shutdown the reply has no id. */
-static void answer_queued(server *s, job *j, const char *code,
+static void answer_queued(server *s, job *j, proto_code code,
                           const char *message, int may_defer)
 {
     conn *c = j->c;
@@ -523,7 +523,7 @@ static void answer_queued(server *s, job *j, const char *code,
  * answered here (1).  Otherwise its thread answers code, skipping the
  * engine, unless it has started (0; *started says which, with the op and
  * a copy of the id it read). */
-static int cut_in_pool(server *s, job *j, const char *code, int *started,
+static int cut_in_pool(server *s, job *j, proto_code code, int *started,
                        int *op, json_t **id)
 {
     *started = 0;
@@ -569,22 +569,22 @@ void job_check_deadlines(server *s)
             break;
         if (!j->running) {
             conn *c = j->c;
-            answer_queued(s, j, "timeout", TIMEOUT_MESSAGE, 1);
+            answer_queued(s, j, PE_TIMEOUT, TIMEOUT_MESSAGE, 1);
             job_schedule(s);
             conn_resume(c);
             continue;
         }
         int started, op;
         json_t *id;
-        if (cut_in_pool(s, j, "timeout", &started, &op, &id) || !started)
+        if (cut_in_pool(s, j, PE_TIMEOUT, &started, &op, &id) || !started)
             continue; /* answered, or the worker answers it */
         j->answered = 1;
         size_t n;
-        char *reply = job_error_line(id, "timeout", TIMEOUT_MESSAGE, &n);
+        char *reply = job_error_line(id, PE_TIMEOUT, TIMEOUT_MESSAGE, &n);
         json_decref(id);
-        count_reply(s, op, "timeout", j->queued_ns);
+        count_reply(s, op, PE_TIMEOUT, j->queued_ns);
         if (j->c && reply)
-            deliver(j->c, j->slot, reply, n, "timeout");
+            deliver(j->c, j->slot, reply, n, PE_TIMEOUT);
         else
             free(reply);
     }
@@ -619,13 +619,13 @@ void job_stop_queued(server *s)
     s->stopping = 1;
     for (conn *c = s->conns; c; c = c->next)
         while (c->queue)
-            answer_queued(s, c->queue, "shutting_down", SHUTDOWN_MESSAGE, 0);
+            answer_queued(s, c->queue, PE_SHUTTING_DOWN, SHUTDOWN_MESSAGE, 0);
     /* In the pool, not yet begun: skipped too; begun ones finish. */
     for (job *j = s->jobs; j; j = j->next) {
         int started, op;
         json_t *id;
         if (j->running && !j->answered && !j->cut) {
-            cut_in_pool(s, j, "shutting_down", &started, &op, &id);
+            cut_in_pool(s, j, PE_SHUTTING_DOWN, &started, &op, &id);
             json_decref(id);
         }
     }

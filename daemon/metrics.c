@@ -88,9 +88,9 @@ char *metrics_text(const server *s)
             protocol_op_name(i), (unsigned long long)st->by_op[i]);
     family(&o, "precisd_errors_total", "counter",
            "Error replies, by protocol error code.");
-    for (int i = 0; i < STATS_ERROR_CODES && protocol_error_codes[i]; i++)
+    for (int i = PE_NONE + 1; i < PE_COUNT; i++)
         put(&o, "precisd_errors_total{code=\"%s\"} %llu\n",
-            protocol_error_codes[i], (unsigned long long)st->errors[i]);
+            protocol_code_name(i), (unsigned long long)st->errors[i]);
     family(&o, "precisd_request_duration_seconds", "histogram",
            "Time from reading a request to its reply.");
     uint64_t total = stats_count_within(st, UINT64_MAX);

@@ -17,11 +17,32 @@
 
 #include "offsets.h"
 
-const char *const protocol_error_codes[] = {
-    "invalid_json",  "invalid_utf8",     "too_large",  "bad_request",
-    "unknown_op",    "unknown_language", "overloaded", "timeout",
-    "shutting_down", "internal",         "forbidden",  NULL,
+static const char *const code_names[PE_COUNT] = {
+#define PROTOCOL_ERROR_NAME(name, text, status) [PE_##name] = text,
+    PROTOCOL_ERROR_MAP(PROTOCOL_ERROR_NAME)
+#undef PROTOCOL_ERROR_NAME
 };
+
+const char *protocol_code_name(proto_code code)
+{
+    return code > PE_NONE && code < PE_COUNT ? code_names[code] : NULL;
+}
+
+int protocol_code_status(proto_code code)
+{
+    switch (code) {
+    case PE_NONE:
+        return 200;
+#define PROTOCOL_ERROR_STATUS(name, text, status)                             \
+    case PE_##name:                                                          \
+        return status;
+        PROTOCOL_ERROR_MAP(PROTOCOL_ERROR_STATUS)
+#undef PROTOCOL_ERROR_STATUS
+    case PE_COUNT:
+        break;
+    }
+    return 500;
+}
 
 static const char *const op_names[OP_COUNT] = {"summarize", "ping", "stats",
                                                "languages", "segment"};
@@ -31,7 +52,7 @@ const char *protocol_op_name(int op)
     return op >= 0 && op < OP_COUNT ? op_names[op] : NULL;
 }
 
-static int fail(proto_error *err, const char *code, const char *fmt,
+static int fail(proto_error *err, proto_code code, const char *fmt,
                 const char *field)
 {
     err->code = code;
@@ -51,7 +72,7 @@ static int get_int(json_t *root, const char *key, long long lo, long long hi,
         char fmt[128];
         snprintf(fmt, sizeof fmt, "%%s: expected an integer from %lld to %lld",
                  lo, hi);
-        return fail(err, "bad_request", fmt, key);
+        return fail(err, PE_BAD_REQUEST, fmt, key);
     }
     *out = json_integer_value(v);
     return 1;
@@ -62,7 +83,7 @@ static int get_flag(json_t *root, const char *key, proto_error *err)
 {
     json_t *v = json_object_get(root, key);
     if (v && !json_is_boolean(v) && !json_is_null(v))
-        return fail(err, "bad_request", "%s: expected true or false", key);
+        return fail(err, PE_BAD_REQUEST, "%s: expected true or false", key);
     return json_is_true(v);
 }
 
@@ -77,12 +98,12 @@ static int get_string(json_t *root, const char *key, const char **out,
     if (!v || json_is_null(v))
         return 0;
     if (!json_is_string(v))
-        return fail(err, "bad_request", "%s: expected a string", key);
+        return fail(err, PE_BAD_REQUEST, "%s: expected a string", key);
     *out = json_string_value(v);
     if (len)
         *len = json_string_length(v);
     else if (strlen(*out) != json_string_length(v))
-        return fail(err, "bad_request", "%s: contains a NUL byte", key);
+        return fail(err, PE_BAD_REQUEST, "%s: contains a NUL byte", key);
     return 1;
 }
 
@@ -97,7 +118,7 @@ static int parse_op(request *req, proto_error *err)
             return 0;
         }
     }
-    err->code = "unknown_op";
+    err->code = PE_UNKNOWN_OP;
     snprintf(err->message, sizeof err->message,
              "op \"%.64s\": expected summarize, segment, ping, stats or "
              "languages",
@@ -128,7 +149,7 @@ static int parse_budget(request *req, proto_error *err)
     if (ratio && !json_is_null(ratio)) {
         double r = json_number_value(ratio);
         if (!json_is_number(ratio) || !(r > 0 && r <= 1))
-            return fail(err, "bad_request",
+            return fail(err, PE_BAD_REQUEST,
                         "%s: expected a number above 0 and at most 1",
                         "ratio");
         req->opts.budget = PRECIS_BUDGET_RATIO;
@@ -136,7 +157,7 @@ static int parse_budget(request *req, proto_error *err)
         given++;
     }
     if (given > 1)
-        return fail(err, "bad_request", "%s",
+        return fail(err, PE_BAD_REQUEST, "%s",
                     "give at most one of sentences, words and ratio");
     return 0;
 }
@@ -147,7 +168,7 @@ static int parse_document(request *req, proto_error *err)
     if (get_string(req->root, "text", &req->text, &req->text_len, err) <= 0)
         return err->code
                    ? -1
-                   : fail(err, "bad_request", "%s: required string", "text");
+                   : fail(err, PE_BAD_REQUEST, "%s: required string", "text");
     size_t title_len = 0;
     if (get_string(req->root, "title", &req->opts.title, &title_len, err) <
             0 ||
@@ -157,7 +178,7 @@ static int parse_document(request *req, proto_error *err)
     if (get_string(req->root, "offsets", &units, NULL, err) < 0)
         return -1;
     if (units && (req->offsets = offsets_units(units)) < 0)
-        return fail(err, "bad_request",
+        return fail(err, PE_BAD_REQUEST,
                     "%s: expected \"bytes\", \"utf16\" or \"codepoints\"",
                     "offsets");
     /* A title with NUL in it still has its exact length. */
@@ -244,7 +265,7 @@ json_t *protocol_load(const char *line, size_t len, size_t *bad,
 static void request_init(request *req, proto_error *err)
 {
     memset(req, 0, sizeof *req);
-    err->code = NULL;
+    err->code = PE_NONE;
     err->message[0] = '\0';
     precis_options_init(&req->opts);
     req->opts.quotes = 3;
@@ -254,15 +275,15 @@ static void request_init(request *req, proto_error *err)
 static int parse_fields(request *req, int op, proto_error *err)
 {
     if (!json_is_object(req->root))
-        return fail(err, "bad_request", "%s",
+        return fail(err, PE_BAD_REQUEST, "%s",
                     "a request is a JSON object, one per line");
     req->id = json_object_get(req->root, "id");
     if (utf8_replace(req->root) < 0)
-        return fail(err, "bad_request", "%s: expected \"strict\" or \"replace\"",
+        return fail(err, PE_BAD_REQUEST, "%s: expected \"strict\" or \"replace\"",
                     "utf8");
     if (op >= 0 && op < OP_COUNT &&
         json_object_set_new(req->root, "op", json_string(op_names[op])) != 0)
-        return fail(err, "internal", "%s", "out of memory");
+        return fail(err, PE_INTERNAL, "%s", "out of memory");
     if (parse_op(req, err) != 0)
         return -1;
     if (req->op == OP_SEGMENT)
@@ -275,7 +296,7 @@ int protocol_parse_root(json_t *root, int op, request *req, proto_error *err)
     request_init(req, err);
     req->root = root;
     if (!root)
-        return fail(err, "internal", "%s", "out of memory");
+        return fail(err, PE_INTERNAL, "%s", "out of memory");
     return parse_fields(req, op, err);
 }
 
@@ -293,7 +314,7 @@ int protocol_parse_as(const char *line, size_t len, int op, request *req,
     json_error_t jerr;
     req->root = protocol_load(line, len, &bad, &jerr);
     if (bad != len && !req->root) {
-        err->code = "invalid_utf8";
+        err->code = PE_INVALID_UTF8;
         snprintf(err->message, sizeof err->message,
                  "request is not valid UTF-8 at byte %zu (send \"utf8\": "
                  "\"replace\" to have bad bytes read as such)",
@@ -303,7 +324,7 @@ int protocol_parse_as(const char *line, size_t len, int op, request *req,
     if (bad != len)
         req->opts.utf8_policy = PRECIS_UTF8_REPLACE;
     if (!req->root) {
-        err->code = "invalid_json";
+        err->code = PE_INVALID_JSON;
         /* jansson reads integers as 64-bit: an id past that must be a
          * string. */
         snprintf(err->message, sizeof err->message, "%s at column %d%s",
@@ -395,19 +416,19 @@ void protocol_request_free(request *req)
     memset(req, 0, sizeof *req);
 }
 
-const char *protocol_engine_error(int status)
+proto_code protocol_engine_error(int status)
 {
     switch (status) {
     case PRECIS_EUTF8:
-        return "invalid_utf8";
+        return PE_INVALID_UTF8;
     case PRECIS_ETOOBIG:
-        return "too_large";
+        return PE_TOO_LARGE;
     case PRECIS_ELANG:
-        return "unknown_language";
+        return PE_UNKNOWN_LANGUAGE;
     case PRECIS_EINVAL:
-        return "bad_request";
+        return PE_BAD_REQUEST;
     default:
-        return "internal";
+        return PE_INTERNAL;
     }
 }
 
@@ -525,9 +546,9 @@ json_t *protocol_segments(const precis_result_t *r)
 }
 
 json_t *protocol_run(const precis_engine_t *engine, const request *req,
-                     const char **error_code)
+                     proto_code *error_code)
 {
-    *error_code = NULL;
+    *error_code = PE_NONE;
     if (req->op == OP_PING)
         return json_pack("{s:b, s:s}", "ok", 1, "version", precis_version());
     if (req->op == OP_LANGUAGES)
@@ -550,8 +571,8 @@ json_t *protocol_run(const precis_engine_t *engine, const request *req,
     precis_result_free(r);
     if (reply && offsets_add(reply, req->text, req->text_len, req->offsets)) {
         json_decref(reply);
-        *error_code = "internal";
-        return protocol_error("internal", "out of memory");
+        *error_code = PE_INTERNAL;
+        return protocol_error(PE_INTERNAL, "out of memory");
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
@@ -560,15 +581,18 @@ json_t *protocol_run(const precis_engine_t *engine, const request *req,
     return reply;
 }
 
-json_t *protocol_error(const char *code, const char *message)
+json_t *protocol_error(proto_code code, const char *message)
 {
     /* A message quoting the request (jansson's "near '...'" cuts the
      * bytes it shows anywhere, even inside a character) may not be
      * UTF-8, which json_pack refuses: the line then got no reply at
      * all.  Bad bytes are shown as '?'. */
+    const char *name = protocol_code_name(code);
+    if (!name)
+        name = protocol_code_name(PE_INTERNAL);
     size_t len = strlen(message), bad = precis_utf8_validate(message, len);
     if (bad == len)
-        return json_pack("{s:{s:s, s:s}}", "error", "code", code, "message",
+        return json_pack("{s:{s:s, s:s}}", "error", "code", name, "message",
                          message);
     char *fixed = protocol_replace_invalid(message, len, bad);
     if (!fixed)
@@ -576,7 +600,7 @@ json_t *protocol_error(const char *code, const char *message)
     for (size_t i = bad; i < len; i++)
         if (fixed[i] == 0x7F)
             fixed[i] = '?';
-    json_t *reply = json_pack("{s:{s:s, s:s%}}", "error", "code", code,
+    json_t *reply = json_pack("{s:{s:s, s:s%}}", "error", "code", name,
                               "message", fixed, len);
     free(fixed);
     return reply;

@@ -25,8 +25,35 @@ enum op {
 /* "summarize", "ping", ...: the request's "op" value; NULL out of range. */
 const char *protocol_op_name(int op);
 
-/* Error codes, NULL-terminated; docs/protocol.md explains each. */
-extern const char *const protocol_error_codes[];
+/* The protocol's error codes with the name a reply carries and the
+ * HTTP status it maps to; docs/protocol.md explains each.  One table,
+ * so a code added here is named, counted (stats, /metrics) and given a
+ * status everywhere. */
+#define PROTOCOL_ERROR_MAP(X)                                                \
+    X(INVALID_JSON, "invalid_json", 400)                                     \
+    X(INVALID_UTF8, "invalid_utf8", 400)                                     \
+    X(TOO_LARGE, "too_large", 413)                                           \
+    X(BAD_REQUEST, "bad_request", 400)                                       \
+    X(UNKNOWN_OP, "unknown_op", 404)                                         \
+    X(UNKNOWN_LANGUAGE, "unknown_language", 400)                             \
+    X(OVERLOADED, "overloaded", 503)                                         \
+    X(TIMEOUT, "timeout", 504)                                               \
+    X(SHUTTING_DOWN, "shutting_down", 503)                                   \
+    X(INTERNAL, "internal", 500)                                             \
+    X(FORBIDDEN, "forbidden", 403)
+
+typedef enum proto_code {
+    PE_NONE = 0, /* not an error */
+#define PROTOCOL_ERROR_ENUM(name, text, status) PE_##name,
+    PROTOCOL_ERROR_MAP(PROTOCOL_ERROR_ENUM)
+#undef PROTOCOL_ERROR_ENUM
+        PE_COUNT
+} proto_code;
+
+/* "invalid_json", ...: the name a reply carries; NULL for PE_NONE. */
+const char *protocol_code_name(proto_code code);
+/* The HTTP status of a reply with this code (200 for PE_NONE). */
+int protocol_code_status(proto_code code);
 
 typedef struct request {
     json_t *root;          /* the parsed line (owned) */
@@ -40,7 +67,7 @@ typedef struct request {
 } request;
 
 typedef struct proto_error {
-    const char *code; /* one of protocol_error_codes */
+    proto_code code;
     char message[256];
 } proto_error;
 
@@ -78,7 +105,7 @@ json_t *protocol_plain_request(const char *text, size_t len,
 void protocol_request_free(request *req);
 
 /* The error code for a precis_status from the engine. */
-const char *protocol_engine_error(int status);
+proto_code protocol_engine_error(int status);
 
 /* {"summary": [...], "quotes": [...], "keywords": [...], "lang": ...,
  *  "sentences": n, "words": n [, "excluded": [...]]} */
@@ -92,9 +119,9 @@ json_t *protocol_segments(const precis_result_t *r);
  * with *error_code set when the reply is an error.  NULL for stats,
  * which only the daemon can answer. */
 json_t *protocol_run(const precis_engine_t *engine, const request *req,
-                     const char **error_code);
+                     proto_code *error_code);
 /* {"error": {"code": code, "message": message}} */
-json_t *protocol_error(const char *code, const char *message);
+json_t *protocol_error(proto_code code, const char *message);
 /* Set reply["id"] (a copy of id, or null) and serialise the reply as one
  * line ending in '\n'; malloc'd, NULL on ENOMEM.  Takes the reply. */
 char *protocol_dump(json_t *reply, json_t *id, size_t *len);

@@ -102,12 +102,12 @@ struct job {
     json_t *id;  /* copy of the request id once parsed */
     int op;      /* enum op once parsed, else -1 */
     int started; /* a worker has parsed the request */
-    const char *cut; /* answer this error instead of running: "timeout"
+    proto_code cut; /* answer this error instead of running: "timeout"
                         or "shutting_down" (NULL: run) */
     /* Loop thread only: */
     int answered; /* the timeout reply went out already */
     /* Written by the worker, read after it is done: */
-    const char *error_code; /* NULL on success */
+    proto_code error_code; /* NULL on success */
     char *reply;
     size_t reply_len;
     job *prev, *next; /* server-wide, oldest first */
@@ -198,7 +198,7 @@ void job_forget_conn(conn *c);
  * (the shutdown timeout). */
 void job_stop_queued(server *s);
 /* A ready error line for the request id (may be NULL). */
-char *job_error_line(json_t *id, const char *code, const char *message,
+char *job_error_line(json_t *id, proto_code code, const char *message,
                      size_t *len);
 
 /* server.c */

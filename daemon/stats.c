@@ -42,11 +42,10 @@ void stats_latency(stats *s, uint64_t us)
         s->latency_max_us = us;
 }
 
-void stats_error(stats *s, const char *code)
+void stats_error(stats *s, proto_code code)
 {
-    for (int i = 0; i < STATS_ERROR_CODES && protocol_error_codes[i]; i++)
-        if (strcmp(protocol_error_codes[i], code) == 0)
-            s->errors[i]++;
+    if (code > PE_NONE && code < PE_COUNT)
+        s->errors[code]++;
 }
 
 uint64_t stats_percentile(const stats *s, double q)
@@ -90,8 +89,8 @@ json_t *stats_json(const stats *s, uint64_t now_ms, const stats_load *load)
     for (int i = 0; i < OP_COUNT; i++)
         json_object_set_new(ops, protocol_op_name(i),
                             json_integer((json_int_t)s->by_op[i]));
-    for (int i = 0; i < STATS_ERROR_CODES && protocol_error_codes[i]; i++)
-        json_object_set_new(errors, protocol_error_codes[i],
+    for (int i = PE_NONE + 1; i < PE_COUNT; i++)
+        json_object_set_new(errors, protocol_code_name(i),
                             json_integer((json_int_t)s->errors[i]));
     json_t *memory = json_pack(
         "{s:I, s:I, s:I, s:I}", "used", (json_int_t)load->memory, "peak",

@@ -18,8 +18,6 @@
 #define STATS_SUB 16
 #define STATS_BUCKETS (64 * STATS_SUB)
 
-/* Error codes counted separately; the same strings the protocol uses. */
-#define STATS_ERROR_CODES 11
 
 /* Why a connection was turned away at accept. */
 enum refusal {
@@ -36,7 +34,7 @@ typedef struct stats {
     uint64_t connections_open;
     uint64_t requests;        /* replies sent, errors included */
     uint64_t by_op[OP_COUNT]; /* by enum op */
-    uint64_t errors[STATS_ERROR_CODES];
+    uint64_t errors[PE_COUNT]; /* by proto_code; [PE_NONE] unused */
     uint64_t bytes_in, bytes_out;
     uint64_t reloads, reload_failures;
     uint64_t cancelled; /* queued requests of connections that closed */
@@ -54,7 +52,7 @@ typedef struct stats_load {
 
 void stats_init(stats *s, uint64_t now_ms);
 void stats_latency(stats *s, uint64_t us);
-void stats_error(stats *s, const char *code);
+void stats_error(stats *s, proto_code code);
 /* Replies whose latency bucket lies wholly within us microseconds (a
  * histogram's cumulative count, within a bucket's 6 %). */
 uint64_t stats_count_within(const stats *s, uint64_t us);
