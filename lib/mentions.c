@@ -1,0 +1,440 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * mentions.c -- the mention grammar of attribution (speakers.h): the
+ * window of the document's tokens around a quotation, runs of
+ * capitalised name words, titles and roles split off a name ("Hamas
+ * spokesman Hazem Qassem"), descriptions ("the former minister"), and
+ * the subject of a cue verb before or after it.
+ */
+#include <string.h>
+
+#include "speakers.h"
+#include "tokenize.h"
+
+#define MAX_NAME_WORDS 6
+#define MAX_ROLE_WORDS 4
+
+/* First quotation that ends after offset (binary search). */
+static size_t first_quote_after(const attributor *a, size_t offset)
+{
+    size_t lo = 0, hi = a->nq;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->qs[mid].after <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The document's tokens of the sentences [start, end) covers (windows
+ * are whole sentences), with where each stands among the quotations. */
+void mention_window(attributor *a, size_t start, size_t end)
+{
+    const doc *d = a->d;
+    size_t qi = first_quote_after(a, start);
+    a->ntoks = 0;
+    for (size_t k = doc_token_at(d, start);
+         k < d->ntoks && doc_token_end(&d->toks[k]) <= end &&
+         a->ntoks < MAX_TOKENS;
+         k++) {
+        const doc_token *tok = &d->toks[k];
+        qtok *q = &a->toks[a->ntoks++];
+        q->start = tok->start;
+        q->end = doc_token_end(tok);
+        q->flags = tok->flags;
+        while (qi < a->nq && a->qs[qi].after <= tok->start)
+            qi++;
+        q->inside = qi < a->nq && a->qs[qi].open < tok->start;
+        q->cue = DOC_CUE_KIND(tok->cue);
+        q->gender = DOC_CUE_GENDER(tok->cue);
+        q->stop = tok->stop;
+    }
+}
+
+/* Two tokens belong to one name when only spaces stand between them,
+ * or the full stop of an abbreviation or an initial ("Sen. Marco",
+ * "John F. Kennedy"). */
+static int adjacent(const attributor *a, size_t k)
+{
+    const char *t = a->d->text;
+    const qtok *x = &a->toks[k], *y = &a->toks[k + 1];
+    size_t i = x->end;
+    if (i < y->start && t[i] == '.' && x->end - x->start <= 4)
+        i++;
+    if (i == y->start)
+        return 0;
+    for (; i < y->start; i++)
+        if (t[i] != ' ')
+            return 0;
+    return 1;
+}
+
+/* Capitalised, not a function word or cue; titles count ("Mr", a stop
+ * word in some lists, opens "Mr. John Smith"). */
+int mention_is_name_word(const qtok *q)
+{
+    return !q->inside && (q->flags & TOK_CAPITAL) &&
+           (q->cue == CUE_ROLE || (!q->stop && q->cue == 0));
+}
+
+/* The gender a title or role word inside span marks, or 0. */
+static int gender_in(const attributor *a, span s)
+{
+    for (size_t k = 0; k < a->ntoks && a->toks[k].start < s.end; k++)
+        if (a->toks[k].start >= s.start && a->toks[k].gender)
+            return a->toks[k].gender;
+    return 0;
+}
+
+/* Token k is longer than the ending and ends with it ("granted"). */
+int mention_ends_with(const attributor *a, size_t k, const char *ending)
+{
+    const qtok *q = &a->toks[k];
+    size_t n = strlen(ending);
+    return q->end - q->start > n + 1 &&
+           memcmp(a->d->text + q->end - n, ending, n) == 0;
+}
+
+static int is_particle(const attributor *a, size_t k)
+{
+    static const char *const particles[] = {"of", "de", "von", "van", "der",
+                                            "del", "da", "di", "du", "la",
+                                            "le", "bin", "al", NULL};
+    const qtok *q = &a->toks[k];
+    size_t n = q->end - q->start;
+    if ((q->flags & TOK_CAPITAL) || q->inside)
+        return 0;
+    for (int i = 0; particles[i]; i++)
+        if (strlen(particles[i]) == n &&
+            memcmp(a->d->text + q->start, particles[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Role words right before the name at token k: "Hamas spokesman",
+ * "White House press secretary".  Only spaces may separate them. */
+static span role_before(const attributor *a, size_t k)
+{
+    size_t first = k;
+    int has_role = 0;
+    while (first > 0 && k - first < MAX_ROLE_WORDS && adjacent(a, first - 1)) {
+        const qtok *q = &a->toks[first - 1];
+        if (q->inside || (q->stop && q->cue != CUE_ROLE) ||
+            (q->cue && q->cue != CUE_ROLE) || (q->flags & TOK_NUMBER))
+            break;
+        first--;
+        if (q->cue == CUE_ROLE)
+            has_role = 1;
+    }
+    return has_role ? tok_span(a, first, k - 1) : SPAN_NONE;
+}
+
+/* A person from the name words [first, last]: titles among them go to
+ * the role ("Prime Minister Jane Doe"), role words before them too. */
+speaker mention_person_from_run(const attributor *a, size_t first, size_t last)
+{
+    speaker s = {0};
+    size_t split = first;
+    for (size_t j = first; j < last; j++)
+        if (a->toks[j].cue == CUE_ROLE)
+            split = j + 1;
+    /* "Secretary of State Madeleine Albright": the title goes on */
+    while (split > first && split + 1 < last && is_particle(a, split))
+        split += 2;
+    s.name = tok_span(a, split, last);
+    span before = role_before(a, first);
+    if (split > first) {
+        size_t end = a->toks[split - 1].end;
+        if (byte_at(a, end) == '.') /* "Rep.", "Sen." */
+            end++;
+        s.role = (span){empty(before) ? a->toks[first].start : before.start,
+                        end};
+    } else {
+        s.role = before;
+    }
+    s.mention = (span){empty(s.role) ? s.name.start : s.role.start,
+                       s.name.end};
+    s.gender = gender_in(a, s.role);
+    return s;
+}
+
+/* The name words of a run may be joined by one particle. */
+size_t mention_run_start(const attributor *a, size_t k)
+{
+    size_t first = k;
+    while (first > 0 && k - first + 1 < MAX_NAME_WORDS &&
+           adjacent(a, first - 1)) {
+        if (mention_is_name_word(&a->toks[first - 1]))
+            first--;
+        else if (first > 1 && is_particle(a, first - 1) &&
+                 mention_is_name_word(&a->toks[first - 2]) && adjacent(a, first - 2))
+            first -= 2;
+        else
+            break;
+    }
+    return first;
+}
+
+size_t mention_run_end(const attributor *a, size_t k)
+{
+    size_t last = k;
+    while (last + 1 < a->ntoks && last - k + 1 < MAX_NAME_WORDS &&
+           adjacent(a, last)) {
+        if (mention_is_name_word(&a->toks[last + 1]))
+            last++;
+        else if (last + 2 < a->ntoks && is_particle(a, last + 1) &&
+                 mention_is_name_word(&a->toks[last + 2]) && adjacent(a, last + 1))
+            last += 2;
+        else
+            break;
+    }
+    return last;
+}
+
+/* ", the party leader" after a name gives its role. */
+static span apposition_after(const attributor *a, size_t k)
+{
+    if (k + 2 >= a->ntoks || byte_at(a, a->toks[k].end) != ',' ||
+        !a->toks[k + 1].stop)
+        return SPAN_NONE;
+    for (size_t j = k + 2; j < a->ntoks && j < k + 2 + MAX_ROLE_WORDS; j++) {
+        if (a->toks[j].inside || !adjacent(a, j - 1))
+            return SPAN_NONE;
+        if (a->toks[j].cue == CUE_ROLE)
+            return tok_span(a, k + 2, j);
+    }
+    return SPAN_NONE;
+}
+
+/* The latest person named exactly name, or NULL. */
+static int is_skippable(const doc *d, const qtok *q)
+{
+    if (q->stop || q->cue == CUE_VERB || q->cue == CUE_ACCORDING ||
+        q->cue == CUE_AUXILIARY)
+        return 1;
+    size_t len = q->end - q->start;
+    return len > 3 && memcmp(d->text + q->end - 2, "ly", 2) == 0;
+}
+
+static int is_plain_word(const qtok *q)
+{
+    return !q->inside && !q->stop && !q->cue &&
+           !(q->flags & (TOK_CAPITAL | TOK_NUMBER));
+}
+
+/* A noun phrase ending at token k and opened by a determiner: "the
+ * Senate minority leader", "a senior official", "the gambling tycoon".
+ * Its role is set when it holds a role word.  0 when there is SPAN_NONE. */
+static int description_ending(const attributor *a, size_t k, speaker *s)
+{
+    size_t first = k, role = SIZE_MAX;
+    for (;;) {
+        const qtok *q = &a->toks[first];
+        if (q->cue == CUE_ROLE && role == SIZE_MAX)
+            role = first;
+        if (first == 0 || k - first + 1 >= MAX_ROLE_WORDS ||
+            !adjacent(a, first - 1))
+            return 0;
+        const qtok *p = &a->toks[first - 1];
+        if (p->cue == CUE_DETERMINER)
+            break;
+        if (p->inside || (p->stop && p->cue != CUE_ROLE) ||
+            (p->cue && p->cue != CUE_ROLE))
+            return 0;
+        first--;
+    }
+    memset(s, 0, sizeof *s);
+    s->mention = tok_span(a, first - 1, k);
+    if (role != SIZE_MAX) {
+        s->role = tok_span(a, first, k);
+        s->gender = gender_in(a, s->role);
+    }
+    /* "Andrew Bailey, the central bank's governor, said" */
+    size_t det = first - 1;
+    if (det > 0 && byte_at(a, a->toks[k].end) == ',' &&
+        byte_at(a, a->toks[det - 1].end) == ',' &&
+        mention_is_name_word(&a->toks[det - 1])) {
+        speaker named = mention_person_from_run(a, mention_run_start(a, det - 1), det - 1);
+        named.role = s->role;
+        *s = named;
+    }
+    return 1;
+}
+
+/* The words after a determiner at token k: "(according to) the
+ * newspaper", "(said) the party's chief whip". */
+static int description_starting(const attributor *a, size_t k, speaker *s)
+{
+    size_t last = k + 1;
+    if (last >= a->ntoks || !adjacent(a, k))
+        return 0;
+    /* "the Republican nominee": capitalised modifiers, a plain head or
+     * the first role word; a past tense ("several groups granted") is
+     * the verb that follows */
+    while (last + 1 < a->ntoks && last - k < MAX_ROLE_WORDS &&
+           a->toks[last].cue != CUE_ROLE && adjacent(a, last) &&
+           !a->toks[last + 1].inside && !a->toks[last + 1].stop &&
+           (!a->toks[last + 1].cue || a->toks[last + 1].cue == CUE_ROLE) &&
+           !mention_ends_with(a, last + 1, "ed"))
+        last++;
+    while (last > k + 1 && !is_plain_word(&a->toks[last]) &&
+           a->toks[last].cue != CUE_ROLE)
+        last--;
+    /* "the White House readout": a name inside a plain description is
+     * the better speaker */
+    if (a->toks[last].cue != CUE_ROLE)
+        for (size_t j = k + 1; j < last; j++)
+            if (mention_is_name_word(&a->toks[j]))
+                return 0;
+    if (!is_plain_word(&a->toks[last]) && a->toks[last].cue != CUE_ROLE)
+        return 0;
+    return description_ending(a, last, s);
+}
+
+/* A person, a pronoun or a description at token k; 0 when k is SPAN_NONE. */
+static int mention_at(attributor *a, size_t k, int dir, speaker *s)
+{
+    const qtok *q = &a->toks[k];
+    memset(s, 0, sizeof *s);
+    if (q->inside)
+        return 0;
+    if (q->cue == CUE_PRONOUN || q->cue == CUE_FIRST_PERSON) {
+        s->mention = tok_span(a, k, k);
+        s->gender = q->gender;
+        people_resolve(a, s, q->cue == CUE_PRONOUN);
+        return 1;
+    }
+    if (mention_is_name_word(q)) {
+        size_t first = dir < 0 ? mention_run_start(a, k) : k;
+        size_t last = dir < 0 ? k : mention_run_end(a, k);
+        *s = mention_person_from_run(a, first, last);
+        if (empty(s->role))
+            s->role = apposition_after(a, last);
+        people_resolve(a, s, 0);
+        return 1;
+    }
+    if (q->cue == CUE_DETERMINER && dir > 0)
+        return description_starting(a, k, s) && (people_resolve(a, s, 0), 1);
+    if (dir < 0 && (q->cue == CUE_ROLE || is_plain_word(q)))
+        return description_ending(a, k, s) && (people_resolve(a, s, 0), 1);
+    return 0;
+}
+
+/* "Trump, the GOP frontrunner in South Carolina, said": with a comma
+ * right before the cue at k, the name before an earlier comma. */
+#define MAX_APPOSITION 30
+static int apposed_subject(attributor *a, size_t k, speaker *s)
+{
+    const char *t = a->d->text;
+    size_t i = a->toks[k].start;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (i == 0 || t[i - 1] != ',' || k == 0)
+        return 0;
+    for (size_t j = k - 1; j-- > 0 && k - j < MAX_APPOSITION;) {
+        const qtok *q = &a->toks[j];
+        if (q->inside || q->cue == CUE_VERB)
+            return 0;
+        if (byte_at(a, q->end) == ',' && mention_is_name_word(q)) {
+            size_t first = mention_run_start(a, j);
+            *s = mention_person_from_run(a, first, j);
+            people_resolve(a, s, 0);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The subject before the cue at k: "Netanyahu (reportedly) added".
+ * -1 at a conjunction: "X outlined his plan and vowed" has the
+ * subject of the sentence. */
+int mention_subject_before(attributor *a, size_t k, speaker *s)
+{
+    if (apposed_subject(a, k, s))
+        return 1;
+    const char *t = a->d->text;
+    for (int skipped = 0; skipped <= MAX_SKIP && k > 0; skipped++) {
+        k--;
+        /* "Rep. Gwen Moore (D-Wis.) said": over the parenthesis */
+        if (byte_at(a, a->toks[k].end) == ')' ||
+            byte_at(a, a->toks[k].end + 1) == ')') {
+            size_t open = k;
+            while (open > 0 && k - open < MAX_ROLE_WORDS &&
+                   byte_at(a, a->toks[open].start - 1) != '(')
+                open--;
+            if (open > 0 && byte_at(a, a->toks[open].start - 1) == '(')
+                k = open - 1;
+        }
+        if (a->toks[k].cue == CUE_CONJUNCTION)
+            return -1;
+        if (mention_at(a, k, -1, s))
+            return 1;
+        const qtok *q = &a->toks[k];
+        /* "Sarandon, 69, told": an age between commas */
+        int age = (q->flags & TOK_NUMBER) && byte_at(a, q->end) == ',';
+        /* "Trump was prompted to say", "Clinton declined to say" */
+        int chain = is_plain_word(q) && k + 1 < a->ntoks &&
+                    a->toks[k + 1].end - a->toks[k + 1].start == 2 &&
+                    memcmp(t + a->toks[k + 1].start, "to", 2) == 0;
+        if (q->inside || !(age || chain || is_skippable(a->d, q)))
+            return 0;
+    }
+    return 0;
+}
+
+/* The speaker after the cue at k: "said Maria Lopez", "according to
+ * the White House". */
+int mention_speaker_after(attributor *a, size_t k, speaker *s)
+{
+    for (int skipped = 0; skipped <= MAX_SKIP && k + 1 < a->ntoks;
+         skipped++) {
+        k++;
+        if (mention_at(a, k, +1, s))
+            return 1;
+        if (!is_skippable(a->d, &a->toks[k]))
+            return 0;
+    }
+    return 0;
+}
+
+/* The subject opening the sentence whose first token is k: "Former
+ * Secretary of State Madeleine Albright ..., saying", "He dismissed
+ * ..., saying".  A dateline ("WASHINGTON —") and a leading phrase up to
+ * its comma ("In a statement released Thursday, Rep. Hakeem Jeffries")
+ * come first. */
+#define MAX_LEADING_PHRASE 12
+int mention_sentence_subject(attributor *a, size_t k, speaker *s)
+{
+    if (k + 1 < a->ntoks && (a->toks[k].flags & TOK_ALLCAPS) &&
+        !adjacent(a, k) && byte_at(a, a->toks[k].end) != ',')
+        k++;
+    const qtok *q0 = k < a->ntoks ? &a->toks[k] : NULL;
+    if (q0 && q0->stop && !mention_is_name_word(q0) && q0->cue != CUE_DETERMINER &&
+        q0->cue != CUE_PRONOUN && q0->cue != CUE_FIRST_PERSON) {
+        size_t j = k;
+        while (j < a->ntoks && j < k + MAX_LEADING_PHRASE &&
+               byte_at(a, a->toks[j].end) != ',' && !a->toks[j].inside)
+            j++;
+        if (j >= a->ntoks || j == k + MAX_LEADING_PHRASE ||
+            a->toks[j].inside)
+            return 0;
+        k = j + 1;
+    }
+    for (size_t j = k; j < a->ntoks && j < k + 3; j++) {
+        const qtok *q = &a->toks[j];
+        if (q->inside)
+            return 0;
+        if (q->cue == CUE_DETERMINER && description_starting(a, j, s)) {
+            people_resolve(a, s, 0);
+            return 1;
+        }
+        if (q->cue == CUE_PRONOUN || q->cue == CUE_FIRST_PERSON ||
+            mention_is_name_word(q))
+            return mention_at(a, j, +1, s);
+        if (!q->stop)
+            return 0;
+    }
+    return 0;
+}

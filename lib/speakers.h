@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * speakers.h -- what the three files of attribution share: the
+ * attributor's state, the window of tokens it reads, and the functions
+ * one file offers the others.
+ *
+ *   attribution.c  the cue patterns around each quotation, in order of
+ *                  preference, and the attributor's driver
+ *   mentions.c     the mention grammar: runs of name words, titles and
+ *                  roles split from names, descriptions, subjects
+ *   people.c       the memory of people: names seen, and a pronoun,
+ *                  surname or role resolved to the last compatible one
+ */
+#ifndef PRECIS_SPEAKERS_H
+#define PRECIS_SPEAKERS_H
+
+#include "attribution.h"
+
+/* Lower-case words allowed between a name and its verb: "he was quoted
+ * as saying", "Gantz reportedly told". */
+#define MAX_SKIP 4
+/* Tokens of the sentences around one quotation that are looked at. */
+#define MAX_TOKENS 512
+
+typedef struct qtok {
+    size_t start, end;
+    unsigned flags;
+    int cue;    /* CUE_* or 0 */
+    int gender; /* GENDER_* the word marks, or 0 */
+    int stop;   /* a stop word */
+    int inside; /* between the marks of some quotation */
+} qtok;
+
+typedef struct person {
+    span name, role;
+    int gender; /* GENDER_* from a title, a role or a pronoun, or 0 */
+} person;
+
+struct attributor {
+    const doc *d;
+    const qspan *qs;
+    size_t nq;
+    person *people; /* every name seen so far, in text order */
+    size_t npeople, cap;
+    span last;              /* what a pronoun stands for */
+    uint32_t subjects_done; /* sentences before this one were read */
+    qtok toks[MAX_TOKENS];  /* the window (mention_window) */
+    size_t ntoks;
+};
+
+#define SPAN_NONE ((span){0, 0})
+
+static inline int empty(span s)
+{
+    return s.end <= s.start;
+}
+
+/* The byte at i, 0 past the end: the input need not end in NUL. */
+static inline char byte_at(const attributor *a, size_t i)
+{
+    return i < a->d->len ? a->d->text[i] : '\0';
+}
+
+static inline span tok_span(const attributor *a, size_t first, size_t last)
+{
+    return (span){a->toks[first].start, a->toks[last].end};
+}
+
+/* mentions.c */
+void mention_window(attributor *a, size_t start, size_t end);
+int mention_is_name_word(const qtok *q);
+int mention_ends_with(const attributor *a, size_t k, const char *ending);
+size_t mention_run_start(const attributor *a, size_t k);
+size_t mention_run_end(const attributor *a, size_t k);
+speaker mention_person_from_run(const attributor *a, size_t first, size_t last);
+int mention_subject_before(attributor *a, size_t k, speaker *s);
+int mention_speaker_after(attributor *a, size_t k, speaker *s);
+int mention_sentence_subject(attributor *a, size_t k, speaker *s);
+
+/* people.c */
+void people_remember(attributor *a, const speaker *s);
+void people_resolve(attributor *a, speaker *s, int pronoun);
+
+#endif
