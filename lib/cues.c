@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "precis.h"
+
 #define NONE UINT32_MAX
 
 static unsigned char fold(unsigned char c)
@@ -37,7 +39,7 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
             unsigned char c = fold((unsigned char)texts[i][k]);
             if (!ix->cls[c]) {
                 if (ix->nclass == 256)
-                    return -1;
+                    return PRECIS_EDATA; /* a byte class per byte value */
                 ix->cls[c] = (uint8_t)ix->nclass++;
             }
         }
@@ -50,7 +52,7 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
     ix->next = malloc(total * ix->nclass * sizeof *ix->next);
     ix->out = calloc(total, sizeof *ix->out);
     ix->nout = calloc(total, sizeof *ix->nout);
-    int rc = -1;
+    int rc = PRECIS_ENOMEM;
     if (!fail || !queue || !own || !ix->next || !ix->out || !ix->nout)
         goto done;
     /* The trie. */
@@ -120,7 +122,7 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
                ix->nout[f] * sizeof *ix->outs);
         at += ix->nout[f];
     }
-    rc = 0;
+    rc = PRECIS_OK;
 done:
     free(fail);
     free(queue);

@@ -28,7 +28,8 @@ typedef struct cue_index {
 } cue_index;
 
 /* Build the automaton of n cues (texts[i] of lens[i] bytes, stored in
- * lower case when case-blind).  0, or -1 when memory runs out. */
+ * lower case when case-blind).  PRECIS_OK, PRECIS_ENOMEM, or PRECIS_EDATA
+ * when the cues hold every byte value (no class is left for the rest). */
 int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
                size_t n);
 void cues_free(cue_index *ix);

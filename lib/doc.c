@@ -21,62 +21,68 @@
 
 #define STOP_KEY '\x01'
 
-static uint32_t new_term(doc *d, const char *stem, size_t len, int stop,
-                         int number)
+/* A new term, the d->nterms-th, for this stem. */
+static int new_term(doc *d, const char *stem, size_t len, int stop,
+                    int number, uint32_t df)
 {
     doc_term *terms =
         array_grow(d->terms, &d->termcap, d->nterms, sizeof *terms, 1024);
     if (!terms)
-        return UINT32_MAX;
+        return PRECIS_ENOMEM;
     d->terms = terms;
     doc_term *t = &terms[d->nterms];
     memset(t, 0, sizeof *t);
     t->stem = arena_strndup(&d->arena, stem, len);
     if (!t->stem)
-        return UINT32_MAX;
+        return PRECIS_ENOMEM;
     t->first = t->first_inner = UINT32_MAX;
     t->stop = stop != 0;
     t->number = number != 0;
-    return (uint32_t)d->nterms++;
+    t->df = df;
+    d->nterms++;
+    return PRECIS_OK;
 }
 
-/* The word index of a folded form (its entry in d->words), interned;
- * UINT32_MAX on ENOMEM. */
 typedef struct doc_word {
     uint32_t term; /* UINT32_MAX: not named yet */
     uint8_t cue;   /* DOC_CUE */
 } doc_word;
 
-static uint32_t word_id(doc *d, const char *fold, size_t len)
+/* The word index of a folded form (its entry in d->words), interned,
+ * into *w. */
+static int word_id(doc *d, const char *fold, size_t len, uint32_t *w)
 {
     int added;
     uint32_t id = (uint32_t)d->words.count;
     const uint32_t *known = strmap_put(&d->words, fold, len, id, &added);
     if (!known)
-        return UINT32_MAX;
+        return PRECIS_ENOMEM;
+    *w = *known;
     if (!added)
-        return *known;
+        return PRECIS_OK;
     doc_word *words = array_grow(d->word_info, &d->wordcap, id,
                                  sizeof *words, 1024);
     if (!words)
-        return UINT32_MAX;
+        return PRECIS_ENOMEM;
     d->word_info = words;
     words[id] = (doc_word){UINT32_MAX, 0};
-    return id;
+    return PRECIS_OK;
 }
 
-/* The term of word w, made when the word is first met in text order (so
- * term numbers follow the text); UINT32_MAX on ENOMEM. */
-static uint32_t word_term(doc *d, uint32_t w)
+/* The term of word w into *term, made when the word is first met in
+ * text order (so term numbers follow the text). */
+static int word_term(doc *d, uint32_t w, uint32_t *term)
 {
-    if (d->word_info[w].term != UINT32_MAX)
-        return d->word_info[w].term;
+    *term = d->word_info[w].term;
+    if (*term != UINT32_MAX)
+        return PRECIS_OK;
     const char *fold = d->words.entries[w].key;
     size_t len = d->words.entries[w].len;
     lex_word x = {fold, len, 0, 0, 0};
-    if (d->lang && lexicon_word(d->engine, d->lang, fold, len, &x) !=
-                       PRECIS_OK)
-        return UINT32_MAX;
+    int rc = d->lang ? lexicon_word(d->engine, d->lang, fold, len, &x)
+                     : PRECIS_OK;
+    if (rc != PRECIS_OK)
+        return rc;
     int number = len > 0 && fold[0] >= '0' && fold[0] <= '9';
     char key[TOK_MAX_FOLD + 2];
     const char *stem = x.stem;
@@ -91,16 +97,14 @@ static uint32_t word_term(doc *d, uint32_t w)
     const uint32_t *have =
         strmap_put(&d->stems, stem, slen, (uint32_t)d->nterms, &added);
     if (!have)
-        return UINT32_MAX;
-    if (added) {
-        uint32_t id = new_term(d, x.stop ? stem + 1 : stem,
-                               x.stop ? slen - 1 : slen, x.stop, number);
-        if (id == UINT32_MAX)
-            return UINT32_MAX;
-        d->terms[id].df = x.df;
-    }
-    d->word_info[w].cue = x.cue;
-    return d->word_info[w].term = *have;
+        return PRECIS_ENOMEM;
+    *term = *have;
+    if (added && (rc = new_term(d, x.stop ? stem + 1 : stem,
+                                x.stop ? slen - 1 : slen, x.stop, number,
+                                x.df)) != PRECIS_OK)
+        return rc;
+    d->word_info[w] = (doc_word){*term, x.cue};
+    return PRECIS_OK;
 }
 
 static int cmp_entry(const void *a, const void *b)
@@ -247,9 +251,12 @@ static int tokenize_range(doc *d, token_list *l, size_t start, size_t end)
     token tok;
     tokenizer_init(&t, d->text, start, end);
     while (tokenizer_next(&t, &tok)) {
-        uint32_t w = word_id(d, t.fold, tok.fold_len);
-        if (w == UINT32_MAX || push_token(l, &tok, w))
-            return PRECIS_ENOMEM;
+        uint32_t w;
+        int rc = word_id(d, t.fold, tok.fold_len, &w);
+        if (rc == PRECIS_OK)
+            rc = push_token(l, &tok, w);
+        if (rc != PRECIS_OK)
+            return rc;
     }
     return PRECIS_OK;
 }
@@ -399,9 +406,10 @@ static int name_terms(doc *d)
         doc_sentence *s = &d->sents[i];
         for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
             doc_token *t = &d->toks[k];
-            uint32_t w = t->term, term = word_term(d, w);
-            if (term == UINT32_MAX)
-                return PRECIS_ENOMEM;
+            uint32_t w = t->term, term;
+            int rc = word_term(d, w, &term);
+            if (rc != PRECIS_OK)
+                return rc;
             t->term = term;
             t->cue = d->word_info[w].cue;
             t->stop = d->terms[term].stop;
@@ -423,10 +431,12 @@ static int tokenize_title(doc *d, const char *title, size_t len)
     vec_entry *v = arena_alloc(&d->vectors, cap * sizeof *v);
     tokenizer_init(&t, title, 0, len);
     while (v && tokenizer_next(&t, &tok)) {
-        uint32_t w = word_id(d, t.fold, tok.fold_len);
-        uint32_t term = w == UINT32_MAX ? w : word_term(d, w);
-        if (term == UINT32_MAX)
-            return PRECIS_ENOMEM;
+        uint32_t w, term;
+        int rc = word_id(d, t.fold, tok.fold_len, &w);
+        if (rc == PRECIS_OK)
+            rc = word_term(d, w, &term);
+        if (rc != PRECIS_OK)
+            return rc;
         if (d->terms[term].stop || n == 256)
             continue;
         if (n == cap) {

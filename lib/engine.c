@@ -97,16 +97,19 @@ static int index_patterns(precis_engine_t *e, precis_error_t *err)
 {
     const char **texts = malloc((e->npatterns + 1) * sizeof *texts);
     e->pattern_lens = malloc((e->npatterns + 1) * sizeof *e->pattern_lens);
-    int rc = texts && e->pattern_lens ? 0 : -1;
-    for (size_t i = 0; rc == 0 && i < e->npatterns; i++) {
+    int rc = texts && e->pattern_lens ? PRECIS_OK : PRECIS_ENOMEM;
+    for (size_t i = 0; rc == PRECIS_OK && i < e->npatterns; i++) {
         texts[i] = e->patterns[i].text;
         e->pattern_lens[i] = e->patterns[i].len;
     }
-    if (rc == 0)
+    if (rc == PRECIS_OK)
         rc = cues_build(&e->cues, texts, e->pattern_lens, e->npatterns);
     free(texts);
-    return rc == 0 ? PRECIS_OK
-                   : set_error(err, PRECIS_ENOMEM, "boilerplate: no memory");
+    if (rc == PRECIS_EDATA)
+        return set_error(err, rc, "boilerplate: patterns use every byte value");
+    return rc == PRECIS_OK
+               ? PRECIS_OK
+               : set_error(err, PRECIS_ENOMEM, "boilerplate: no memory");
 }
 
 static int cmp_code(const void *a, const void *b)

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "precis.h"
 #include "utf8.h"
 
 typedef struct line {
@@ -116,7 +117,7 @@ static int push(seg_ctx *c, size_t start, size_t end)
     seg_sentence *items =
         array_grow(l->items, &l->cap, l->count, sizeof *items, 64);
     if (!items)
-        return -1;
+        return PRECIS_ENOMEM;
     l->items = items;
     seg_sentence *s = &items[l->count++];
     s->start = start;
@@ -766,7 +767,7 @@ static int scan_block(seg_ctx *c)
     if (story > s) {
         size_t at = c->list->count;
         if (push(c, s, story) != 0)
-            return -1;
+            return PRECIS_ENOMEM;
         if (c->list->count > at)
             c->list->items[at].dateline = 1;
         s = i = story;
@@ -787,7 +788,7 @@ static int scan_block(seg_ctx *c)
             if (run_in_boundary(c, s, i)) {
                 size_t at = c->list->count;
                 if (push(c, s, i) != 0)
-                    return -1;
+                    return PRECIS_ENOMEM;
                 if (c->list->count > at)
                     c->list->items[at].run_in = 1;
                 s = i + 1;
@@ -799,7 +800,7 @@ static int scan_block(seg_ctx *c)
             i += (size_t)n;
             if (i < e && i > s && next_list_item(c, i)) {
                 if (push(c, s, i) != 0)
-                    return -1;
+                    return PRECIS_ENOMEM;
                 s = i;
                 i = sentence_body(c, s);
             }
@@ -808,7 +809,7 @@ static int scan_block(seg_ctx *c)
         if (i - s > SEG_MAX_SENTENCE) {
             size_t cut = last_space > s ? last_space : i;
             if (push(c, s, cut) != 0)
-                return -1;
+                return PRECIS_ENOMEM;
             s = i = skip_blank(t, cut, e);
             last_space = 0;
             continue;
@@ -816,7 +817,7 @@ static int scan_block(seg_ctx *c)
         size_t next;
         if (cp == ')' && caption_bracket_ends(c, s, i, &next)) {
             if (push(c, s, i + 1) != 0)
-                return -1;
+                return PRECIS_ENOMEM;
             s = i = next;
             last_space = 0;
             continue;
@@ -856,7 +857,7 @@ static int scan_block(seg_ctx *c)
             if (j < e && !cjk && !uc_is_space(utf8_at(t, e, j, &n))) {
                 if (glued_boundary(c, s, i, j)) {
                     if (push(c, s, j) != 0)
-                        return -1;
+                        return PRECIS_ENOMEM;
                     s = j;
                     i = sentence_body(c, s);
                     last_space = 0;
@@ -875,7 +876,7 @@ static int scan_block(seg_ctx *c)
                 !memcmp(t + i, ". . . .", 7) && j == run_end &&
                 is_boundary(c, s, i, run_end, m)) {
                 if (push(c, s, i + 1) != 0)
-                    return -1;
+                    return PRECIS_ENOMEM;
                 s = i + 2;
                 i = run_end;
                 last_space = 0;
@@ -883,7 +884,7 @@ static int scan_block(seg_ctx *c)
             }
             if (cjk || is_boundary(c, s, i, run_end, m)) {
                 if (push(c, s, stop_end) != 0)
-                    return -1;
+                    return PRECIS_ENOMEM;
                 s = m;
                 i = sentence_body(c, s);
                 last_space = 0;
@@ -955,7 +956,7 @@ static int split_lines(const char *text, size_t len, const seg_rules *rules,
         line *grown = array_grow(lines, &cap, n, sizeof *lines, 64);
         if (!grown) {
             free(lines);
-            return -1;
+            return PRECIS_ENOMEM;
         }
         lines = grown;
         line *l = &lines[n++];
@@ -1015,7 +1016,7 @@ int segment_text(const char *text, size_t len, const seg_rules *rules,
     line *lines;
     size_t n;
     if (split_lines(text, len, rules, &lines, &n) != 0)
-        return -1;
+        return PRECIS_ENOMEM;
     int wrapped = is_hard_wrapped(lines, n);
     seg_ctx c = {.text = text,
                  .len = len,

@@ -69,8 +69,8 @@ typedef struct seg_list {
     size_t paragraphs;
 } seg_list;
 
-/* Segment text[0, len).  rules may be NULL or hold NULL maps.  Returns 0
- * or -1 on allocation failure; free list->items with free(). */
+/* Segment text[0, len).  rules may be NULL or hold NULL maps.  Returns PRECIS_OK
+ * or PRECIS_ENOMEM; free list->items with free(). */
 int segment_text(const char *text, size_t len, const seg_rules *rules,
                  seg_list *list);
 

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "precis.h"
+
 static uint32_t hash_bytes(const char *s, size_t len)
 {
     uint32_t h = 2166136261u;
@@ -32,7 +34,7 @@ int strmap_init(strmap *m, size_t expected)
         free(m->entries);
         m->slots = NULL;
         m->entries = NULL;
-        return -1;
+        return PRECIS_ENOMEM;
     }
     m->cap = cap;
     arena_init(&m->keys, 32 * 1024);
@@ -77,7 +79,7 @@ static int grow(strmap *m)
     size_t cap = m->cap * 2;
     uint32_t *slots = calloc(cap, sizeof *slots);
     if (!slots)
-        return -1;
+        return PRECIS_ENOMEM;
     for (size_t n = 0; n < m->count; n++) {
         size_t j = m->entries[n].hash & (cap - 1);
         while (slots[j])

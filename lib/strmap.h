@@ -34,6 +34,7 @@ typedef struct strmap {
     arena keys;
 } strmap;
 
+/* PRECIS_OK or PRECIS_ENOMEM. */
 int strmap_init(strmap *m, size_t expected);
 void strmap_free(strmap *m);
 /* Pointer to the value of key, or NULL.  Safe from many threads once
