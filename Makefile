@@ -440,7 +440,7 @@ install: all
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/libprecis.so.$(VERSION)
 	ln -sf libprecis.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprecis.so.$(SOVERSION)
 	ln -sf libprecis.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libprecis.so
-	for d in stopwords abbrev speech idf; do \
+	for d in stopwords abbrev speech morph idf; do \
 	    install -d $(DESTDIR)$(DATADIR)/$$d; \
 	    install -m 644 data/$$d/* $(DESTDIR)$(DATADIR)/$$d/; \
 	done

@@ -89,7 +89,7 @@ static size_t nearest_cue(const attributor *a, const qspan *q, size_t limit)
         if (t->inside || (t->cue != CUE_VERB && t->cue != CUE_ACCORDING))
             continue;
         size_t gap = t->end <= q->open ? q->open - t->end : t->start - q->after;
-        if (mention_ends_with(a, k, "ing")) /* "…," adding: the finite verb first */
+        if (mention_ends_with(a, k, &attr_morph(a)->participle)) /* "…," adding: the finite verb first */
             gap += PARTICIPLE_DISTANCE;
         if (gap < best_gap) {
             best_gap = gap;
@@ -128,7 +128,7 @@ static int from_cue(attributor *a, const qspan *q, size_t k, speaker *s)
         token_at(a, a->d->sents[doc_sentence_at(a->d, c->start)].seg.start);
     if (c->cue == CUE_ACCORDING) {
         found = mention_speaker_after(a, k, s);
-    } else if (mention_ends_with(a, k, "ing")) {
+    } else if (mention_ends_with(a, k, &attr_morph(a)->participle)) {
         /* ", saying": the subject of the sentence; never inverted */
         found = comma_before(a, k) ? mention_sentence_subject(a, first, s)
                                    : mention_subject_before(a, k, s) > 0;

@@ -74,6 +74,9 @@ static int load_lang(lang *l, const char *dir, const char *code,
     snprintf(path, sizeof path, "%s/speech/%s.txt", dir, code);
     if (rc == PRECIS_OK && file_exists(path))
         rc = load_sections(&l->speech, path, speech_sections, 1, err);
+    snprintf(path, sizeof path, "%s/morph/%s.txt", dir, code);
+    if (rc == PRECIS_OK && file_exists(path))
+        rc = load_morph(&l->morph, path, err);
     snprintf(path, sizeof path, "%s/idf/%s.idf", dir, code);
     if (rc == PRECIS_OK && file_exists(path))
         rc = load_idf(&l->idf, &l->idf_docs, path, err);

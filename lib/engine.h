@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "cues.h"
+#include "morph.h"
 #include "exclusion.h"
 #include "precis.h"
 #include "strmap.h"
@@ -23,6 +24,7 @@ typedef struct lang {
     strmap abbrev;     /* lower-cased abbreviations -> ABBR_* */
     strmap speech;     /* folded quote attribution cues -> CUE_* */
     strmap idf;        /* folded, stemmed term -> document frequency */
+    morph morph;       /* word shapes (morph/XX.txt; all empty: none) */
     uint32_t idf_docs; /* documents behind idf; 0: no model */
     int has_stemmer;   /* libstemmer knows code */
 } lang;
@@ -67,6 +69,7 @@ typedef struct section_def {
 int load_sections(strmap *m, const char *path, const section_def *sections,
                   int fold, precis_error_t *err);
 int load_idf(strmap *m, uint32_t *docs, const char *path, precis_error_t *err);
+int load_morph(morph *m, const char *path, precis_error_t *err);
 int load_boilerplate(precis_engine_t *e, const char *path,
                      precis_error_t *err);
 

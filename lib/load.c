@@ -8,6 +8,7 @@
  * rather than something skipped quietly.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +183,74 @@ int load_sections(strmap *m, const char *path, const section_def *sections,
 {
     section_ctx c = {m, sections, fold, 0};
     return each_line(path, section_line, &c, err);
+}
+
+typedef struct morph_ctx {
+    morph *m;
+    morph_endings *list; /* of the current section */
+} morph_ctx;
+
+static int add_ending(morph_endings *l, const char *text, size_t len)
+{
+    if (l->n == MORPH_MAX || len == 0 || len > MORPH_MAX_LEN)
+        return -1;
+    memcpy(l->text[l->n], text, len);
+    l->text[l->n][len] = '\0';
+    l->len[l->n++] = (unsigned char)len;
+    return 0;
+}
+
+static int morph_line(void *ctx, char *line, size_t len, const char *path,
+                      size_t lineno, precis_error_t *err)
+{
+    morph_ctx *c = ctx;
+    static const struct {
+        const char *name;
+        size_t offset;
+    } sections[] = {
+        {"[participle]", offsetof(morph, participle)},
+        {"[adverb]", offsetof(morph, adverb)},
+        {"[past]", offsetof(morph, past)},
+        {"[possessive]", offsetof(morph, possessive)},
+        {"[particles]", offsetof(morph, particles)},
+    };
+    if (line[0] == '[') {
+        for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+            if (strcmp(line, sections[i].name) == 0) {
+                c->list = (morph_endings *)((char *)c->m + sections[i].offset);
+                return PRECIS_OK;
+            }
+        }
+        return set_error(err, PRECIS_EDATA, "%s:%zu: unknown section %s", path,
+                         lineno, line);
+    }
+    if (!c->list)
+        return set_error(err, PRECIS_EDATA, "%s:%zu: entry before a section",
+                         path, lineno);
+    int bad = memchr(line, ' ', len) != NULL || add_ending(c->list, line, len);
+    /* A possessive written with ' also matches the typographic one. */
+    char curly[MORPH_MAX_LEN + 3];
+    char *apostrophe = memchr(line, '\'', len);
+    if (!bad && c->list == &c->m->possessive && apostrophe &&
+        len + 2 <= MORPH_MAX_LEN) {
+        size_t at = (size_t)(apostrophe - line);
+        memcpy(curly, line, at);
+        memcpy(curly + at, "\xE2\x80\x99", 3);
+        memcpy(curly + at + 3, line + at + 1, len - at - 1);
+        bad = add_ending(c->list, curly, len + 2);
+    }
+    if (bad)
+        return set_error(err, PRECIS_EDATA,
+                         "%s:%zu: \"%s\": one word of at most %d bytes, "
+                         "at most %d a section",
+                         path, lineno, line, MORPH_MAX_LEN, MORPH_MAX);
+    return PRECIS_OK;
+}
+
+int load_morph(morph *m, const char *path, precis_error_t *err)
+{
+    morph_ctx c = {m, NULL};
+    return each_line(path, morph_line, &c, err);
 }
 
 typedef struct idf_ctx {

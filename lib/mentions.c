@@ -88,29 +88,20 @@ static int gender_in(const attributor *a, span s)
     return 0;
 }
 
-/* Token k is longer than the ending and ends with it ("granted"). */
-int mention_ends_with(const attributor *a, size_t k, const char *ending)
+/* Token k ends with one of the endings and is at least two bytes longer
+ * ("granted"). */
+int mention_ends_with(const attributor *a, size_t k, const morph_endings *m)
 {
     const qtok *q = &a->toks[k];
-    size_t n = strlen(ending);
-    return q->end - q->start > n + 1 &&
-           memcmp(a->d->text + q->end - n, ending, n) == 0;
+    return morph_ends(m, a->d->text + q->start, q->end - q->start, 2);
 }
 
 static int is_particle(const attributor *a, size_t k)
 {
-    static const char *const particles[] = {"of", "de", "von", "van", "der",
-                                            "del", "da", "di", "du", "la",
-                                            "le", "bin", "al", NULL};
     const qtok *q = &a->toks[k];
-    size_t n = q->end - q->start;
-    if ((q->flags & TOK_CAPITAL) || q->inside)
-        return 0;
-    for (int i = 0; particles[i]; i++)
-        if (strlen(particles[i]) == n &&
-            memcmp(a->d->text + q->start, particles[i], n) == 0)
-            return 1;
-    return 0;
+    return !(q->flags & TOK_CAPITAL) && !q->inside &&
+           morph_is(&attr_morph(a)->particles, a->d->text + q->start,
+                    q->end - q->start);
 }
 
 /* Role words right before the name at token k: "Hamas spokesman",
@@ -209,13 +200,13 @@ static span apposition_after(const attributor *a, size_t k)
 }
 
 /* The latest person named exactly name, or NULL. */
-static int is_skippable(const doc *d, const qtok *q)
+static int is_skippable(const attributor *a, const qtok *q)
 {
     if (q->stop || q->cue == CUE_VERB || q->cue == CUE_ACCORDING ||
         q->cue == CUE_AUXILIARY)
         return 1;
-    size_t len = q->end - q->start;
-    return len > 3 && memcmp(d->text + q->end - 2, "ly", 2) == 0;
+    return morph_ends(&attr_morph(a)->adverb, a->d->text + q->start,
+                      q->end - q->start, 2);
 }
 
 static int is_plain_word(const qtok *q)
@@ -277,7 +268,7 @@ static int description_starting(const attributor *a, size_t k, speaker *s)
            a->toks[last].cue != CUE_ROLE && adjacent(a, last) &&
            !a->toks[last + 1].inside && !a->toks[last + 1].stop &&
            (!a->toks[last + 1].cue || a->toks[last + 1].cue == CUE_ROLE) &&
-           !mention_ends_with(a, last + 1, "ed"))
+           !mention_ends_with(a, last + 1, &attr_morph(a)->past))
         last++;
     while (last > k + 1 && !is_plain_word(&a->toks[last]) &&
            a->toks[last].cue != CUE_ROLE)
@@ -378,7 +369,7 @@ int mention_subject_before(attributor *a, size_t k, speaker *s)
         int chain = is_plain_word(q) && k + 1 < a->ntoks &&
                     a->toks[k + 1].end - a->toks[k + 1].start == 2 &&
                     memcmp(t + a->toks[k + 1].start, "to", 2) == 0;
-        if (q->inside || !(age || chain || is_skippable(a->d, q)))
+        if (q->inside || !(age || chain || is_skippable(a, q)))
             return 0;
     }
     return 0;
@@ -393,7 +384,7 @@ int mention_speaker_after(attributor *a, size_t k, speaker *s)
         k++;
         if (mention_at(a, k, +1, s))
             return 1;
-        if (!is_skippable(a->d, &a->toks[k]))
+        if (!is_skippable(a, &a->toks[k]))
             return 0;
     }
     return 0;

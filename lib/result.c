@@ -80,15 +80,15 @@ static char *clean_copy(arena *a, const char *text, size_t start, size_t end)
     return copy_without(a, text, start, end, 0);
 }
 
-/* "Israel's" -> "Israel": a keyword names the thing, not its owner. */
-static size_t strip_possessive(const char *text, size_t start, size_t end)
+/* "Israel's" -> "Israel": a keyword names the thing, not its owner; the
+ * language's possessive endings (morph.h), after two bytes at least. */
+static size_t strip_possessive(const doc *d, size_t start, size_t end)
 {
-    if (end - start > 3 && text[end - 1] == 's') {
-        if (text[end - 2] == '\'')
-            return end - 2;
-        if (end - start > 5 && memcmp(text + end - 4, "\xE2\x80\x99", 3) == 0)
-            return end - 4;
-    }
+    const morph_endings *m = d->lang ? &d->lang->morph.possessive : NULL;
+    for (size_t i = 0; m && i < m->n; i++)
+        if (end - start >= m->len[i] + 2u &&
+            memcmp(d->text + end - m->len[i], m->text[i], m->len[i]) == 0)
+            return end - m->len[i];
     return end;
 }
 
@@ -101,7 +101,7 @@ static int fill_keywords(precis_result_t *r, const doc *d,
     for (size_t i = 0; i < nkws; i++) {
         precis_keyword_t *k = &r->kws[i];
         k->start = d->toks[kws[i].first_tok].start;
-        k->end = strip_possessive(d->text, k->start,
+        k->end = strip_possessive(d, k->start,
                                   doc_token_end(&d->toks[kws[i].last_tok]));
         k->text = clean_copy(&r->arena, d->text, k->start, k->end);
         k->score = kws[i].score;
@@ -144,7 +144,7 @@ static int fill_quotes(precis_result_t *r, const doc *d, const quote *qs,
             return PRECIS_ENOMEM;
         q->fragment = from->marks.fragment;
         span name = who->name;
-        name.end = strip_possessive(d->text, name.start, name.end);
+        name.end = strip_possessive(d, name.start, name.end);
         q->speaker_start = name.start;
         q->speaker_end = name.end;
         q->mention_start = who->mention.start;

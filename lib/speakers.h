@@ -15,6 +15,7 @@
 #define PRECIS_SPEAKERS_H
 
 #include "attribution.h"
+#include "engine.h"
 
 /* Lower-case words allowed between a name and its verb: "he was quoted
  * as saying", "Gantz reportedly told". */
@@ -50,6 +51,13 @@ struct attributor {
 
 #define SPAN_NONE ((span){0, 0})
 
+/* The word shapes of the document's language (none when unknown). */
+static inline const morph *attr_morph(const attributor *a)
+{
+    static const morph none;
+    return a->d->lang ? &a->d->lang->morph : &none;
+}
+
 static inline int empty(span s)
 {
     return s.end <= s.start;
@@ -69,7 +77,7 @@ static inline span tok_span(const attributor *a, size_t first, size_t last)
 /* mentions.c */
 void mention_window(attributor *a, size_t start, size_t end);
 int mention_is_name_word(const qtok *q);
-int mention_ends_with(const attributor *a, size_t k, const char *ending);
+int mention_ends_with(const attributor *a, size_t k, const morph_endings *m);
 size_t mention_run_start(const attributor *a, size_t k);
 size_t mention_run_end(const attributor *a, size_t k);
 speaker mention_person_from_run(const attributor *a, size_t first, size_t last);

@@ -127,6 +127,60 @@ static void engine_rejects_bad_speech_file(void **state)
     precis_engine_free(e);
 }
 
+/* The keywords of a text naming "Sotheby's" with the tmp engine. */
+static int keyword_is(const char *want)
+{
+    precis_engine_t *e;
+    precis_error_t err;
+    assert_int_equal(open_tmp(&e, &err), PRECIS_OK);
+    const char *text = "Sotheby's sold the painting on Monday. Buyers came "
+                       "to Sotheby's from Asia. The sale at Sotheby's set a "
+                       "record.";
+    precis_options_t o;
+    precis_options_init(&o);
+    o.lang = "en";
+    precis_result_t *r;
+    assert_int_equal(precis_summarize(e, text, strlen(text), &o, &r, NULL),
+                     PRECIS_OK);
+    int found = 0;
+    for (size_t i = 0; i < precis_result_keyword_count(r); i++)
+        found |= strcmp(precis_result_keyword(r, i)->text, want) == 0;
+    precis_result_free(r);
+    precis_engine_free(e);
+    return found;
+}
+
+/* Word shapes come from morph/XX.txt: a possessive listed there is
+ * dropped from keywords (either apostrophe), and not without it. */
+static void engine_reads_word_shapes_per_language(void **state)
+{
+    (void)state;
+    char path[256];
+    snprintf(path, sizeof path, "%s/morph", tmpdir);
+    mkdir(path, 0755);
+    write_file("morph/en.txt", "[particles]\nvon\n");
+    assert_true(keyword_is("Sotheby's"));
+    write_file("morph/en.txt", "# comment\n[possessive]\n's\n");
+    assert_true(keyword_is("Sotheby"));
+    precis_engine_t *e;
+    precis_error_t err;
+    static const char *const bad[][2] = {
+        {"[plural]\ns\n", "morph/en.txt:1: unknown section"},
+        {"ing\n", "morph/en.txt:1: entry before a section"},
+        {"[past]\nmuch too long an ending\n", "morph/en.txt:2:"},
+        {"[past]\nabcdefghijklmnop\n", "morph/en.txt:2:"},
+        {"[past]\na\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\np\nq\n",
+         "morph/en.txt:18:"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        write_file("morph/en.txt", bad[i][0]);
+        assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
+        assert_non_null(strstr(err.message, bad[i][1]));
+    }
+    snprintf(path, sizeof path, "%s/morph/en.txt", tmpdir);
+    unlink(path);
+}
+
 static void engine_rejects_bad_idf_file(void **state)
 {
     (void)state;
@@ -265,6 +319,7 @@ int main(void)
         cmocka_unit_test(engine_rejects_bad_abbrev_file),
         cmocka_unit_test(engine_rejects_bad_speech_file),
         cmocka_unit_test(engine_rejects_bad_idf_file),
+        cmocka_unit_test(engine_reads_word_shapes_per_language),
         cmocka_unit_test(engine_rejects_invalid_utf8_data),
         cmocka_unit_test(engine_rejects_bad_boilerplate_file),
         cmocka_unit_test(engine_error_names_are_stable),

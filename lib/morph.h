@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * morph.h -- the word shapes attribution and keywords read, per language
+ * (data/morph/XX.txt): endings that mark a participle ("adding"), an
+ * adverb ("reportedly") or a past tense ("granted"); endings a name or
+ * keyword drops ("Israel's"); and the lower-case particles inside names
+ * ("Ursula von der Leyen").  A language without a file has none of them.
+ */
+#ifndef PRECIS_MORPH_H
+#define PRECIS_MORPH_H
+
+#include <stddef.h>
+#include <string.h>
+
+/* Entries of one kind: a few endings, a dozen particles. */
+#define MORPH_MAX 16
+#define MORPH_MAX_LEN 15
+
+typedef struct morph_endings {
+    char text[MORPH_MAX][MORPH_MAX_LEN + 1];
+    unsigned char len[MORPH_MAX];
+    size_t n;
+} morph_endings;
+
+typedef struct morph {
+    morph_endings participle; /* [participle]: "ing" */
+    morph_endings adverb;     /* [adverb]: "ly" */
+    morph_endings past;       /* [past]: "ed" */
+    morph_endings possessive; /* [possessive]: "'s" (either apostrophe) */
+    morph_endings particles;  /* [particles]: "von", "de", "bin" (whole
+                                 words, lower case) */
+} morph;
+
+/* Whether word[0, len) is longer than one of the endings by at least
+ * min_stem bytes and ends with it. */
+static inline int morph_ends(const morph_endings *m, const char *word,
+                             size_t len, size_t min_stem)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (len >= m->len[i] + min_stem &&
+            memcmp(word + len - m->len[i], m->text[i], m->len[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether word[0, len) is one of the listed words. */
+static inline int morph_is(const morph_endings *m, const char *word,
+                           size_t len)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (len == m->len[i] && memcmp(word, m->text[i], len) == 0)
+            return 1;
+    return 0;
+}
+
+#endif
