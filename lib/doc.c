@@ -245,20 +245,31 @@ static int push_token(token_list *l, const token *tok, uint32_t word)
 }
 
 /* Tokens of text[start, end) onto l. */
+/* Tokens from t onto l, up to and with the first that ends past stop;
+ * *done when the text ran out first. */
+static int tokenize_until(doc *d, token_list *l, tokenizer *t, size_t stop,
+                          int *done)
+{
+    token tok;
+    *done = 0;
+    while (tokenizer_next(t, &tok)) {
+        uint32_t w;
+        int rc = word_id(d, t->fold, tok.fold_len, &w);
+        if (rc == PRECIS_OK)
+            rc = push_token(l, &tok, w);
+        if (rc != PRECIS_OK || tok.end > stop)
+            return rc;
+    }
+    *done = 1;
+    return PRECIS_OK;
+}
+
 static int tokenize_range(doc *d, token_list *l, size_t start, size_t end)
 {
     tokenizer t;
-    token tok;
+    int done;
     tokenizer_init(&t, d->text, start, end);
-    while (tokenizer_next(&t, &tok)) {
-        uint32_t w;
-        int rc = word_id(d, t.fold, tok.fold_len, &w);
-        if (rc == PRECIS_OK)
-            rc = push_token(l, &tok, w);
-        if (rc != PRECIS_OK)
-            return rc;
-    }
-    return PRECIS_OK;
+    return tokenize_until(d, l, &t, SIZE_MAX, &done);
 }
 
 uint32_t doc_sentence_at(const doc *d, size_t offset)
@@ -287,20 +298,30 @@ size_t doc_token_at(const doc *d, size_t offset)
     return lo;
 }
 
-/* Pass 1: every token of the text, before the language is known
- * (tokens do not depend on it), into d->toks with word indices; with
- * votes, the sample language detection reads: the opening's tokens
- * counted, its distinct words voted with their counts. */
-static int tokenize_text(doc *d, lang_votes *votes)
+/* News text averages about six bytes per token (5.9 on CNN/DM, 6.4 on
+ * the sample article): room for one per five, so the array is not
+ * copied to twice its size for the last few, and cut to fit after. */
+static size_t token_room(size_t bytes)
 {
-    /* News text averages about six bytes per token (5.9 on CNN/DM, 6.4 on
-     * the sample article): room for one per five, so the array is not
-     * copied to twice its size for the last few, and cut to fit after. */
-    token_list l = {malloc((d->len / 5 + 64) * sizeof *l.items), 0,
-                    d->len / 5 + 64};
+    return bytes / 5 + 64;
+}
+
+/* Pass 1, before the language is known (tokens do not depend on it):
+ * the text's tokens, into d->toks with word indices, from the start to
+ * the first that ends past the opening language detection samples (the
+ * rest comes after segmentation, which then has its memory back
+ * first); with votes, that sample: the opening's tokens counted, its
+ * distinct words voted with their counts. */
+static int tokenize_opening(doc *d, tokenizer *t, int *done,
+                            lang_votes *votes)
+{
+    size_t opening = d->len < LANG_DETECT_BYTES ? d->len : LANG_DETECT_BYTES;
+    token_list l = {malloc(token_room(opening) * sizeof *l.items), 0,
+                    token_room(opening)};
     if (!l.items)
         return PRECIS_ENOMEM;
-    int rc = tokenize_range(d, &l, 0, d->len);
+    tokenizer_init(t, d->text, 0, d->len);
+    int rc = tokenize_until(d, &l, t, LANG_DETECT_BYTES, done);
     d->toks = l.items;
     d->ntoks = l.n;
     d->tokcap = l.cap;
@@ -325,17 +346,36 @@ static int tokenize_text(doc *d, lang_votes *votes)
     /* A token across the sample's end: the sample holds its first part,
      * as a tokenizer that stops there sees it. */
     if (k < d->ntoks && d->toks[k].start < LANG_DETECT_BYTES) {
-        tokenizer t;
+        tokenizer cut;
         token tok;
-        tokenizer_init(&t, d->text, d->toks[k].start, LANG_DETECT_BYTES);
-        while (tokenizer_next(&t, &tok)) {
+        tokenizer_init(&cut, d->text, d->toks[k].start, LANG_DETECT_BYTES);
+        while (tokenizer_next(&cut, &tok)) {
             votes->tokens += !(tok.flags & TOK_NUMBER) ||
                              (tok.flags & TOK_CJK);
             if (!(tok.flags & (TOK_NUMBER | TOK_CJK)))
-                lang_vote(d->engine, votes, t.fold, tok.fold_len, 1);
+                lang_vote(d->engine, votes, cut.fold, tok.fold_len, 1);
         }
     }
     return PRECIS_OK;
+}
+
+/* Pass 2: the tokens after the opening, in room for the whole text. */
+static int tokenize_rest(doc *d, tokenizer *t)
+{
+    token_list l = {d->toks, d->ntoks, d->tokcap};
+    if (l.cap < token_room(d->len)) {
+        doc_token *grown = realloc(l.items, token_room(d->len) * sizeof *grown);
+        if (!grown)
+            return PRECIS_ENOMEM;
+        l.items = grown;
+        l.cap = token_room(d->len);
+    }
+    int done;
+    int rc = tokenize_until(d, &l, t, SIZE_MAX, &done);
+    d->toks = l.items;
+    d->ntoks = l.n;
+    d->tokcap = l.cap;
+    return rc;
 }
 
 /* Whether the text's tokens fit sentence s: none runs across either of
@@ -355,7 +395,7 @@ static int tokens_fit(const doc *d, const doc_sentence *s, size_t *first)
     return k == d->ntoks || d->toks[k].start >= s->seg.end;
 }
 
-/* Pass 2: each sentence's tokens out of the text's, in order, dropping
+/* Pass 3: each sentence's tokens out of the text's, in order, dropping
  * those between sentences; a sentence they do not fit is tokenized on
  * its own.  Compacts d->toks in place when every sentence fits (news
  * text: always), else builds a new array. */
@@ -399,7 +439,7 @@ static int sentence_tokens(doc *d)
     return PRECIS_OK;
 }
 
-/* Pass 3: tokens take their terms, in text order. */
+/* Pass 4: tokens take their terms, in text order. */
 static int name_terms(doc *d)
 {
     for (size_t i = 0; i < d->nsents; i++) {
@@ -478,7 +518,9 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     if (strmap_init(&d->words, words) || strmap_init(&d->stems, words))
         return PRECIS_ENOMEM;
     lang_votes votes = {{0}, 0, 0};
-    int rc = tokenize_text(d, detect ? &votes : NULL);
+    tokenizer t;
+    int done;
+    int rc = tokenize_opening(d, &t, &done, detect ? &votes : NULL);
     if (rc != PRECIS_OK)
         return rc;
     d->lang = l = detect ? lang_choose(e, &votes) : l;
@@ -496,7 +538,9 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     for (size_t i = 0; i < segs.count; i++)
         d->sents[i].seg = segs.items[i];
     free(segs.items);
-    rc = sentence_tokens(d);
+    rc = done ? PRECIS_OK : tokenize_rest(d, &t);
+    if (rc == PRECIS_OK)
+        rc = sentence_tokens(d);
     if (rc == PRECIS_OK)
         rc = name_terms(d);
     if (rc == PRECIS_OK && title)

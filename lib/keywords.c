@@ -159,9 +159,11 @@ static int gather(const doc *d, kw_list *l)
         c->count = t->tf;
         c->first_tok = c->last_tok = tok;
     }
-    /* Phrases: at most one per token, in practice one per four. */
+    /* Phrases: about one per four tokens of a short text; a long one
+     * repeats its phrases, so the table starts at 1,024 and grows. */
+    size_t phrases = d->ntoks / 4 + 16;
     strmap seen;
-    if (strmap_init(&seen, d->ntoks / 4 + 16))
+    if (strmap_init(&seen, phrases < 1024 ? phrases : 1024))
         return PRECIS_ENOMEM;
     int rc = PRECIS_OK;
     for (size_t i = 0; i < d->nsents && rc == PRECIS_OK; i++)
