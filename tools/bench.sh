@@ -33,6 +33,33 @@ else
 fi
 echo "== speed" >&2
 "$speed" --data data --docs "$docs" > "$tmp/speed.txt"
+echo "== instructions" >&2
+# callgrind counts instructions, the figure that does not move with the
+# machine's load: per input byte, precis (after a first pass that warms
+# the lexicon, as in a long-running process) and the stemming floor.
+if command -v valgrind >/dev/null 2>&1; then
+    for what in precis floor; do
+        fn=precis_once
+        [ "$what" = floor ] && fn=floor_stem
+        valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.$what" \
+            --toggle-collect="$fn" "$build/bench/speed" --data data \
+            --docs "$docs" --pass "$what" > "$tmp/pass.$what" 2>"$tmp/vg.$what"
+    done
+    awk -v docs="$(basename "$docs")" '
+        FNR == 1 { f++ }
+        /^bytes:/ { bytes[f] = $2 }
+        /I +refs:/ { gsub(",", "", $NF); ir[f] = $NF }
+        END {
+            printf "callgrind on %s, instructions per input byte:\n", docs
+            printf "  precis, 3 quotes, 10 keywords   %6.0f\n", ir[2] / bytes[1]
+            printf "  floor: decode + fold + stem all %6.0f\n", ir[4] / bytes[3]
+            printf "  precis / floor                  %6.2f\n", \
+                (ir[2] / bytes[1]) / (ir[4] / bytes[3])
+        }' "$tmp/pass.precis" "$tmp/vg.precis" "$tmp/pass.floor" \
+        "$tmp/vg.floor" > "$tmp/instructions.txt"
+else
+    echo "(valgrind not installed: no instruction counts)" > "$tmp/instructions.txt"
+fi
 echo "== load" >&2
 : > "$tmp/load.txt"
 for n in 1 16 64 256; do
@@ -91,6 +118,14 @@ fi
     echo '```'
     cat "$tmp/speed.txt"
     echo '```'
+    echo
+    echo "### Instructions (callgrind)"
+    echo
+    echo '```'
+    cat "$tmp/instructions.txt"
+    echo '```'
+    echo
+    cat bench/history.md
     echo
     echo "## Daemon under load (bench/load, 5 s per row)"
     echo
