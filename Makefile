@@ -83,7 +83,8 @@ TEST_COMMON := $(BUILD)/tests/testutil.o
 DAEMON_SRC := $(wildcard daemon/*.c)
 DAEMON_OBJ := $(DAEMON_SRC:%.c=$(BUILD)/%.o)
 # The protocol's reading and writing, shared by precisd, precis and tests.
-PROTOCOL_OBJ := $(BUILD)/daemon/protocol.o $(BUILD)/daemon/offsets.o
+PROTOCOL_OBJ := $(BUILD)/daemon/protocol.o $(BUILD)/daemon/offsets.o \
+    $(BUILD)/daemon/json_out.o
 PRECISD := $(BUILD)/daemon/precisd
 UV_LIBS = $(shell pkg-config --libs libuv 2>/dev/null || echo -luv)
 # Debian's libhttp-parser-dev has no pkg-config file.
@@ -221,6 +222,12 @@ $(BUILD)/tests/test_daemon $(BUILD)/tests/test_hostile $(BUILD)/tests/test_http:
     $(TEST_COMMON) $(LIB_INTERNAL) | $(PRECISD)
 	$(CC) $(ALL_LDFLAGS) $(filter %.o %.a,$^) -o $@ $(LIB_DEPS) \
 	    $(CMOCKA_LIBS) $(JANSSON_LIBS) -pthread
+
+# The reply writer against json_dumps, on values and on real replies.
+$(BUILD)/tests/test_json_out: $(BUILD)/tests/test_json_out.o $(PROTOCOL_OBJ) \
+    $(TEST_COMMON) $(LIB_INTERNAL)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(CMOCKA_LIBS) $(JANSSON_LIBS) \
+	    -pthread
 
 $(BUILD)/tools/%.o: tools/%.c
 	@mkdir -p $(@D)

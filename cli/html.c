@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "protocol.h"
 #include "view.h" /* the look precisd's page shares */
 
 enum kind { K_SUMMARY, K_QUOTE, K_KEYWORD, K_EXCLUDED };
@@ -208,7 +209,7 @@ void render_html(json_t *reply, const char *text, size_t len, FILE *out)
     /* The reply, for scripts; "</" cannot end the script early. */
     fputs("</div>\n<script type=\"application/json\" id=\"precis-reply\">",
           out);
-    char *json = json_dumps(reply, JSON_COMPACT | JSON_REAL_PRECISION(6));
+    char *json = json_dumps(reply, JSON_COMPACT | JSON_REAL_PRECISION(PROTOCOL_REAL_DIGITS));
     for (const char *p = json; p && *p; p++) {
         if (p[0] == '<' && p[1] == '/')
             fputs("<\\", out);

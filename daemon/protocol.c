@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "json_out.h"
 #include "offsets.h"
 
 static const char *const code_names[PE_COUNT] = {
@@ -611,18 +612,7 @@ char *protocol_dump(json_t *reply, json_t *id, size_t *len)
     if (!reply)
         return NULL;
     json_object_set(reply, "id", id ? id : json_null());
-    char *s = json_dumps(reply, JSON_COMPACT | JSON_REAL_PRECISION(6));
+    char *line = json_out_line(reply, PROTOCOL_REAL_DIGITS, len);
     json_decref(reply);
-    if (!s)
-        return NULL;
-    size_t n = strlen(s);
-    char *line = realloc(s, n + 2);
-    if (!line) {
-        free(s);
-        return NULL;
-    }
-    line[n] = '\n';
-    line[n + 1] = '\0';
-    *len = n + 1;
     return line;
 }

@@ -122,8 +122,12 @@ json_t *protocol_run(const precis_engine_t *engine, const request *req,
                      proto_code *error_code);
 /* {"error": {"code": code, "message": message}} */
 json_t *protocol_error(proto_code code, const char *message);
+/* Significant digits of the reals in a reply (scores, timing). */
+#define PROTOCOL_REAL_DIGITS 6
+
 /* Set reply["id"] (a copy of id, or null) and serialise the reply as one
- * line ending in '\n'; malloc'd, NULL on ENOMEM.  Takes the reply. */
+ * line ending in '\n' (json_out.h); malloc'd, NULL on ENOMEM.  Takes
+ * the reply. */
 char *protocol_dump(json_t *reply, json_t *id, size_t *len);
 
 #endif
