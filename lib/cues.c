@@ -9,7 +9,7 @@
 
 #include "precis.h"
 
-#define NONE UINT32_MAX
+#define NONE UINT16_MAX /* no transition yet, while building */
 
 static unsigned char fold(unsigned char c)
 {
@@ -46,6 +46,10 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
     }
     for (int c = 'A'; c <= 'Z'; c++)
         ix->cls[c] = ix->cls[fold((unsigned char)c)];
+    /* States are 16 bits, so the table of transitions halves (it is read
+     * at every byte of every sentence): the cues may hold 65,534 bytes. */
+    if (total >= NONE)
+        return PRECIS_EDATA;
     uint32_t *fail = malloc(total * sizeof *fail);
     uint32_t *queue = malloc(total * sizeof *queue);
     uint32_t *own = calloc(total, sizeof *own); /* cue ending here + 1 */
@@ -62,10 +66,10 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
     for (size_t i = 0; i < n; i++) {
         uint32_t s = 0;
         for (size_t k = 0; k < lens[i]; k++) {
-            uint32_t *slot = &ix->next[s * ix->nclass +
+            cue_state *slot = &ix->next[s * ix->nclass +
                                        ix->cls[(unsigned char)texts[i][k]]];
             if (*slot == NONE) {
-                uint32_t t = ix->nstates++;
+                cue_state t = (cue_state)ix->nstates++;
                 for (size_t j = 0; j < ix->nclass; j++)
                     ix->next[t * ix->nclass + j] = NONE;
                 *slot = t;
@@ -80,7 +84,7 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
     size_t head = 0, tail = 0;
     fail[0] = 0;
     for (size_t c = 0; c < ix->nclass; c++) {
-        uint32_t *slot = &ix->next[c];
+        cue_state *slot = &ix->next[c];
         if (*slot == NONE) {
             *slot = 0;
         } else {
@@ -91,8 +95,8 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
     while (head < tail) {
         uint32_t s = queue[head++];
         for (size_t c = 0; c < ix->nclass; c++) {
-            uint32_t *slot = &ix->next[s * ix->nclass + c];
-            uint32_t via = ix->next[fail[s] * ix->nclass + c];
+            cue_state *slot = &ix->next[s * ix->nclass + c];
+            cue_state via = ix->next[fail[s] * ix->nclass + c];
             if (*slot == NONE) {
                 *slot = via;
             } else {

@@ -17,11 +17,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+typedef uint16_t cue_state;
+
 typedef struct cue_index {
     uint8_t cls[256]; /* byte -> input class (0: in no cue) */
     uint32_t nclass;  /* classes, class 0 included */
     uint32_t nstates;
-    uint32_t *next; /* nstates x nclass transitions */
+    cue_state *next; /* nstates x nclass transitions */
     uint32_t *out;  /* per state: first of its matches in outs */
     uint32_t *nout; /* per state: how many */
     uint32_t *outs; /* cue numbers, the longest first */
@@ -29,7 +31,8 @@ typedef struct cue_index {
 
 /* Build the automaton of n cues (texts[i] of lens[i] bytes, stored in
  * lower case when case-blind).  PRECIS_OK, PRECIS_ENOMEM, or PRECIS_EDATA
- * when the cues hold every byte value (no class is left for the rest). */
+ * when the cues hold every byte value (no class is left for the rest)
+ * or more than 65,534 bytes in all (states are 16 bits). */
 int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
                size_t n);
 void cues_free(cue_index *ix);

@@ -109,7 +109,9 @@ static int index_patterns(precis_engine_t *e, precis_error_t *err)
         rc = cues_build(&e->cues, texts, e->pattern_lens, e->npatterns);
     free(texts);
     if (rc == PRECIS_EDATA)
-        return set_error(err, rc, "boilerplate: patterns use every byte value");
+        return set_error(err, rc,
+                         "boilerplate: the cues use every byte value or "
+                         "hold more than 65,534 bytes");
     return rc == PRECIS_OK
                ? PRECIS_OK
                : set_error(err, PRECIS_ENOMEM, "boilerplate: no memory");

@@ -116,6 +116,22 @@ static void cues_scan_stops_when_asked(void **state)
 
 /* Random cues over a small alphabet (so they overlap and nest) against
  * random texts, UTF-8 bytes and upper case included. */
+/* States are 16 bits: cues of 65,534 bytes or more are refused as
+ * data, not overflowed; just under the limit they work. */
+static void cues_refuse_more_than_their_states_hold(void **state)
+{
+    (void)state;
+    static char text[40000];
+    memset(text, 'a', sizeof text);
+    const char *texts[2] = {text, text};
+    size_t lens[2] = {sizeof text, sizeof text};
+    cue_index ix;
+    assert_int_equal(cues_build(&ix, texts, lens, 2), PRECIS_EDATA);
+    lens[1] = 25000;
+    assert_int_equal(cues_build(&ix, texts, lens, 2), PRECIS_OK);
+    cues_free(&ix);
+}
+
 static void cues_agree_with_naive_search(void **state)
 {
     (void)state;
@@ -167,6 +183,7 @@ int main(void)
         cmocka_unit_test(cues_find_overlapping_matches),
         cmocka_unit_test(cues_scan_stops_when_asked),
         cmocka_unit_test(cues_agree_with_naive_search),
+        cmocka_unit_test(cues_refuse_more_than_their_states_hold),
     };
     return cmocka_run_group_tests_name("cues", tests, NULL, NULL);
 }
