@@ -46,9 +46,10 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
     }
     for (int c = 'A'; c <= 'Z'; c++)
         ix->cls[c] = ix->cls[fold((unsigned char)c)];
-    /* States are 16 bits, so the table of transitions halves (it is read
-     * at every byte of every sentence): the cues may hold 65,534 bytes. */
-    if (total >= NONE)
+    /* States are 15 bits and a transition's top bit says its target has
+     * matches, so the scan reads one 16-bit entry a byte (it runs over
+     * every byte of every sentence): the cues may hold 32,766 bytes. */
+    if (total >= CUE_MATCH)
         return PRECIS_EDATA;
     uint32_t *fail = malloc(total * sizeof *fail);
     uint32_t *queue = malloc(total * sizeof *queue);
@@ -126,6 +127,9 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
                ix->nout[f] * sizeof *ix->outs);
         at += ix->nout[f];
     }
+    for (size_t k = 0; k < (size_t)ix->nstates * ix->nclass; k++)
+        if (ix->nout[ix->next[k]])
+            ix->next[k] |= CUE_MATCH;
     rc = PRECIS_OK;
 done:
     free(fail);
@@ -144,7 +148,10 @@ int cues_scan(const cue_index *ix, const char *t, size_t len,
         return 0;
     uint32_t s = 0;
     for (size_t i = 0; i < len; i++) {
-        s = ix->next[s * ix->nclass + ix->cls[(unsigned char)t[i]]];
+        cue_state to = ix->next[s * ix->nclass + ix->cls[(unsigned char)t[i]]];
+        s = to & ~CUE_MATCH;
+        if (!(to & CUE_MATCH))
+            continue;
         for (uint32_t k = 0; k < ix->nout[s]; k++) {
             uint32_t cue = ix->outs[ix->out[s] + k];
             int rc = found(ctx, cue, i + 1 - lens[cue]);

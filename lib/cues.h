@@ -17,7 +17,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A state, with CUE_MATCH set on transitions into a state with matches. */
 typedef uint16_t cue_state;
+#define CUE_MATCH 0x8000u
 
 typedef struct cue_index {
     uint8_t cls[256]; /* byte -> input class (0: in no cue) */
@@ -32,7 +34,7 @@ typedef struct cue_index {
 /* Build the automaton of n cues (texts[i] of lens[i] bytes, stored in
  * lower case when case-blind).  PRECIS_OK, PRECIS_ENOMEM, or PRECIS_EDATA
  * when the cues hold every byte value (no class is left for the rest)
- * or more than 65,534 bytes in all (states are 16 bits). */
+ * or more than 32,766 bytes in all (states are 15 bits). */
 int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
                size_t n);
 void cues_free(cue_index *ix);

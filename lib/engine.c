@@ -111,7 +111,7 @@ static int index_patterns(precis_engine_t *e, precis_error_t *err)
     if (rc == PRECIS_EDATA)
         return set_error(err, rc,
                          "boilerplate: the cues use every byte value or "
-                         "hold more than 65,534 bytes");
+                         "hold more than 32,766 bytes");
     return rc == PRECIS_OK
                ? PRECIS_OK
                : set_error(err, PRECIS_ENOMEM, "boilerplate: no memory");

@@ -116,18 +116,18 @@ static void cues_scan_stops_when_asked(void **state)
 
 /* Random cues over a small alphabet (so they overlap and nest) against
  * random texts, UTF-8 bytes and upper case included. */
-/* States are 16 bits: cues of 65,534 bytes or more are refused as
+/* States are 15 bits: cues of 32,766 bytes or more are refused as
  * data, not overflowed; just under the limit they work. */
 static void cues_refuse_more_than_their_states_hold(void **state)
 {
     (void)state;
-    static char text[40000];
+    static char text[20000];
     memset(text, 'a', sizeof text);
     const char *texts[2] = {text, text};
     size_t lens[2] = {sizeof text, sizeof text};
     cue_index ix;
     assert_int_equal(cues_build(&ix, texts, lens, 2), PRECIS_EDATA);
-    lens[1] = 25000;
+    lens[1] = 12000;
     assert_int_equal(cues_build(&ix, texts, lens, 2), PRECIS_OK);
     cues_free(&ix);
 }
