@@ -222,7 +222,8 @@ int keywords_extract(const doc *d, size_t max, kw_candidate **out,
         sift_down(l.items, heap, left, 0);
     }
     free(heap);
-    memcpy(l.items, picked, n * sizeof *picked);
+    if (n) /* l.items is NULL when there was no candidate */
+        memcpy(l.items, picked, n * sizeof *picked);
     free(picked);
     for (size_t i = 1; i < n; i++)
         l.items[i].score /= l.items[0].score;

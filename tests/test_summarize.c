@@ -376,6 +376,16 @@ static void summarize_options_carry_their_size(void **state)
     precis_result_free(r);
 }
 
+/* A text with no content word has no keyword candidate at all (the
+ * heap of candidates is empty: nothing to copy, under UBSan too). */
+static void summarize_without_keyword_candidates(void **state)
+{
+    precis_result_t *r = summarize_ok(test_engine(state),
+                                      "It is what it is. 12 34.", NULL);
+    assert_int_equal(precis_result_keyword_count(r), 0);
+    precis_result_free(r);
+}
+
 static void summarize_rejects_bad_options(void **state)
 {
     const precis_engine_t *e = test_engine(state);
@@ -432,6 +442,7 @@ int main(void)
         cmocka_unit_test(summarize_long_summaries_cover_the_body),
         cmocka_unit_test(summarize_lede_prefers_reporting_to_quoting),
         cmocka_unit_test(summarize_budget_coverage),
+        cmocka_unit_test(summarize_without_keyword_candidates),
         cmocka_unit_test(summarize_rejects_bad_options),
         cmocka_unit_test(summarize_options_carry_their_size),
     };
