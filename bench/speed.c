@@ -358,10 +358,10 @@ int main(int argc, char **argv)
     printf("%-34s %10.1f %10.2f   (%zu threads)\n", "precis, all cores",
            (double)c.n / all, (double)c.bytes / all / 1e6, threads);
 #ifdef HAVE_OTS
-    double t = corpus_best(ots_once, &c, 1);
+    double ots = corpus_best(ots_once, &c, 1);
     printf("%-34s %10.1f %10.2f %12.2f   (precis/OTS time %.3f)\n",
-           "OTS 20 %", (double)c.n / t, (double)c.bytes / t / 1e6, t / stem,
-           full / t);
+           "OTS 20 %", (double)c.n / ots, (double)c.bytes / ots / 1e6,
+           ots / stem, full / ots);
 #endif
     sb_stemmer_delete(floor_stemmer);
     printf("\ncost by size (best of %d)\n", repeat);
