@@ -53,8 +53,57 @@ static int adjacent(const doc *d, uint32_t a)
     return y->start - end == 1 && (d->text[end] == ' ' || d->text[end] == '-');
 }
 
-static int add_phrases(const doc *d, const doc_sentence *s, strmap *seen,
-                       kw_list *l)
+/* The phrases met so far, by their term numbers: open addressing over
+ * candidate numbers + 1 (0: empty), the keys read from the candidates
+ * themselves, so a phrase costs its candidate and two slots, where a
+ * string map had copied every key too (on distinct text, where nearly
+ * every phrase is new, the phrases are the engine's peak). */
+typedef struct phrase_table {
+    uint32_t *slots;
+    size_t cap, count; /* cap a power of two, count <= cap / 2 */
+} phrase_table;
+
+static uint32_t phrase_hash(const uint32_t *key, uint32_t n)
+{
+    uint64_t h = n;
+    for (uint32_t i = 0; i < n; i++)
+        h = (h ^ key[i]) * 0x9E3779B97F4A7C15ull; /* 2^64 / golden ratio */
+    return (uint32_t)(h >> 32);
+}
+
+/* The slot holding the phrase key[0, n), or the empty one for it. */
+static uint32_t *phrase_slot(const phrase_table *t, const kw_list *l,
+                             const uint32_t *key, uint32_t n)
+{
+    size_t mask = t->cap - 1;
+    for (size_t i = phrase_hash(key, n) & mask;; i = (i + 1) & mask) {
+        uint32_t *slot = &t->slots[i];
+        if (!*slot)
+            return slot;
+        const kw_candidate *c = &l->items[*slot - 1];
+        if (c->nterms == n && memcmp(c->terms, key, n * sizeof *key) == 0)
+            return slot;
+    }
+}
+
+static int phrase_grow(phrase_table *t, const kw_list *l)
+{
+    phrase_table g = {calloc(t->cap * 2, sizeof *g.slots), t->cap * 2,
+                      t->count};
+    if (!g.slots)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slots[i]) {
+            const kw_candidate *c = &l->items[t->slots[i] - 1];
+            *phrase_slot(&g, l, c->terms, c->nterms) = t->slots[i];
+        }
+    free(t->slots);
+    *t = g;
+    return PRECIS_OK;
+}
+
+static int add_phrases(const doc *d, const doc_sentence *s,
+                       phrase_table *seen, kw_list *l)
 {
     for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
         if (!is_candidate_token(d, &d->toks[k]))
@@ -68,14 +117,9 @@ static int add_phrases(const doc *d, const doc_sentence *s, strmap *seen,
                 break;
             key[n - 1] = d->toks[last].term;
             names = names && (d->toks[last].flags & TOK_CAPITAL);
-            int added;
-            uint32_t *slot =
-                strmap_put(seen, (const char *)key, n * sizeof key[0],
-                           (uint32_t)l->count, &added);
-            if (!slot)
-                return PRECIS_ENOMEM;
-            if (!added) {
-                l->items[*slot].count++;
+            uint32_t *slot = phrase_slot(seen, l, key, n);
+            if (*slot) {
+                l->items[*slot - 1].count++;
                 continue;
             }
             kw_candidate *c = kw_push(l);
@@ -89,6 +133,10 @@ static int add_phrases(const doc *d, const doc_sentence *s, strmap *seen,
             /* A one-off phrase counts only as a name; mark it with a
              * score of -1 until scoring. */
             c->score = names ? 0 : -1;
+            *slot = (uint32_t)l->count; /* its terms are set: findable */
+            if (++seen->count * 2 > seen->cap &&
+                phrase_grow(seen, l) != PRECIS_OK)
+                return PRECIS_ENOMEM;
         }
     }
     return PRECIS_OK;
@@ -160,16 +208,19 @@ static int gather(const doc *d, kw_list *l)
         c->first_tok = c->last_tok = tok;
     }
     /* Phrases: about one per four tokens of a short text; a long one
-     * repeats its phrases, so the table starts at 1,024 and grows. */
-    size_t phrases = d->ntoks / 4 + 16;
-    strmap seen;
-    if (strmap_init(&seen, phrases < 1024 ? phrases : 1024))
+     * repeats its phrases, so the table starts at 2,048 slots at most
+     * and grows. */
+    size_t cap = 64;
+    while (cap < d->ntoks / 2 && cap < 2048)
+        cap *= 2;
+    phrase_table seen = {calloc(cap, sizeof *seen.slots), cap, 0};
+    if (!seen.slots)
         return PRECIS_ENOMEM;
     int rc = PRECIS_OK;
     for (size_t i = 0; i < d->nsents && rc == PRECIS_OK; i++)
         if (!d->sents[i].excluded)
             rc = add_phrases(d, &d->sents[i], &seen, l);
-    strmap_free(&seen);
+    free(seen.slots);
     return rc;
 }
 
