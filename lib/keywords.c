@@ -126,10 +126,9 @@ static int add_phrases(const doc *d, const doc_sentence *s,
             if (!c)
                 return PRECIS_ENOMEM;
             memcpy(c->terms, key, sizeof key);
-            c->nterms = n;
+            c->nterms = (uint8_t)n;
             c->count = 1;
             c->first_tok = k;
-            c->last_tok = last;
             /* A one-off phrase counts only as a name; mark it with a
              * score of -1 until scoring. */
             c->score = names ? 0 : -1;
@@ -205,7 +204,7 @@ static int gather(const doc *d, kw_list *l)
         c->terms[0] = (uint32_t)i;
         c->nterms = 1;
         c->count = t->tf;
-        c->first_tok = c->last_tok = tok;
+        c->first_tok = tok;
     }
     /* Phrases: about one per four tokens of a short text; a long one
      * repeats its phrases, so the table starts at 2,048 slots at most
@@ -273,14 +272,14 @@ int keywords_extract(const doc *d, size_t max, kw_candidate **out,
         sift_down(l.items, heap, left, 0);
     }
     free(heap);
-    if (n) /* l.items is NULL when there was no candidate */
-        memcpy(l.items, picked, n * sizeof *picked);
-    free(picked);
+    /* The picks alone are handed on: the candidates (every phrase of a
+     * long text) would otherwise be held until the result is built. */
+    free(l.items);
     for (size_t i = 1; i < n; i++)
-        l.items[i].score /= l.items[0].score;
+        picked[i].score /= picked[0].score;
     if (n)
-        l.items[0].score = 1;
-    *out = l.items;
+        picked[0].score = 1;
+    *out = picked;
     *count = n;
     return PRECIS_OK;
 }

@@ -102,7 +102,7 @@ static int fill_keywords(precis_result_t *r, const doc *d,
         precis_keyword_t *k = &r->kws[i];
         k->start = d->toks[kws[i].first_tok].start;
         k->end = strip_possessive(d, k->start,
-                                  doc_token_end(&d->toks[kws[i].last_tok]));
+                                  doc_token_end(&d->toks[kw_last_tok(&kws[i])]));
         k->text = clean_copy(&r->arena, d->text, k->start, k->end);
         k->score = kws[i].score;
         k->count = kws[i].count;
