@@ -26,7 +26,7 @@ static int new_term(doc *d, const char *stem, size_t len, int stop,
                     int number, uint32_t df)
 {
     doc_term *terms =
-        array_grow(d->terms, &d->termcap, d->nterms, sizeof *terms, 1024);
+        array_grow(d->terms, &d->termcap, d->nterms, sizeof *terms, 64);
     if (!terms)
         return PRECIS_ENOMEM;
     d->terms = terms;
@@ -61,7 +61,7 @@ static int word_id(doc *d, const char *fold, size_t len, uint32_t *w)
     if (!added)
         return PRECIS_OK;
     doc_word *words = array_grow(d->word_info, &d->wordcap, id,
-                                 sizeof *words, 1024);
+                                 sizeof *words, 64);
     if (!words)
         return PRECIS_ENOMEM;
     d->word_info = words;
