@@ -15,11 +15,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     request req;
     proto_error err;
     json_t *reply;
-    const char *code = NULL;
+    proto_code code = PE_NONE;
     if (protocol_parse((const char *)data, size, &req, &err) != 0)
         reply = protocol_error(err.code, err.message);
     else if (!(reply = protocol_run(fuzz_engine(), &req, &code)))
-        reply = protocol_error("unknown_op", "stats");
+        reply = protocol_error(PE_UNKNOWN_OP, "stats");
     size_t n = 0;
     char *line = protocol_dump(reply, req.id, &n);
     if (!line || n == 0 || line[n - 1] != '\n' || memchr(line, '\n', n - 1)) {
