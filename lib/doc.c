@@ -244,7 +244,6 @@ static int push_token(token_list *l, const token *tok, uint32_t word)
     return PRECIS_OK;
 }
 
-/* Tokens of text[start, end) onto l. */
 /* Tokens from t onto l, up to and with the first that ends past stop;
  * *done when the text ran out first. */
 static int tokenize_until(doc *d, token_list *l, tokenizer *t, size_t stop,
@@ -264,6 +263,7 @@ static int tokenize_until(doc *d, token_list *l, tokenizer *t, size_t stop,
     return PRECIS_OK;
 }
 
+/* Tokens of text[start, end) onto l. */
 static int tokenize_range(doc *d, token_list *l, size_t start, size_t end)
 {
     tokenizer t;
@@ -415,13 +415,10 @@ static int sentence_tokens(doc *d)
     for (size_t i = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         s->tok_begin = (uint32_t)out.n;
-        size_t k = first;
         if (tokens_fit(d, s, &first)) {
-            for (k = first; k < d->ntoks &&
-                            doc_token_end(&d->toks[k]) <= s->seg.end;
-                 k++)
-                out.items[out.n++] = d->toks[k];
-            first = k;
+            while (first < d->ntoks &&
+                   doc_token_end(&d->toks[first]) <= s->seg.end)
+                out.items[out.n++] = d->toks[first++];
         } else if (tokenize_range(d, &out, s->seg.start, s->seg.end)) {
             if (out.items != d->toks)
                 free(out.items);
