@@ -29,12 +29,14 @@ typedef struct conn conn;
 
 /* What a running request holds beyond its line, per byte of line: the
  * parsed JSON's copy of the text (1), the engine's heap (4: bench/speed
- * "peak/in" counts 3.8 at 1 MB and 3.6 at 10 MB) and the reply, which
- * with "excluded": true can quote most of the text (1). */
+ * "peak/in" counts 3.9 at 1 MB of repeated articles and 3.6 at 10 MB,
+ * 4.3 at 10 MB of distinct ones; at 1 MB of distinct text it is 6.6,
+ * which the fixed part below covers but for some 10 %) and the reply,
+ * which with "excluded": true can quote most of the text (1). */
 #define MEMORY_RUN_PER_BYTE 6u
 /* ... and per request, whatever its size: what the engine holds per
- * distinct word outweighs a short document's bytes (bench/speed: 95 KB
- * for 1 KB, 1 MB for 100 KB), with room to spare. */
+ * distinct word outweighs a short document's bytes (bench/speed: 36 KB
+ * for 1 KB, 0.9 MB for 100 KB of distinct text), with room to spare. */
 #define MEMORY_RUN_FIXED (2u << 20)
 
 /* Estimated bytes a request of len bytes holds while it runs, beyond its
