@@ -5,7 +5,7 @@
  * Each thread holds, per language it has met, a libstemmer instance and
  * a table of LEX_SLOTS entries.  At half full the table is emptied and
  * refills from what the next documents use (a few thousand words cover
- * nine tokens in ten of news text), so a thread's memory stays at 2 MB a
+ * nine tokens in ten of news text), so a thread's memory stays at 1 MB a
  * language whatever it reads.  An entry is tied to the engine that made
  * it (its generation): after precisd's reload the table starts afresh,
  * since the stop words or the IDF model may have changed.  pthread keys,
@@ -22,22 +22,27 @@
 #include "attribution.h"
 #include "doc.h"
 
-/* Bytes of a word or stem kept inline; longer ones (rare: URLs, joined
+/* Bytes of a word and its stem kept inline: a stem that begins the word
+ * (most do: "ministers" -> "minist") takes none of its own, another
+ * ("city" -> "citi") follows the word.  Longer ones (rare: URLs, joined
  * compounds) are worked out every time. */
-#define LEX_INLINE 26
-/* 32,768 entries of 64 bytes: 2 MB, up to 16,384 words. */
+#define LEX_INLINE 20
+/* 32,768 entries of 32 bytes: 1 MB, half the core's L2 cache on the
+ * development machine, for up to 16,384 words. */
 #define LEX_SLOTS (1u << 15)
 #define LEX_MAX_WORDS (LEX_SLOTS / 2)
+
+enum { LEX_STOP = 1, LEX_STEM_APART = 2 };
 
 typedef struct lex_entry {
     uint32_t hash; /* of the word, never 0; 0: empty slot */
     uint32_t df;
-    uint8_t len, stem_len, stop, cue;
-    char word[LEX_INLINE];
-    char stem[LEX_INLINE];
+    uint8_t len, stem_len, flags, cue; /* flags: LEX_* */
+    char bytes[LEX_INLINE];            /* the word, and the stem when
+                                          LEX_STEM_APART */
 } lex_entry;
 
-_Static_assert(sizeof(lex_entry) == 64, "one cache line an entry");
+_Static_assert(sizeof(lex_entry) == 32, "two entries a cache line");
 
 typedef struct lex_table {
     char code[8];
@@ -163,24 +168,35 @@ int lexicon_word(const precis_engine_t *e, const lang *l, const char *fold,
     size_t mask = LEX_SLOTS - 1, i = h & mask;
     for (; t->slots[i].hash; i = (i + 1) & mask) {
         lex_entry *x = &t->slots[i];
-        if (x->hash == h && x->len == len && memcmp(x->word, fold, len) == 0) {
-            out->stem = x->stem;
+        if (x->hash == h && x->len == len && memcmp(x->bytes, fold, len) == 0) {
+            out->stem = x->flags & LEX_STEM_APART ? x->bytes + len : x->bytes;
             out->stem_len = x->stem_len;
             out->df = x->df;
-            out->stop = x->stop;
+            out->stop = (x->flags & LEX_STOP) != 0;
             out->cue = x->cue;
             return PRECIS_OK;
         }
     }
     int rc = look_up(t, l, fold, len, out);
-    if (rc != PRECIS_OK || out->stem_len > LEX_INLINE)
+    if (rc != PRECIS_OK)
         return rc;
+    int apart = out->stem_len > len || memcmp(out->stem, fold,
+                                              out->stem_len) != 0;
+    if (apart && len + out->stem_len > LEX_INLINE)
+        return PRECIS_OK; /* not kept: worked out again next time */
     lex_entry *x = &t->slots[i];
-    *x = (lex_entry){h, out->df, (uint8_t)len, (uint8_t)out->stem_len,
-                     (uint8_t)out->stop, out->cue, {0}, {0}};
-    memcpy(x->word, fold, len);
-    memcpy(x->stem, out->stem, out->stem_len);
-    out->stem = x->stem;
+    *x = (lex_entry){h,
+                     out->df,
+                     (uint8_t)len,
+                     (uint8_t)out->stem_len,
+                     (uint8_t)((out->stop ? LEX_STOP : 0) |
+                               (apart ? LEX_STEM_APART : 0)),
+                     out->cue,
+                     {0}};
+    memcpy(x->bytes, fold, len);
+    if (apart)
+        memcpy(x->bytes + len, out->stem, out->stem_len);
+    out->stem = apart ? x->bytes + len : x->bytes;
     t->count++;
     return PRECIS_OK;
 }

@@ -9,7 +9,7 @@
  * word (some 2,400 instructions for an English word with libstemmer).
  * News repeats its vocabulary from one document to the next, so each
  * thread keeps what it has worked out, per engine and language, in one
- * open-addressing table whose 64-byte entries hold the word and its stem
+ * open-addressing table whose 32-byte entries hold the word and its stem
  * inline: a word met before costs one cache line.
  */
 #ifndef PRECIS_LEXICON_H
