@@ -55,6 +55,7 @@ typedef struct lex_table {
 typedef struct lex_memory {
     lex_table tables[ENGINE_MAX_LANGS];
     size_t ntables;
+    size_t evict; /* the table to give up next when all are taken */
 } lex_memory;
 
 static pthread_key_t memory_key;
@@ -97,15 +98,23 @@ static lex_table *thread_table(const precis_engine_t *e, const lang *l)
         if (strcmp(m->tables[i].code, l->code) == 0)
             t = &m->tables[i];
     if (!t) {
-        if (m->ntables == ENGINE_MAX_LANGS)
-            return NULL;
-        t = &m->tables[m->ntables];
+        /* A new language; past ENGINE_MAX_LANGS of them (engines
+         * reloaded with other data) one table is given up in turn. */
+        int reuse = m->ntables == ENGINE_MAX_LANGS;
+        t = &m->tables[reuse ? m->evict++ % ENGINE_MAX_LANGS : m->ntables];
+        lex_entry *slots = reuse ? t->slots : NULL;
+        if (reuse && t->stemmer)
+            sb_stemmer_delete(t->stemmer);
         memset(t, 0, sizeof *t);
+        t->slots = slots; /* emptied below: generation 0 is no engine's */
         memcpy(t->code, l->code, sizeof t->code); /* both char[8] */
         t->stemmer = l->has_stemmer ? sb_stemmer_new(l->code, "UTF_8") : NULL;
-        if (l->has_stemmer && !t->stemmer)
+        if (!reuse)
+            m->ntables++;
+        if (l->has_stemmer && !t->stemmer) {
+            t->code[0] = '\0'; /* matches no language: tried again */
             return NULL;
-        m->ntables++;
+        }
     }
     if (!t->slots) {
         t->slots = calloc(LEX_SLOTS, sizeof *t->slots);

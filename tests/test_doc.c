@@ -247,6 +247,31 @@ static void lexicon_starts_afresh_for_another_engine(void **state)
     precis_engine_free(other);
 }
 
+/* More languages than a thread keeps tables for (engines reloaded with
+ * other data): each still gets its answers, the oldest table given up. */
+static void lexicon_serves_more_languages_than_its_tables(void **state)
+{
+    const precis_engine_t *e = test_engine(state);
+    static lang langs[ENGINE_MAX_LANGS + 9];
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++) {
+            lang *l = &langs[i];
+            memset(l, 0, sizeof *l);
+            snprintf(l->code, sizeof l->code, "x%zu", i);
+            lex_word x;
+            assert_int_equal(lexicon_word(e, l, "words", 5, &x), PRECIS_OK);
+            assert_int_equal(x.stem_len, 5);
+            assert_memory_equal(x.stem, "words", 5);
+            assert_false(x.stop);
+        }
+    }
+    /* English is served as before, by a fresh table if need be. */
+    lex_word x;
+    assert_int_equal(lexicon_word(e, engine_lang(e, "en"), "the", 3, &x),
+                     PRECIS_OK);
+    assert_true(x.stop);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +281,7 @@ int main(void)
         cmocka_unit_test(doc_detects_language_from_the_opening),
         cmocka_unit_test(lexicon_matches_the_engine_on_many_threads),
         cmocka_unit_test(lexicon_starts_afresh_for_another_engine),
+        cmocka_unit_test(lexicon_serves_more_languages_than_its_tables),
     };
     return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }
