@@ -83,7 +83,7 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
                      : PRECIS_OK;
     if (rc != PRECIS_OK)
         return rc;
-    int number = len > 0 && fold[0] >= '0' && fold[0] <= '9';
+    int number = lex_is_number(fold, len);
     char key[TOK_MAX_FOLD + 2];
     const char *stem = x.stem;
     size_t slen = x.stem_len;
@@ -401,11 +401,12 @@ static int tokens_fit(const doc *d, const doc_sentence *s, size_t *first)
  * text: always), else builds a new array. */
 static int sentence_tokens(doc *d)
 {
-    size_t first = 0, misfits = 0;
-    for (size_t i = 0; i < d->nsents; i++)
-        misfits += !tokens_fit(d, &d->sents[i], &first);
+    size_t first = 0;
+    int misfit = 0;
+    for (size_t i = 0; i < d->nsents && !misfit; i++)
+        misfit = !tokens_fit(d, &d->sents[i], &first);
     token_list out = {d->toks, 0, d->tokcap};
-    if (misfits) {
+    if (misfit) {
         out.cap = d->ntoks + 64;
         out.items = malloc(out.cap * sizeof *out.items);
         if (!out.items)

@@ -28,6 +28,9 @@ void lang_vote(const precis_engine_t *e, lang_votes *v, const char *fold,
     if (!mask)
         return;
     double share = 1.0 / __builtin_popcount(*mask);
+    /* Added once per occurrence, not times x share: the sum is then the
+     * one a token-by-token count makes, to the last bit, so ties fall as
+     * they did. */
     for (size_t i = 0; i < e->nlangs; i++)
         if (*mask & (1u << i))
             for (uint32_t k = 0; k < times; k++)

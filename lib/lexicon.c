@@ -147,7 +147,7 @@ static int look_up(lex_table *t, const lang *l, const char *fold,
     out->stop = strmap_get(&l->stop, fold, len) != NULL;
     out->stem = fold;
     out->stem_len = len;
-    int number = len > 0 && fold[0] >= '0' && fold[0] <= '9';
+    int number = lex_is_number(fold, len);
     if (!out->stop && !number && t->stemmer) {
         const sb_symbol *s =
             sb_stemmer_stem(t->stemmer, (const sb_symbol *)fold, (int)len);

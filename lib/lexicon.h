@@ -30,6 +30,13 @@ typedef struct lex_word {
     uint8_t cue;      /* DOC_CUE of its entry in l's speech cues, or 0 */
 } lex_word;
 
+/* A folded word that starts with a digit is a number: never stemmed,
+ * kept out of keywords. */
+static inline int lex_is_number(const char *fold, size_t len)
+{
+    return len > 0 && fold[0] >= '0' && fold[0] <= '9';
+}
+
 /* The word fold[0..len) in language l of engine e.  PRECIS_OK, or
  * PRECIS_ENOMEM when libstemmer cannot run. */
 int lexicon_word(const precis_engine_t *e, const lang *l, const char *fold,

@@ -93,9 +93,11 @@ static int gender_in(const attributor *a, span s)
 int mention_ends_with(const attributor *a, size_t k, const morph_endings *m)
 {
     const qtok *q = &a->toks[k];
-    return morph_ends(m, a->d->text + q->start, q->end - q->start, 2);
+    return morph_ends(m, a->d->text + q->start, q->end - q->start, 2) != 0;
 }
 
+/* Lower-case particles inside names: "Secretary of State", "Charles de
+ * Gaulle", "Ursula von der Leyen" (the language's [particles]). */
 static int is_particle(const attributor *a, size_t k)
 {
     const qtok *q = &a->toks[k];
@@ -199,14 +201,16 @@ static span apposition_after(const attributor *a, size_t k)
     return SPAN_NONE;
 }
 
-/* The latest person named exactly name, or NULL. */
+/* Words that may stand between a name and its verb: function words,
+ * other cues ("was quoted as saying") and adverbs by the language's
+ * [adverb] endings ("reportedly").  A content word ends the search. */
 static int is_skippable(const attributor *a, const qtok *q)
 {
     if (q->stop || q->cue == CUE_VERB || q->cue == CUE_ACCORDING ||
         q->cue == CUE_AUXILIARY)
         return 1;
     return morph_ends(&attr_morph(a)->adverb, a->d->text + q->start,
-                      q->end - q->start, 2);
+                      q->end - q->start, 2) != 0;
 }
 
 static int is_plain_word(const qtok *q)

@@ -31,15 +31,15 @@ typedef struct morph {
                                  words, lower case) */
 } morph;
 
-/* Whether word[0, len) is longer than one of the endings by at least
- * min_stem bytes and ends with it. */
-static inline int morph_ends(const morph_endings *m, const char *word,
-                             size_t len, size_t min_stem)
+/* The length of the first of the endings that word[0, len) ends with,
+ * at least min_stem bytes remaining before it; 0 when none does. */
+static inline size_t morph_ends(const morph_endings *m, const char *word,
+                                size_t len, size_t min_stem)
 {
     for (size_t i = 0; i < m->n; i++)
         if (len >= m->len[i] + min_stem &&
             memcmp(word + len - m->len[i], m->text[i], m->len[i]) == 0)
-            return 1;
+            return m->len[i];
     return 0;
 }
 

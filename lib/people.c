@@ -76,8 +76,7 @@ static const person *by_role(const attributor *a, span role)
     return NULL;
 }
 
-/* Lower-case particles inside names: "Secretary of State", "Charles de
- * Gaulle", "Ursula von der Leyen". */
+/* The latest person named exactly name, or NULL. */
 static person *named(attributor *a, span name)
 {
     for (size_t i = a->npeople; i-- > lookback_start(a);)
@@ -145,6 +144,3 @@ void people_resolve(attributor *a, speaker *s, int pronoun)
     }
 }
 
-/* Words that may stand between a name and its verb: function words,
- * other cues ("was quoted as saying") and -ly adverbs ("reportedly").
- * A content word ends the search. */

@@ -49,14 +49,6 @@ static int32_t mark_at(const char *t, size_t end, size_t i, int *n)
     return utf8_at(t, end, i, n);
 }
 
-/* Every mark is ", ' or `` in ASCII, or a character beyond it: the other
- * ASCII bytes, most of any text, are passed over without decoding. */
-static inline int never_a_mark(char c)
-{
-    unsigned char b = (unsigned char)c;
-    return b < 0x80 && b != '"' && b != '\'' && b != '`';
-}
-
 static int32_t cp_before(const char *t, size_t from, size_t i)
 {
     if (i <= from)
@@ -162,7 +154,7 @@ static size_t find_close(const char *t, const para *ps, size_t np, size_t *p,
         const para *g = &ps[k];
         int n;
         while (j < g->end) {
-            if (never_a_mark(t[j])) {
+            if (uc_never_a_quote_mark(t[j])) {
                 j++;
                 continue;
             }
@@ -297,7 +289,7 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
     for (size_t p = 0; p < np; p++) {
         size_t i = ps[p].start;
         while (i < ps[p].end) {
-            if (never_a_mark(t[i])) {
+            if (uc_never_a_quote_mark(t[i])) {
                 i++;
                 continue;
             }

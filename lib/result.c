@@ -84,12 +84,10 @@ static char *clean_copy(arena *a, const char *text, size_t start, size_t end)
  * language's possessive endings (morph.h), after two bytes at least. */
 static size_t strip_possessive(const doc *d, size_t start, size_t end)
 {
-    const morph_endings *m = d->lang ? &d->lang->morph.possessive : NULL;
-    for (size_t i = 0; m && i < m->n; i++)
-        if (end - start >= m->len[i] + 2u &&
-            memcmp(d->text + end - m->len[i], m->text[i], m->len[i]) == 0)
-            return end - m->len[i];
-    return end;
+    if (!d->lang)
+        return end;
+    return end - morph_ends(&d->lang->morph.possessive, d->text + start,
+                            end - start, 2);
 }
 
 static int fill_keywords(precis_result_t *r, const doc *d,

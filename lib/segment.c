@@ -415,18 +415,11 @@ static int glued_boundary(const seg_ctx *c, size_t sentence_start, size_t i,
  * type it), «…», »…«, ``…'', "…".  Single quotes are left out: they
  * are apostrophes as often.  A straight '"' opens after a space, a
  * bracket or a dash (or at from) and closes an open one. */
-/* No mark starts with an ASCII byte but ", ' and `: the common case,
- * passed over in the loops below without a call. */
-static inline int never_a_mark(char c)
-{
-    unsigned char b = (unsigned char)c;
-    return b < 0x80 && b != '"' && b != '\'' && b != '`';
-}
 
 static int quote_mark(const char *t, size_t end, size_t from, size_t k,
                       int32_t open, int *n)
 {
-    if (never_a_mark(t[k])) {
+    if (uc_never_a_quote_mark(t[k])) {
         *n = 1;
         return 0;
     }
@@ -494,7 +487,7 @@ static int inside_quotation(seg_ctx *c, size_t sentence_start, size_t m)
         c->quote_close = 0;
     }
     for (; k < m; k += (size_t)n) {
-        if (never_a_mark(t[k])) {
+        if (uc_never_a_quote_mark(t[k])) {
             n = 1;
             continue;
         }
@@ -521,7 +514,7 @@ static int inside_quotation(seg_ctx *c, size_t sentence_start, size_t m)
         c->quote_close = SIZE_MAX;
         for (k = m; k < limit; k += (size_t)n) {
             n = 1;
-            if (!never_a_mark(t[k]) &&
+            if (!uc_never_a_quote_mark(t[k]) &&
                 quote_mark(t, e, sentence_start, k, open, &n) < 0) {
                 c->quote_close = k;
                 break;

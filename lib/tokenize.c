@@ -137,7 +137,7 @@ static int joins(tokenizer *t, int32_t cp, int32_t prev, size_t i, int n,
 
 static inline int ascii_alnum(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return c < 0x80 && (uc_is_letter(c) || uc_is_digit(c));
 }
 
 /* A word of ASCII letters and digits that ends on an ASCII byte which

@@ -104,6 +104,16 @@ static inline int uc_is_lower(int32_t cp)
     return cp < 0x80 ? cp >= 'a' && cp <= 'z' : uc_lower_wide(cp);
 }
 
+/* Whether the byte c starts no quotation mark of any style: every mark
+ * is ", ' or `` in ASCII, or a character beyond it.  The segmenter and
+ * quote_marks.c pass the other ASCII bytes, most of any text, over
+ * without decoding them. */
+static inline int uc_never_a_quote_mark(char c)
+{
+    unsigned char b = (unsigned char)c;
+    return b < 0x80 && b != '"' && b != '\'' && b != '`';
+}
+
 /* Han and kana: scripts written without spaces between words. */
 static inline int uc_is_cjk(int32_t cp)
 {
