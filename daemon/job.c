@@ -177,6 +177,8 @@ static void work_cb(uv_work_t *w)
         j->error_code = cut;
         reply = protocol_error(cut, cut_message(cut));
     } else {
+        /* The engine is held to what the job was charged (memory.h). */
+        j->req.opts.max_memory = memory_engine_limit(j->len);
         reply = protocol_run(j->engine->engine, &j->req, &j->error_code);
     }
     /* How long it waited for a worker, beside the engine's own time. */

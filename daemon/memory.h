@@ -8,7 +8,8 @@
  * Reading and queueing stop short of the budget by a reserve, so one
  * request of max_request bytes can always run and every connection can
  * always read a short line (a ping, a small document); running a job
- * needs its estimate to fit under the budget itself.  At the limit,
+ * needs its charge to fit under the budget itself, and the engine is
+ * held to it (memory_engine_limit).  At the limit,
  * reading pauses (back-pressure) and complete lines are answered
  * overloaded, so the total stays under max_memory.
  */
@@ -27,23 +28,31 @@ typedef struct conn conn;
  * document when long lines of other clients hold the rest. */
 #define MEMORY_READ_FLOOR (4u * 1024)
 
-/* What a running request holds beyond its line, per byte of line: the
- * parsed JSON's copy of the text (1), the engine's heap (4: bench/speed
- * "peak/in" counts 3.9 at 1 MB of repeated articles and 3.6 at 10 MB,
- * 4.3 at 10 MB of distinct ones; at 1 MB of distinct text it is 6.6,
- * which the fixed part below covers but for some 10 %) and the reply,
- * which with "excluded": true can quote most of the text (1). */
-#define MEMORY_RUN_PER_BYTE 6u
-/* ... and per request, whatever its size: what the engine holds per
- * distinct word outweighs a short document's bytes (bench/speed: 36 KB
- * for 1 KB, 0.9 MB for 100 KB of distinct text), with room to spare. */
-#define MEMORY_RUN_FIXED (2u << 20)
+/* The most heap the engine may hold for a request, per byte of its line
+ * and per request: precisd passes it as precis_options_t.max_memory, so
+ * a text whose shape needs more is answered too_large instead of
+ * holding more than it was charged (1 MB of two-byte paragraphs needs
+ * some 40 MB, of made-up words 38: tests/test_badinput.c, test_hostile).
+ * Real text stays well inside: bench/speed's memory rows count 6.6
+ * bytes a byte for 1 MB of distinct articles and 4.3 for 10 MB, and
+ * under 1 MB the fixed part covers what each distinct word costs
+ * (0.9 MB for 100 KB); 8 leaves room for shapes and languages the dev
+ * sets lack. */
+#define MEMORY_ENGINE_PER_BYTE 8u
+#define MEMORY_ENGINE_FIXED (2u << 20)
+/* Beyond the engine's: the parsed JSON's copy of the text (1 a byte)
+ * and the reply, which with "excluded": true can quote most of it (1). */
+#define MEMORY_RUN_COPIES 2u
 
-/* Estimated bytes a request of len bytes holds while it runs, beyond its
- * line. */
+static inline size_t memory_engine_limit(size_t len)
+{
+    return len * MEMORY_ENGINE_PER_BYTE + MEMORY_ENGINE_FIXED;
+}
+/* Bytes a request of len bytes may hold while it runs, beyond its line:
+ * what it is charged. */
 static inline size_t memory_run_cost(size_t len)
 {
-    return len * MEMORY_RUN_PER_BYTE + MEMORY_RUN_FIXED;
+    return memory_engine_limit(len) + len * MEMORY_RUN_COPIES;
 }
 /* The part of max_memory kept back from reading and queueing. */
 static inline size_t memory_reserve(const config *cfg)

@@ -423,6 +423,7 @@ proto_code protocol_engine_error(int status)
     case PRECIS_EUTF8:
         return PE_INVALID_UTF8;
     case PRECIS_ETOOBIG:
+    case PRECIS_ELIMIT:
         return PE_TOO_LARGE;
     case PRECIS_ELANG:
         return PE_UNKNOWN_LANGUAGE;
@@ -563,6 +564,15 @@ json_t *protocol_run(const precis_engine_t *engine, const request *req,
     int segment = req->op == OP_SEGMENT;
     int rc = (segment ? precis_segment : precis_summarize)(
         engine, req->text, req->text_len, &req->opts, &r, &err);
+    if (rc == PRECIS_ELIMIT) {
+        *error_code = PE_TOO_LARGE;
+        char message[160];
+        snprintf(message, sizeof message,
+                 "the text needs more working memory than precisd grants "
+                 "a request of its size (%zu bytes)",
+                 req->opts.max_memory);
+        return protocol_error(*error_code, message);
+    }
     if (rc != PRECIS_OK) {
         *error_code = protocol_engine_error(rc);
         return protocol_error(*error_code, err.message);

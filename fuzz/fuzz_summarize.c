@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_summarize.c -- libFuzzer target: precis_summarize() and
- * precis_segment() on any bytes, with options drawn from the first four,
- * and every range in the result checked to lie inside the input.
+ * precis_segment() on any bytes, with options drawn from the first four
+ * (among them a max_memory low enough to fail the call anywhere), and
+ * every range in the result checked to lie inside the input.
  */
 #include <stdint.h>
 #include <string.h>
@@ -56,15 +57,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.redundancy = (data[3] % 11) / 10.0;
     const char *text = (const char *)data + 4;
     size_t len = size - 4;
+    /* Half the time a limit from a few KB up to some 8 times the input:
+     * the calls it stops must fail cleanly wherever they stop. */
+    if (data[2] & 0x80)
+        o.max_memory = (size_t)(data[2] >> 4 & 7) * (len + 512) +
+                       (size_t)data[1] * 64 + 1;
     precis_result_t *r = NULL;
-    if (precis_summarize(fuzz_engine(), text, len, &o, &r, NULL) == 0) {
+    int rc = precis_summarize(fuzz_engine(), text, len, &o, &r, NULL);
+    CHECK((rc == 0) == (r != NULL));
+    if (rc == 0) {
         check_result(r, len);
         precis_result_free(r);
     }
-    if (data[3] & 0x80 &&
-        precis_segment(fuzz_engine(), text, len, &o, &r, NULL) == 0) {
-        check_result(r, len);
-        precis_result_free(r);
+    if (data[3] & 0x80) {
+        rc = precis_segment(fuzz_engine(), text, len, &o, &r, NULL);
+        CHECK((rc == 0) == (r != NULL));
+        if (rc == 0) {
+            check_result(r, len);
+            precis_result_free(r);
+        }
     }
     return 0;
 }

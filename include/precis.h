@@ -49,7 +49,9 @@ enum precis_status {
     PRECIS_ETOOBIG = -4, /* input larger than PRECIS_MAX_INPUT */
     PRECIS_ELANG = -5,   /* requested language is not loaded */
     PRECIS_EDATA = -6,   /* data directory missing or malformed */
-    PRECIS_EIO = -7      /* a data file could not be read */
+    PRECIS_EIO = -7,     /* a data file could not be read */
+    PRECIS_ELIMIT = -8   /* the call needed more memory than
+                            precis_options_t.max_memory */
 };
 
 /* Largest input precis_summarize() accepts, in bytes (offsets stay
@@ -139,6 +141,13 @@ typedef struct precis_options {
                             sentences already chosen (default 0.3); 0
                             turns redundancy control off, so a
                             restatement is not skipped either */
+    size_t max_memory;   /* most bytes of heap the call may hold at once,
+                            its result included; past it the call fails
+                            with PRECIS_ELIMIT (and holds nothing).  What
+                            a call needs follows the text's shape more
+                            than its length: prose takes 4 to 7 times
+                            its bytes, a million tiny paragraphs 40.  0
+                            (default): no limit */
 } precis_options_t;
 
 /* Fill opts with the defaults listed above (and opts->size).  Always

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+
 struct arena_block {
     arena_block *next;
     size_t used, size;
@@ -32,7 +34,7 @@ void arena_free(arena *a)
     arena_block *b = a->head;
     while (b) {
         arena_block *next = b->next;
-        free(b);
+        mem_free(b);
         b = next;
     }
     a->head = NULL;
@@ -46,7 +48,7 @@ void *arena_alloc(arena *a, size_t size)
     arena_block *b = a->head;
     if (!b || b->size - b->used < size) {
         size_t want = size > a->block_size / 4 ? size : a->block_size;
-        b = malloc(sizeof *b + want);
+        b = mem_malloc(sizeof *b + want);
         if (!b)
             return NULL;
         b->size = want;

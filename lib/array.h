@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "alloc.h"
+
 /* Make room for element number count (of elem bytes) in items, whose
  * capacity is *cap, doubling from first.  Returns the possibly moved
  * array, or NULL when out of memory (items and *cap then unchanged). */
@@ -20,7 +22,7 @@ static inline void *array_grow(void *items, size_t *cap, size_t count,
     size_t n = *cap ? *cap * 2 : first;
     if (n > SIZE_MAX / elem)
         return NULL;
-    void *grown = realloc(items, n * elem);
+    void *grown = mem_realloc(items, n * elem);
     if (grown)
         *cap = n;
     return grown;

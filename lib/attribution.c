@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "speakers.h"
 #include "utf8.h"
 
@@ -262,7 +263,7 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
 
 attributor *attributor_new(const doc *d, const qspan *qs, size_t n)
 {
-    attributor *a = calloc(1, sizeof *a);
+    attributor *a = mem_calloc(1, sizeof *a);
     if (!a)
         return NULL;
     a->d = d;
@@ -274,7 +275,7 @@ attributor *attributor_new(const doc *d, const qspan *qs, size_t n)
 void attributor_free(attributor *a)
 {
     if (a) {
-        free(a->people);
-        free(a);
+        mem_free(a->people);
+        mem_free(a);
     }
 }

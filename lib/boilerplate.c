@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "doc.h"
 #include "pipeline.h"
 #include "page.h"
@@ -298,11 +299,11 @@ static int mark_duplicates(doc *d)
     size_t cap = 16;
     while (cap < 2 * d->nsents)
         cap *= 2;
-    uint64_t *fp = malloc((d->nsents ? d->nsents : 1) * sizeof *fp);
-    uint32_t *slot = malloc(cap * sizeof *slot);
+    uint64_t *fp = mem_malloc((d->nsents ? d->nsents : 1) * sizeof *fp);
+    uint32_t *slot = mem_malloc(cap * sizeof *slot);
     if (!fp || !slot) {
-        free(fp);
-        free(slot);
+        mem_free(fp);
+        mem_free(slot);
         return PRECIS_ENOMEM;
     }
     memset(slot, 0xff, cap * sizeof *slot); /* UINT32_MAX: empty */
@@ -324,8 +325,8 @@ static int mark_duplicates(doc *d)
         else if (!s->excluded)
             s->excluded = EXCL_DUPLICATE;
     }
-    free(fp);
-    free(slot);
+    mem_free(fp);
+    mem_free(slot);
     return PRECIS_OK;
 }
 

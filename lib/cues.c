@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "precis.h"
 
 #define NONE UINT16_MAX /* no transition yet, while building */
@@ -18,10 +19,10 @@ static unsigned char fold(unsigned char c)
 
 void cues_free(cue_index *ix)
 {
-    free(ix->next);
-    free(ix->out);
-    free(ix->nout);
-    free(ix->outs);
+    mem_free(ix->next);
+    mem_free(ix->out);
+    mem_free(ix->nout);
+    mem_free(ix->outs);
     memset(ix, 0, sizeof *ix);
 }
 
@@ -51,12 +52,12 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
      * every byte of every sentence): the cues may hold 32,766 bytes. */
     if (total >= CUE_MATCH)
         return PRECIS_EDATA;
-    uint32_t *fail = malloc(total * sizeof *fail);
-    uint32_t *queue = malloc(total * sizeof *queue);
-    uint32_t *own = calloc(total, sizeof *own); /* cue ending here + 1 */
-    ix->next = malloc(total * ix->nclass * sizeof *ix->next);
-    ix->out = calloc(total, sizeof *ix->out);
-    ix->nout = calloc(total, sizeof *ix->nout);
+    uint32_t *fail = mem_malloc(total * sizeof *fail);
+    uint32_t *queue = mem_malloc(total * sizeof *queue);
+    uint32_t *own = mem_calloc(total, sizeof *own); /* cue ending here + 1 */
+    ix->next = mem_malloc(total * ix->nclass * sizeof *ix->next);
+    ix->out = mem_calloc(total, sizeof *ix->out);
+    ix->nout = mem_calloc(total, sizeof *ix->nout);
     int rc = PRECIS_ENOMEM;
     if (!fail || !queue || !own || !ix->next || !ix->out || !ix->nout)
         goto done;
@@ -114,7 +115,7 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
         ix->nout[s] = (own[s] != 0) + ix->nout[fail[s]];
         nouts += ix->nout[s];
     }
-    ix->outs = malloc((nouts ? nouts : 1) * sizeof *ix->outs);
+    ix->outs = mem_malloc((nouts ? nouts : 1) * sizeof *ix->outs);
     if (!ix->outs)
         goto done;
     size_t at = 0;
@@ -132,9 +133,9 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
             ix->next[k] |= CUE_MATCH;
     rc = PRECIS_OK;
 done:
-    free(fail);
-    free(queue);
-    free(own);
+    mem_free(fail);
+    mem_free(queue);
+    mem_free(own);
     if (rc != 0)
         cues_free(ix);
     return rc;

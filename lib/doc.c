@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "array.h"
 #include "doc.h"
 #include "lang.h"
@@ -153,7 +154,7 @@ int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
      * repeats cost a fifth of the vectors' memory. */
     uint32_t stack[VEC_STACK_TERMS];
     uint32_t *ids = count <= VEC_STACK_TERMS ? stack
-                                             : malloc(count * sizeof *ids);
+                                             : mem_malloc(count * sizeof *ids);
     if (!ids)
         return PRECIS_ENOMEM;
     uint32_t m = 0;
@@ -176,7 +177,7 @@ int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
         }
     }
     if (ids != stack)
-        free(ids);
+        mem_free(ids);
     *out = v;
     *n = u;
     return v ? PRECIS_OK : PRECIS_ENOMEM;
@@ -316,7 +317,7 @@ static int tokenize_opening(doc *d, tokenizer *t, int *done,
                             lang_votes *votes)
 {
     size_t opening = d->len < LANG_DETECT_BYTES ? d->len : LANG_DETECT_BYTES;
-    token_list l = {malloc(token_room(opening) * sizeof *l.items), 0,
+    token_list l = {mem_malloc(token_room(opening) * sizeof *l.items), 0,
                     token_room(opening)};
     if (!l.items)
         return PRECIS_ENOMEM;
@@ -327,7 +328,7 @@ static int tokenize_opening(doc *d, tokenizer *t, int *done,
     d->tokcap = l.cap;
     if (rc != PRECIS_OK || !votes)
         return rc;
-    uint32_t *early = calloc(d->words.count ? d->words.count : 1,
+    uint32_t *early = mem_calloc(d->words.count ? d->words.count : 1,
                              sizeof *early);
     if (!early)
         return PRECIS_ENOMEM;
@@ -342,7 +343,7 @@ static int tokenize_opening(doc *d, tokenizer *t, int *done,
         if (early[w])
             lang_vote(d->engine, votes, d->words.entries[w].key,
                       d->words.entries[w].len, early[w]);
-    free(early);
+    mem_free(early);
     /* A token across the sample's end: the sample holds its first part,
      * as a tokenizer that stops there sees it. */
     if (k < d->ntoks && d->toks[k].start < LANG_DETECT_BYTES) {
@@ -364,7 +365,7 @@ static int tokenize_rest(doc *d, tokenizer *t)
 {
     token_list l = {d->toks, d->ntoks, d->tokcap};
     if (l.cap < token_room(d->len)) {
-        doc_token *grown = realloc(l.items, token_room(d->len) * sizeof *grown);
+        doc_token *grown = mem_realloc(l.items, token_room(d->len) * sizeof *grown);
         if (!grown)
             return PRECIS_ENOMEM;
         l.items = grown;
@@ -408,7 +409,7 @@ static int sentence_tokens(doc *d)
     token_list out = {d->toks, 0, d->tokcap};
     if (misfit) {
         out.cap = d->ntoks + 64;
-        out.items = malloc(out.cap * sizeof *out.items);
+        out.items = mem_malloc(out.cap * sizeof *out.items);
         if (!out.items)
             return PRECIS_ENOMEM;
     }
@@ -422,16 +423,16 @@ static int sentence_tokens(doc *d)
                 out.items[out.n++] = d->toks[first++];
         } else if (tokenize_range(d, &out, s->seg.start, s->seg.end)) {
             if (out.items != d->toks)
-                free(out.items);
+                mem_free(out.items);
             return PRECIS_ENOMEM;
         }
         s->tok_end = (uint32_t)out.n;
     }
     if (out.items != d->toks)
-        free(d->toks);
+        mem_free(d->toks);
     d->toks = out.items;
     d->ntoks = out.n;
-    doc_token *fit = realloc(d->toks, (d->ntoks ? d->ntoks : 1) * sizeof *fit);
+    doc_token *fit = mem_realloc(d->toks, (d->ntoks ? d->ntoks : 1) * sizeof *fit);
     if (fit)
         d->toks = fit;
     return PRECIS_OK;
@@ -528,14 +529,14 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
         return PRECIS_ENOMEM;
     d->paragraphs = segs.paragraphs;
     d->nsents = segs.count;
-    d->sents = calloc(segs.count ? segs.count : 1, sizeof *d->sents);
+    d->sents = mem_calloc(segs.count ? segs.count : 1, sizeof *d->sents);
     if (!d->sents) {
-        free(segs.items);
+        mem_free(segs.items);
         return PRECIS_ENOMEM;
     }
     for (size_t i = 0; i < segs.count; i++)
         d->sents[i].seg = segs.items[i];
-    free(segs.items);
+    mem_free(segs.items);
     rc = done ? PRECIS_OK : tokenize_rest(d, &t);
     if (rc == PRECIS_OK)
         rc = sentence_tokens(d);
@@ -548,7 +549,7 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
      * (a tenth of the engine's peak on a 1 MB document). */
     strmap_free(&d->words);
     strmap_free(&d->stems);
-    free(d->word_info);
+    mem_free(d->word_info);
     d->word_info = NULL;
     for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
@@ -570,12 +571,12 @@ void doc_drop_vectors(doc *d)
 
 void doc_free(doc *d)
 {
-    free(d->sents);
-    free(d->toks);
-    free(d->terms);
+    mem_free(d->sents);
+    mem_free(d->toks);
+    mem_free(d->terms);
     strmap_free(&d->words);
     strmap_free(&d->stems);
-    free(d->word_info);
+    mem_free(d->word_info);
     arena_free(&d->arena);
     arena_free(&d->vectors);
     memset(d, 0, sizeof *d);

@@ -17,6 +17,8 @@
 #include <libstemmer.h>
 
 #include "engine.h"
+
+#include "alloc.h"
 #include "quotes.h"
 #include "segment.h"
 
@@ -98,8 +100,8 @@ static void free_lang(lang *l)
 /* The automaton of every boilerplate cue (cues.h). */
 static int index_patterns(precis_engine_t *e, precis_error_t *err)
 {
-    const char **texts = malloc((e->npatterns + 1) * sizeof *texts);
-    e->pattern_lens = malloc((e->npatterns + 1) * sizeof *e->pattern_lens);
+    const char **texts = mem_malloc((e->npatterns + 1) * sizeof *texts);
+    e->pattern_lens = mem_malloc((e->npatterns + 1) * sizeof *e->pattern_lens);
     int rc = texts && e->pattern_lens ? PRECIS_OK : PRECIS_ENOMEM;
     for (size_t i = 0; rc == PRECIS_OK && i < e->npatterns; i++) {
         texts[i] = e->patterns[i].text;
@@ -107,7 +109,7 @@ static int index_patterns(precis_engine_t *e, precis_error_t *err)
     }
     if (rc == PRECIS_OK)
         rc = cues_build(&e->cues, texts, e->pattern_lens, e->npatterns);
-    free(texts);
+    mem_free(texts);
     if (rc == PRECIS_EDATA)
         return set_error(err, rc,
                          "boilerplate: the cues use every byte value or "
@@ -150,7 +152,7 @@ static int load_langs(precis_engine_t *e, const char *dir, precis_error_t *err)
         char code[8];
         if (!language_file(ent->d_name, code))
             continue;
-        lang *langs = realloc(e->langs, (e->nlangs + 1) * sizeof *langs);
+        lang *langs = mem_realloc(e->langs, (e->nlangs + 1) * sizeof *langs);
         if (!langs) {
             rc = set_error(err, PRECIS_ENOMEM, "out of memory");
             break;
@@ -197,7 +199,7 @@ int precis_engine_open(const char *data_dir, precis_engine_t **out,
     *out = NULL;
     if (!data_dir)
         data_dir = PRECIS_DATADIR;
-    precis_engine_t *e = calloc(1, sizeof *e);
+    precis_engine_t *e = mem_calloc(1, sizeof *e);
     if (!e)
         return set_error(err, PRECIS_ENOMEM, "out of memory");
     static _Atomic uint64_t generations;
@@ -225,14 +227,14 @@ void precis_engine_free(precis_engine_t *e)
         return;
     for (size_t i = 0; i < e->nlangs; i++)
         free_lang(&e->langs[i]);
-    free(e->langs);
+    mem_free(e->langs);
     strmap_free(&e->stop_langs);
     for (size_t i = 0; i < e->npatterns; i++)
-        free(e->patterns[i].text);
-    free(e->patterns);
-    free(e->pattern_lens);
+        mem_free(e->patterns[i].text);
+    mem_free(e->patterns);
+    mem_free(e->pattern_lens);
     cues_free(&e->cues);
-    free(e);
+    mem_free(e);
 }
 
 const lang *engine_lang(const precis_engine_t *e, const char *code)

@@ -21,6 +21,7 @@ static const struct {
     {PRECIS_ELANG, "unknown_language", "language not loaded"},
     {PRECIS_EDATA, "bad_data", "data directory missing or malformed"},
     {PRECIS_EIO, "io", "cannot read data file"},
+    {PRECIS_ELIMIT, "memory_limit", "needs more memory than max_memory"},
 };
 
 const char *precis_strerror(int code)

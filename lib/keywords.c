@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "array.h"
 #include "pipeline.h"
 #include "keywords.h"
@@ -88,7 +89,7 @@ static uint32_t *phrase_slot(const phrase_table *t, const kw_list *l,
 
 static int phrase_grow(phrase_table *t, const kw_list *l)
 {
-    phrase_table g = {calloc(t->cap * 2, sizeof *g.slots), t->cap * 2,
+    phrase_table g = {mem_calloc(t->cap * 2, sizeof *g.slots), t->cap * 2,
                       t->count};
     if (!g.slots)
         return PRECIS_ENOMEM;
@@ -97,7 +98,7 @@ static int phrase_grow(phrase_table *t, const kw_list *l)
             const kw_candidate *c = &l->items[t->slots[i] - 1];
             *phrase_slot(&g, l, c->terms, c->nterms) = t->slots[i];
         }
-    free(t->slots);
+    mem_free(t->slots);
     *t = g;
     return PRECIS_OK;
 }
@@ -212,14 +213,14 @@ static int gather(const doc *d, kw_list *l)
     size_t cap = 64;
     while (cap < d->ntoks / 2 && cap < 2048)
         cap *= 2;
-    phrase_table seen = {calloc(cap, sizeof *seen.slots), cap, 0};
+    phrase_table seen = {mem_calloc(cap, sizeof *seen.slots), cap, 0};
     if (!seen.slots)
         return PRECIS_ENOMEM;
     int rc = PRECIS_OK;
     for (size_t i = 0; i < d->nsents && rc == PRECIS_OK; i++)
         if (!d->sents[i].excluded)
             rc = add_phrases(d, &d->sents[i], &seen, l);
-    free(seen.slots);
+    mem_free(seen.slots);
     return rc;
 }
 
@@ -233,7 +234,7 @@ int keywords_extract(const doc *d, size_t max, kw_candidate **out,
     kw_list l = {0};
     int rc = gather(d, &l);
     if (rc != PRECIS_OK) {
-        free(l.items);
+        mem_free(l.items);
         return rc;
     }
     size_t kept = 0;
@@ -247,13 +248,13 @@ int keywords_extract(const doc *d, size_t max, kw_candidate **out,
     /* Best first from a heap: the greedy pick reads a few dozen of the
      * hundreds of candidates, so sorting them all was wasted (7 % of the
      * engine's time on news articles). */
-    uint32_t *heap = malloc((kept ? kept : 1) * sizeof *heap);
-    kw_candidate *picked = malloc((max < kept ? max : kept) * sizeof *picked +
+    uint32_t *heap = mem_malloc((kept ? kept : 1) * sizeof *heap);
+    kw_candidate *picked = mem_malloc((max < kept ? max : kept) * sizeof *picked +
                                   sizeof *picked);
     if (!heap || !picked) {
-        free(heap);
-        free(picked);
-        free(l.items);
+        mem_free(heap);
+        mem_free(picked);
+        mem_free(l.items);
         return PRECIS_ENOMEM;
     }
     for (size_t i = 0; i < kept; i++)
@@ -271,10 +272,10 @@ int keywords_extract(const doc *d, size_t max, kw_candidate **out,
             picked[n++] = *c;
         sift_down(l.items, heap, left, 0);
     }
-    free(heap);
+    mem_free(heap);
     /* The picks alone are handed on: the candidates (every phrase of a
      * long text) would otherwise be held until the result is built. */
-    free(l.items);
+    mem_free(l.items);
     for (size_t i = 1; i < n; i++)
         picked[i].score /= picked[0].score;
     if (n)

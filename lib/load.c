@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "engine.h"
 #include "segment.h"
 #include "tokenize.h"
@@ -28,14 +29,14 @@ static int read_file(const char *path, char **out, size_t *len,
     if (!f)
         return set_error(err, PRECIS_EIO, "%s: %s", path, strerror(errno));
     size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
+    char *buf = mem_malloc(cap);
     while (buf) {
         n += fread(buf + n, 1, cap - n, f);
         if (n < cap)
             break;
-        char *grown = realloc(buf, cap * 2);
+        char *grown = mem_realloc(buf, cap * 2);
         if (!grown) {
-            free(buf);
+            mem_free(buf);
             buf = NULL;
             break;
         }
@@ -47,11 +48,11 @@ static int read_file(const char *path, char **out, size_t *len,
     if (!buf)
         return set_error(err, PRECIS_ENOMEM, "%s: out of memory", path);
     if (failed) {
-        free(buf);
+        mem_free(buf);
         return set_error(err, PRECIS_EIO, "%s: read error", path);
     }
     if (utf8_validate(buf, n) != n) {
-        free(buf);
+        mem_free(buf);
         return set_error(err, PRECIS_EDATA, "%s: not valid UTF-8", path);
     }
     *out = buf;
@@ -92,7 +93,7 @@ static int each_line(const char *path, line_fn fn, void *ctx,
             rc = fn(ctx, line, n, path, lineno, err);
         }
     }
-    free(buf);
+    mem_free(buf);
     return rc;
 }
 
@@ -332,12 +333,12 @@ static int boilerplate_line(void *ctx, char *line, size_t len,
     if (*text == '\0')
         return set_error(err, PRECIS_EDATA, "%s:%zu: empty pattern", path,
                          lineno);
-    bp_pattern *p = realloc(e->patterns, (e->npatterns + 1) * sizeof *p);
+    bp_pattern *p = mem_realloc(e->patterns, (e->npatterns + 1) * sizeof *p);
     if (!p)
         return nomem(err, path);
     e->patterns = p;
     p = &p[e->npatterns];
-    p->text = strdup(text);
+    p->text = mem_strdup(text);
     if (!p->text)
         return nomem(err, path);
     p->len = strlen(text);

@@ -16,6 +16,7 @@
  */
 #include <stdlib.h>
 
+#include "alloc.h"
 #include "array.h"
 #include "pipeline.h"
 #include "engine.h"
@@ -233,7 +234,7 @@ static void classify(const doc *d, qspan *q)
 /* Paragraph ranges from the segmenter's sentences. */
 static para *paragraphs_of(const doc *d, size_t *np)
 {
-    para *ps = malloc((d->nsents ? d->nsents : 1) * sizeof *ps);
+    para *ps = mem_malloc((d->nsents ? d->nsents : 1) * sizeof *ps);
     if (!ps)
         return NULL;
     size_t n = 0;
@@ -323,8 +324,8 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
             classify(d, &q);
             qspan *grown = array_grow(qs, &cap, n, sizeof *qs, 16);
             if (!grown) {
-                free(qs);
-                free(ps);
+                mem_free(qs);
+                mem_free(ps);
                 return PRECIS_ENOMEM;
             }
             qs = grown;
@@ -333,7 +334,7 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
             i = q.after;
         }
     }
-    free(ps);
+    mem_free(ps);
     *out = qs;
     *count = n;
     return PRECIS_OK;

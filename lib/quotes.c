@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "engine.h"
 #include "pipeline.h"
 #include "quotes.h"
@@ -87,7 +88,7 @@ static double salience(const doc *d, const quote *q, terms *out)
         i = j;
     }
     out->n = 0;
-    out->ids = u ? malloc(u * sizeof *out->ids) : NULL;
+    out->ids = u ? mem_malloc(u * sizeof *out->ids) : NULL;
     if (out->ids) {
         memcpy(out->ids, ids, u * sizeof *ids);
         out->n = u;
@@ -126,10 +127,10 @@ static int collect(const doc *d, const qspan *qs, size_t nq, quote **out,
     if (nq == 0)
         return PRECIS_OK;
     attributor *a = attributor_new(d, qs, nq);
-    quote *items = malloc(nq * sizeof *items);
+    quote *items = mem_malloc(nq * sizeof *items);
     if (!a || !items) {
         attributor_free(a);
-        free(items);
+        mem_free(items);
         return PRECIS_ENOMEM;
     }
     size_t n = 0;
@@ -238,12 +239,12 @@ int quotes_extract(const doc *d, const qspan *marks, size_t nmarks,
         return PRECIS_OK;
     int rc = collect(d, marks, nmarks, &qs, &n);
     if (rc != PRECIS_OK || n == 0) {
-        free(qs); /* all in excluded sentences */
+        mem_free(qs); /* all in excluded sentences */
         return rc;
     }
-    candidate *c = calloc(n, sizeof *c);
+    candidate *c = mem_calloc(n, sizeof *c);
     if (!c) {
-        free(qs);
+        mem_free(qs);
         return PRECIS_ENOMEM;
     }
     for (size_t i = 0; i < n; i++)
@@ -270,10 +271,10 @@ int quotes_extract(const doc *d, const qspan *marks, size_t nmarks,
         }
     }
     for (size_t i = 0; i < n; i++)
-        free(c[i].t.ids);
-    free(c);
+        mem_free(c[i].t.ids);
+    mem_free(c);
     if (rc != PRECIS_OK) {
-        free(qs);
+        mem_free(qs);
         return rc;
     }
     if (kept > 1)

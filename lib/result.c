@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "pipeline.h"
 #include "utf8.h"
 
@@ -204,7 +205,7 @@ static int fill(precis_result_t *r, const doc *d, const size_t *chosen,
 int result_build(const doc *d, const stage_outputs *o,
                  precis_result_t **out)
 {
-    precis_result_t *r = calloc(1, sizeof *r);
+    precis_result_t *r = mem_calloc(1, sizeof *r);
     if (!r)
         return PRECIS_ENOMEM;
     arena_init(&r->arena, 16 * 1024);
@@ -242,7 +243,7 @@ static int fill_segments(precis_result_t *r, const doc *d)
 
 int result_build_segments(const doc *d, precis_result_t **out)
 {
-    precis_result_t *r = calloc(1, sizeof *r);
+    precis_result_t *r = mem_calloc(1, sizeof *r);
     if (!r)
         return PRECIS_ENOMEM;
     arena_init(&r->arena, 16 * 1024);
@@ -273,7 +274,7 @@ void precis_result_free(precis_result_t *r)
     if (!r)
         return;
     arena_free(&r->arena);
-    free(r);
+    mem_free(r);
 }
 
 size_t precis_result_sentence_count(const precis_result_t *r)

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "doc.h"
 #include "pipeline.h"
 #include "weights.h"
@@ -82,11 +83,11 @@ int score_sentences(doc *d, double coverage)
     double centroid_norm = sqrt(centroid_sq);
 
     size_t n = d->nsents ? d->nsents : 1;
-    double *salience = malloc(3 * n * sizeof *salience);
-    double *spread = calloc(d->nterms ? d->nterms : 1, sizeof *spread);
+    double *salience = mem_malloc(3 * n * sizeof *salience);
+    double *spread = mem_calloc(d->nterms ? d->nterms : 1, sizeof *spread);
     if (!salience || !spread) {
-        free(salience);
-        free(spread);
+        mem_free(salience);
+        mem_free(spread);
         return PRECIS_ENOMEM;
     }
     double *centrality = salience + n, *graph = salience + 2 * n;
@@ -175,7 +176,7 @@ int score_sentences(doc *d, double coverage)
     /* Relative to the best sentence, which scores 1. */
     for (size_t i = 0; i < d->nsents && best > 0; i++)
         d->sents[i].score /= best;
-    free(salience);
-    free(spread);
+    mem_free(salience);
+    mem_free(spread);
     return PRECIS_OK;
 }

@@ -11,6 +11,8 @@
  * abbreviation can never end a sentence ("Mr.").
  */
 #include "segment.h"
+
+#include "alloc.h"
 #include "array.h"
 #include "dateline.h"
 
@@ -948,7 +950,7 @@ static int split_lines(const char *text, size_t len, const seg_rules *rules,
         }
         line *grown = array_grow(lines, &cap, n, sizeof *lines, 64);
         if (!grown) {
-            free(lines);
+            mem_free(lines);
             return PRECIS_ENOMEM;
         }
         lines = grown;
@@ -1065,9 +1067,9 @@ int segment_text(const char *text, size_t len, const seg_rules *rules,
             list->paragraphs++;
         k = last + 1;
     }
-    free(lines);
+    mem_free(lines);
     if (rc != 0) {
-        free(list->items);
+        mem_free(list->items);
         memset(list, 0, sizeof *list);
     }
     return rc;

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 
 #include "select.h"
+
+#include "alloc.h"
 #include "pipeline.h"
 #include "weights.h"
 
@@ -69,7 +71,7 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
     *count = 0;
     size_t pool_n = 0;
     doc_sentence **pool =
-        malloc((d->selectable ? d->selectable : 1) * sizeof *pool);
+        mem_malloc((d->selectable ? d->selectable : 1) * sizeof *pool);
     if (!pool)
         return PRECIS_ENOMEM;
     for (size_t i = 0; i < d->nsents; i++)
@@ -89,12 +91,12 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
         max_words = value * (double)d->total_words;
 
     size_t *chosen =
-        malloc((max_sentences ? max_sentences : 1) * sizeof *chosen);
-    char *used = calloc(pool_n ? pool_n : 1, 1);
+        mem_malloc((max_sentences ? max_sentences : 1) * sizeof *chosen);
+    char *used = mem_calloc(pool_n ? pool_n : 1, 1);
     if (!chosen || !used) {
-        free(pool);
-        free(chosen);
-        free(used);
+        mem_free(pool);
+        mem_free(chosen);
+        mem_free(used);
         return PRECIS_ENOMEM;
     }
     double top = pool_n ? pool[0]->score : 0;
@@ -130,8 +132,8 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
         chosen[n++] = (size_t)(pool[best] - d->sents);
         words += pool[best]->words;
     }
-    free(pool);
-    free(used);
+    mem_free(pool);
+    mem_free(used);
     qsort(chosen, n, sizeof *chosen, by_position);
     *out = chosen;
     *count = n;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "precis.h"
 
 static uint32_t hash_bytes(const char *s, size_t len)
@@ -26,12 +27,12 @@ int strmap_init(strmap *m, size_t expected)
     while (cap < expected * 2)
         cap <<= 1;
     memset(m, 0, sizeof *m);
-    m->slots = calloc(cap, sizeof *m->slots);
+    m->slots = mem_calloc(cap, sizeof *m->slots);
     m->room = expected ? expected : 8;
-    m->entries = malloc(m->room * sizeof *m->entries);
+    m->entries = mem_malloc(m->room * sizeof *m->entries);
     if (!m->slots || !m->entries) {
-        free(m->slots);
-        free(m->entries);
+        mem_free(m->slots);
+        mem_free(m->entries);
         m->slots = NULL;
         m->entries = NULL;
         return PRECIS_ENOMEM;
@@ -43,8 +44,8 @@ int strmap_init(strmap *m, size_t expected)
 
 void strmap_free(strmap *m)
 {
-    free(m->slots);
-    free(m->entries);
+    mem_free(m->slots);
+    mem_free(m->entries);
     m->slots = NULL;
     m->entries = NULL;
     m->cap = m->count = m->room = 0;
@@ -77,7 +78,7 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
 static int grow(strmap *m)
 {
     size_t cap = m->cap * 2;
-    uint32_t *slots = calloc(cap, sizeof *slots);
+    uint32_t *slots = mem_calloc(cap, sizeof *slots);
     if (!slots)
         return PRECIS_ENOMEM;
     for (size_t n = 0; n < m->count; n++) {
@@ -86,7 +87,7 @@ static int grow(strmap *m)
             j = (j + 1) & (cap - 1);
         slots[j] = (uint32_t)n + 1;
     }
-    free(m->slots);
+    mem_free(m->slots);
     m->slots = slots;
     m->cap = cap;
     return 0;
@@ -108,7 +109,7 @@ uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,
     }
     if (m->count == m->room) {
         strmap_entry *grown =
-            realloc(m->entries, 2 * m->room * sizeof *m->entries);
+            mem_realloc(m->entries, 2 * m->room * sizeof *m->entries);
         if (!grown)
             return NULL;
         m->entries = grown;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "doc.h"
 #include "keywords.h"
 #include "pipeline.h"
@@ -140,10 +141,10 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
         stage_outputs so = {chosen, nchosen, kws, nkws, quotes, nquotes};
         rc = result_build(d, &so, out);
     }
-    free(marks);
-    free(chosen);
-    free(kws);
-    free(quotes);
+    mem_free(marks);
+    mem_free(chosen);
+    mem_free(kws);
+    mem_free(quotes);
     return rc;
 }
 
@@ -232,6 +233,8 @@ static int entry(const precis_engine_t *e, const char *text, size_t len,
         return rc;
     doc d;
     text = text ? text : "";
+    mem_meter meter;
+    mem_meter_start(&meter, opts->max_memory);
     if (segment_only) {
         rc = doc_build(&d, e, l, l == NULL, text, len, opts->title, title_len);
         if (rc == PRECIS_OK && d.nsents > 0)
@@ -242,6 +245,20 @@ static int entry(const precis_engine_t *e, const char *text, size_t len,
         rc = run(&d, e, l, text, len, opts, title_len, out);
     }
     doc_free(&d);
+    if (meter.over) {
+        /* A refused allocation fails its stage, but one a stage could do
+         * without would leave a different result: none, whatever the
+         * stages made of it. */
+        precis_result_free(*out);
+        *out = NULL;
+        rc = PRECIS_ELIMIT;
+    }
+    mem_meter_stop();
+    if (rc == PRECIS_ELIMIT)
+        return set_error(err, rc,
+                         "the text needs more than max_memory (%zu bytes) "
+                         "of working memory",
+                         opts->max_memory);
     return finish(rc, err);
 }
 

@@ -430,6 +430,149 @@ static void badinput_too_large_is_refused(void **state)
     assert_string_equal(precis_err_name(err.code), "too_large");
 }
 
+/* ---- max_memory */
+
+#define SAMPLE "tests/fixtures/sample-article.txt"
+
+/* The summary's sentences and keywords, one string to compare. */
+static void render(const precis_result_t *r, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < precis_result_sentence_count(r) && n < size; i++)
+        n += (size_t)snprintf(out + n, size - n, "%zu|",
+                              precis_result_sentence(r, i)->start);
+    for (size_t i = 0; i < precis_result_keyword_count(r) && n < size; i++)
+        n += (size_t)snprintf(out + n, size - n, "%s|",
+                              precis_result_keyword(r, i)->text);
+    for (size_t i = 0; i < precis_result_quote_count(r) && n < size; i++)
+        n += (size_t)snprintf(out + n, size - n, "%zu|",
+                              precis_result_quote(r, i)->start);
+}
+
+/* Every limit below what the sample needs fails with PRECIS_ELIMIT and
+ * no result, at whichever allocation it runs out (64-byte steps reach
+ * each stage's; the sanitizer build checks nothing leaks on any of
+ * those paths); from there on the result is the unlimited one. */
+static void badinput_memory_limit_fails_cleanly_anywhere(void **state)
+{
+    size_t len;
+    char *text = read_fixture(SAMPLE, &len);
+    precis_options_t o;
+    precis_options_init(&o);
+    o.quotes = 5;
+    o.quote_fragments = 1;
+    precis_result_t *r;
+    precis_error_t err;
+    assert_int_equal(
+        precis_summarize(test_engine(state), text, len, &o, &r, &err), 0);
+    char want[4096], got[4096];
+    render(r, want, sizeof want);
+    precis_result_free(r);
+    size_t limit = 1, refused = 0;
+    for (;; limit += 64) {
+        o.max_memory = limit;
+        r = (precis_result_t *)1;
+        int rc = precis_summarize(test_engine(state), text, len, &o, &r, &err);
+        if (rc == PRECIS_OK)
+            break;
+        assert_int_equal(rc, PRECIS_ELIMIT);
+        assert_int_equal(err.code, PRECIS_ELIMIT);
+        assert_string_equal(precis_err_name(rc), "memory_limit");
+        assert_null(r);
+        refused++;
+    }
+    render(r, got, sizeof got);
+    assert_string_equal(got, want);
+    precis_result_free(r);
+    /* The sample is 6.9 KB: it cannot be summarised in its own size. */
+    assert_true(limit > len && refused > len / 64);
+    print_message("max_memory: %zu bytes refused %zu times, then enough\n",
+                  limit, refused);
+    /* precis_segment() is held to it too. */
+    o.max_memory = 1024;
+    assert_int_equal(precis_segment(test_engine(state), text, len, &o, &r,
+                                    &err),
+                     PRECIS_ELIMIT);
+    assert_null(r);
+    free(text);
+}
+
+/* A call counts what it holds, not what earlier calls' results still
+ * hold nor what it freed: the same limit serves call after call. */
+static void badinput_memory_limit_is_per_call(void **state)
+{
+    size_t len;
+    char *text = read_fixture(SAMPLE, &len);
+    precis_options_t o;
+    precis_options_init(&o);
+    precis_error_t err;
+    size_t lo = 0, hi = 64u << 20; /* the least limit that passes */
+    while (hi - lo > 1) {
+        precis_result_t *r;
+        o.max_memory = lo + (hi - lo) / 2;
+        if (precis_summarize(test_engine(state), text, len, &o, &r, &err) ==
+            PRECIS_OK) {
+            hi = o.max_memory;
+            precis_result_free(r);
+        } else {
+            lo = o.max_memory;
+        }
+    }
+    o.max_memory = hi;
+    precis_result_t *kept[20];
+    for (int i = 0; i < 20; i++)
+        assert_int_equal(precis_summarize(test_engine(state), text, len, &o,
+                                          &kept[i], &err),
+                         PRECIS_OK);
+    for (int i = 0; i < 20; i++)
+        precis_result_free(kept[i]);
+    o.max_memory = hi - 1;
+    precis_result_t *r;
+    assert_int_equal(
+        precis_summarize(test_engine(state), text, len, &o, &r, &err),
+        PRECIS_ELIMIT);
+    free(text);
+}
+
+/* What precisd grants a request (daemon/memory.h: 8 bytes a byte and
+ * 2 MB) holds real text, here the sample repeated 60 times, but not a
+ * text of as many bytes in two-byte paragraphs, which needs some 40
+ * times its size. */
+static void badinput_memory_limit_refuses_tiny_paragraphs(void **state)
+{
+    size_t n;
+    char *one = read_fixture(SAMPLE, &n);
+    size_t len = 60 * n;
+    char *text = malloc(len + 1);
+    for (size_t i = 0; i < 60; i++) {
+        memcpy(text + i * n, one, n);
+        text[i * n] = (char)('A' + i % 26); /* not one repeated article */
+    }
+    precis_options_t o;
+    precis_options_init(&o);
+    o.max_memory = 8 * len + (2u << 20);
+    precis_result_t *r;
+    precis_error_t err;
+    assert_int_equal(
+        precis_summarize(test_engine(state), text, len, &o, &r, &err), 0);
+    assert_true(precis_result_sentence_count(r) > 0);
+    precis_result_free(r);
+    for (size_t i = 0; i + 4 <= len; i += 4)
+        memcpy(text + i, "A.\n\n", 4);
+    assert_int_equal(
+        precis_summarize(test_engine(state), text, len, &o, &r, &err),
+        PRECIS_ELIMIT);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "max_memory"));
+    o.max_memory = 0; /* no limit: it is summarised */
+    assert_int_equal(
+        precis_summarize(test_engine(state), text, len, &o, &r, &err), 0);
+    precis_result_free(r);
+    free(text);
+    free(one);
+}
+
 static void badinput_accessors_tolerate_null_and_range(void **state)
 {
     (void)state;
@@ -462,6 +605,9 @@ int main(void)
         cmocka_unit_test(badinput_random_datelines_and_captions),
         cmocka_unit_test(badinput_random_pages),
         cmocka_unit_test(badinput_too_large_is_refused),
+        cmocka_unit_test(badinput_memory_limit_fails_cleanly_anywhere),
+        cmocka_unit_test(badinput_memory_limit_is_per_call),
+        cmocka_unit_test(badinput_memory_limit_refuses_tiny_paragraphs),
         cmocka_unit_test(badinput_accessors_tolerate_null_and_range),
     };
     return cmocka_run_group_tests_name("badinput", tests, engine_setup,

@@ -105,20 +105,27 @@ static int wait_stat(client *c, const char *group, const char *key,
     return wait_stat_dir(c, group, key, want, 0);
 }
 
-/* The daemon's resident set in bytes (/proc/PID/status VmRSS). */
-static long long rss_of(pid_t pid)
+/* A /proc/PID/status figure in KB ("VmRSS:", "VmHWM:"). */
+static long long status_kb(pid_t pid, const char *field_name)
 {
     char path[64], line[256];
     snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
     FILE *f = fopen(path, "r");
     long long kb = -1;
+    size_t n = strlen(field_name);
     while (f && fgets(line, sizeof line, f))
-        if (!strncmp(line, "VmRSS:", 6))
-            kb = atoll(line + 6);
+        if (!strncmp(line, field_name, n))
+            kb = atoll(line + n);
     if (f)
         fclose(f);
     assert_true(kb > 0);
-    return kb * 1024;
+    return kb;
+}
+
+/* The daemon's resident set in bytes. */
+static long long rss_of(pid_t pid)
+{
+    return status_kb(pid, "VmRSS:") * 1024;
 }
 
 static int raw_connect(const char *sock)
@@ -257,6 +264,47 @@ static void hostile_pipelining_holds_one_connections_share(void **state)
     client_close(&c);
     client_close(&ctl);
     daemon_finish(&d, 10000);
+    free(text);
+}
+
+/* A text whose shape needs far more memory than its size (1 MB of
+ * two-byte paragraphs needs some 40 MB) is refused too_large by the
+ * engine's limit (daemon/memory.h) instead of passing what its request
+ * was charged; precisd goes on serving, its peak within the charge. */
+static void hostile_text_needing_memory_is_refused(void **state)
+{
+    (void)state;
+    daemon_proc d;
+    daemon_start(&d, NULL);
+    size_t len = 1u << 20;
+    char *text = malloc(len + 1);
+    for (size_t i = 0; i < len; i += 4)
+        memcpy(text + i, "A.\n\n", 4);
+    text[len] = '\0';
+    client c;
+    assert_int_equal(client_open(&c, d.sock), 0);
+    long long before = status_kb(d.pid, "VmHWM:");
+    json_t *r = client_call(&c, summarize(1, text));
+    assert_non_null(r);
+    assert_non_null(reply_error(r));
+    assert_string_equal(reply_error(r), "too_large");
+    json_decref(r);
+    /* Its line read and copied, and its charge: the engine took no more
+     * (without the limit, the resident set grew by some 40 MB). */
+    long long grew = (status_kb(d.pid, "VmHWM:") - before) * 1024;
+    print_message("1 MB of tiny paragraphs: refused, peak resident +%.1f MB "
+                  "(charged %.1f MB)\n",
+                  (double)grew / 1048576.0,
+                  (double)memory_run_cost(len) / 1048576.0);
+    assert_true(grew <= (long long)(memory_run_cost(len) + 3 * len));
+    char *doc = document(64 << 10);
+    r = client_call(&c, summarize(2, doc));
+    assert_non_null(r);
+    assert_null(reply_error(r));
+    json_decref(r);
+    client_close(&c);
+    daemon_finish(&d, 10000);
+    free(doc);
     free(text);
 }
 
@@ -476,7 +524,11 @@ static void hostile_sigterm_with_a_flood_is_bounded(void **state)
 {
     (void)state;
     daemon_proc d;
-    const char *args[] = {"--shutdown-timeout-ms", "200", NULL};
+    /* Room for each connection's 60 requests and the jobs they run at
+     * once (a running job is charged to its connection), so all of them
+     * are read while the first run, whatever each is charged. */
+    const char *args[] = {"--shutdown-timeout-ms", "200",
+                          "--max-connection-memory", "400M", NULL};
     daemon_start(&d, args);
     char *text = document(200 << 10);
     flood f;
@@ -570,6 +622,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         HOSTILE_TEST(hostile_partial_lines_stay_under_max_memory),
         HOSTILE_TEST(hostile_pipelining_holds_one_connections_share),
+        HOSTILE_TEST(hostile_text_needing_memory_is_refused),
         HOSTILE_TEST(hostile_newcomer_is_served_during_a_flood),
         HOSTILE_TEST(hostile_queued_request_times_out_at_its_deadline),
         HOSTILE_TEST(hostile_closed_connection_cancels_its_queue),
