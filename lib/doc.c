@@ -531,12 +531,12 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     d->nsents = segs.count;
     d->sents = mem_calloc(segs.count ? segs.count : 1, sizeof *d->sents);
     if (!d->sents) {
-        mem_free(segs.items);
+        seg_list_free(&segs);
         return PRECIS_ENOMEM;
     }
     for (size_t i = 0; i < segs.count; i++)
         d->sents[i].seg = segs.items[i];
-    mem_free(segs.items);
+    seg_list_free(&segs);
     rc = done ? PRECIS_OK : tokenize_rest(d, &t);
     if (rc == PRECIS_OK)
         rc = sentence_tokens(d);

@@ -1074,3 +1074,10 @@ int segment_text(const char *text, size_t len, const seg_rules *rules,
     }
     return rc;
 }
+
+void seg_list_free(seg_list *list)
+{
+    mem_free(list->items);
+    list->items = NULL;
+    list->count = list->cap = 0;
+}

@@ -70,8 +70,9 @@ typedef struct seg_list {
 } seg_list;
 
 /* Segment text[0, len).  rules may be NULL or hold NULL maps.  Returns PRECIS_OK
- * or PRECIS_ENOMEM; free list->items with free(). */
+ * or PRECIS_ENOMEM; free the list with seg_list_free(). */
 int segment_text(const char *text, size_t len, const seg_rules *rules,
                  seg_list *list);
+void seg_list_free(seg_list *list);
 
 #endif

@@ -89,7 +89,7 @@ static int check_case(const precis_engine_t *e, const char *code,
                     (int)(list.items[k].end - list.items[k].start),
                     input + list.items[k].start);
     }
-    free(list.items);
+    seg_list_free(&list);
     free(input);
     return bad;
 }
@@ -139,7 +139,7 @@ static void segment_offsets_are_original_bytes(void **state)
     assert_int_equal(l.items[0].end, 2 + 3 + 7 + 3);
     assert_memory_equal(text + l.items[1].start, "Next one.", 9);
     assert_int_equal(l.items[1].end, strlen(text) - 2);
-    free(l.items);
+    seg_list_free(&l);
 }
 
 static void segment_numbers_paragraphs(void **state)
@@ -151,7 +151,7 @@ static void segment_numbers_paragraphs(void **state)
     assert_int_equal(l.items[2].paragraph, 1);
     assert_int_equal(l.items[3].paragraph, 2);
     assert_int_equal(l.paragraphs, 3);
-    free(l.items);
+    seg_list_free(&l);
 }
 
 static void segment_marks_unterminated_whole_lines(void **state)
@@ -162,7 +162,7 @@ static void segment_marks_unterminated_whole_lines(void **state)
     assert_true(l.items[0].whole_line);
     assert_true(l.items[1].terminated);
     assert_false(l.items[1].whole_line);
-    free(l.items);
+    seg_list_free(&l);
 }
 
 static void segment_joins_hard_wrapped_paragraphs(void **state)
@@ -180,7 +180,7 @@ static void segment_joins_hard_wrapped_paragraphs(void **state)
     assert_memory_equal(text + l.items[1].start, "The chairman", 12);
     assert_int_equal(l.items[1].paragraph, 0);
     assert_int_equal(l.items[2].paragraph, 1);
-    free(l.items);
+    seg_list_free(&l);
 }
 
 /* San Jose Mercury News copy in DUC2002 joins paragraphs with "; "
@@ -194,7 +194,7 @@ static void segment_drops_semicolon_between_paragraphs(void **state)
     assert_int_equal(l.items[0].end,
                      strlen("The rain fell all day, she said."));
     assert_memory_equal(text + l.items[1].start, "At least", 8);
-    free(l.items);
+    seg_list_free(&l);
 }
 
 static void segment_cuts_overlong_sentence_at_space(void **state)
@@ -211,7 +211,7 @@ static void segment_cuts_overlong_sentence_at_space(void **state)
         assert_true(l.items[k].start == 0 ||
                     text[l.items[k].start - 1] == ' ');
     }
-    free(l.items);
+    seg_list_free(&l);
     free(text);
 }
 
@@ -219,10 +219,10 @@ static void segment_handles_empty_and_blank(void **state)
 {
     seg_list l = segment_en(state, "");
     assert_int_equal(l.count, 0);
-    free(l.items);
+    seg_list_free(&l);
     l = segment_en(state, " \n\n\t \r\n ");
     assert_int_equal(l.count, 0);
-    free(l.items);
+    seg_list_free(&l);
 }
 
 int main(void)
