@@ -244,8 +244,12 @@ $(BUILD)/bench/%.o: bench/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Ilib -Icli -c $< -o $@
 
-$(BUILD)/bench/rouge $(BUILD)/bench/eval: $(BUILD)/bench/%: \
-    $(BUILD)/bench/%.o $(BUILD)/bench/rouge_score.o $(LIB_INTERNAL)
+$(BUILD)/bench/rouge: $(BUILD)/bench/rouge.o $(BUILD)/bench/rouge_score.o \
+    $(LIB_INTERNAL)
+	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
+
+$(BUILD)/bench/eval: $(BUILD)/bench/eval.o $(BUILD)/bench/rouge_score.o \
+    $(BUILD)/bench/faithful.o $(LIB_INTERNAL)
 	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIB_DEPS) $(JANSSON_LIBS)
 
 $(BUILD)/bench/quotes: $(BUILD)/bench/quotes.o $(LIB_INTERNAL)
@@ -447,7 +451,7 @@ install: all
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/libprecis.so.$(VERSION)
 	ln -sf libprecis.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprecis.so.$(SOVERSION)
 	ln -sf libprecis.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libprecis.so
-	for d in stopwords abbrev speech morph idf; do \
+	for d in stopwords abbrev speech morph dependent idf; do \
 	    install -d $(DESTDIR)$(DATADIR)/$$d; \
 	    install -m 644 data/$$d/* $(DESTDIR)$(DATADIR)/$$d/; \
 	done

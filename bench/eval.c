@@ -3,7 +3,7 @@
  * bench/eval -- precis on the dev sets of ../shared/EVAL.md, under the
  * protocol given there, beside a Lead baseline and the reference rows.
  *
- *   eval [--shared DIR] [--data DIR] [--set NAME]... [--oracle]
+ *   eval [--shared DIR] [--data DIR] [--set NAME]... [--oracle] [--list]
  *
  * For each set: precis, and Lead (the first sentences precis's own
  * segmenter finds, boilerplate aside, under the same budget), scored by
@@ -13,7 +13,10 @@
  * set.  --oracle adds the extractive oracle under the same budget: the
  * ceiling for any choice of sentences (it takes a few seconds more).
  * It also reports how many precis summaries were empty or held a
- * sentence the engine had marked as page noise (both should be 0).
+ * sentence the engine had marked as page noise (both should be 0), and,
+ * for precis and Lead, the summary sentences that lean on a sentence
+ * the summary lacks or are cut inside a quotation (faithful.h); --list
+ * prints each such sentence.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +24,7 @@
 
 #include <jansson.h>
 
+#include "faithful.h"
 #include "precis.h"
 #include "rouge_score.h"
 
@@ -166,7 +170,7 @@ static char *join_sentences(const precis_result_t *r, const char *pick)
 }
 
 /* Lead: the first of all the selectable sentences, under the budget. */
-static char *lead_summary(const precis_result_t *all, const set_def *d)
+static char *lead_pick(const precis_result_t *all, const set_def *d)
 {
     size_t n = precis_result_sentence_count(all), words = 0, k = 0;
     size_t total = precis_result_total_words(all);
@@ -175,6 +179,12 @@ static char *lead_summary(const precis_result_t *all, const set_def *d)
         pick[k] = 1;
         words += precis_result_sentence(all, k)->words;
     }
+    return pick;
+}
+
+static char *lead_summary(const precis_result_t *all, const set_def *d)
+{
+    char *pick = lead_pick(all, d);
     char *out = join_sentences(all, pick);
     free(pick);
     return out;
@@ -218,6 +228,69 @@ static char *oracle_summary(rouge *scorer, const precis_result_t *all,
     char *out = join_sentences(all, pick);
     free(pick);
     return out;
+}
+
+typedef struct faith {
+    size_t sentences;  /* in the summaries */
+    size_t unresolved; /* leaning back on a sentence not in the summary */
+    size_t cut;        /* cut inside a quotation */
+} faith;
+
+/* The summary of pick over all's sentences (every selectable one, in
+ * order, and every quoted statement): a sentence's predecessor is the
+ * selectable one before it (the text's first has none: what it points
+ * at, a headline or a name further on, no extract can miss), and it is
+ * cut inside a quotation when it begins strictly inside one and the
+ * summary lacks its predecessor, or ends inside one and lacks the next
+ * sentence. */
+static void count_faith(const openers *o, const precis_result_t *all,
+                        const char *pick, faith *f, const char *list_as)
+{
+    size_t n = precis_result_sentence_count(all);
+    for (size_t i = 0; i < n; i++) {
+        if (!pick[i])
+            continue;
+        const precis_sentence_t *s = precis_result_sentence(all, i);
+        const char *t = s->text;
+        int leans = i > 0 && !pick[i - 1] && leans_back(o, t);
+        int cut = 0;
+        for (size_t q = 0; q < precis_result_quote_count(all); q++) {
+            const precis_quote_t *x = precis_result_quote(all, q);
+            cut |= (x->start < s->start && s->start < x->end &&
+                    (i == 0 || !pick[i - 1])) ||
+                   (x->start < s->end && s->end < x->end &&
+                    (i + 1 == n || !pick[i + 1]));
+        }
+        f->sentences++;
+        f->unresolved += leans;
+        f->cut += cut;
+        if (list_as && (leans || cut))
+            printf("    %s %s: %s\n", list_as, leans ? "leans" : "cut", t);
+    }
+}
+
+/* Which of all's sentences r holds (r's are among them, in order). */
+static char *pick_of(const precis_result_t *r, const precis_result_t *all)
+{
+    size_t n = precis_result_sentence_count(all), k = 0;
+    char *pick = calloc(n ? n : 1, 1);
+    for (size_t j = 0; j < precis_result_sentence_count(r); j++) {
+        size_t want = precis_result_sentence(r, j)->index;
+        while (k < n && precis_result_sentence(all, k)->index < want)
+            k++;
+        if (k < n && precis_result_sentence(all, k)->index == want)
+            pick[k] = 1;
+    }
+    return pick;
+}
+
+static void print_faith(const char *name, const faith *f)
+{
+    double n = f->sentences ? (double)f->sentences : 1;
+    printf("  %-22s  %zu of %zu sentences (%.1f %%) lean on one the summary "
+           "lacks, %zu (%.1f %%) cut inside a quotation\n",
+           name, f->unresolved, f->sentences, 100.0 * (double)f->unresolved / n,
+           f->cut, 100.0 * (double)f->cut / n);
 }
 
 /* Whether some summary sentence overlaps a sentence marked as noise. */
@@ -318,7 +391,8 @@ static void print_systems(system_series *sys, size_t n)
 }
 
 static int run_set(const precis_engine_t *e, const set_def *d,
-                   const char *shared, int with_oracle)
+                   const char *shared, const char *data, int with_oracle,
+                   int list)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s.dev.jsonl", shared, d->name);
@@ -335,6 +409,14 @@ static int run_set(const precis_engine_t *e, const set_def *d,
     ro.ngrams_only = 1;
     rouge *fast = rouge_new(&ro);
     series ours = {0}, lead = {0}, oracle = {0};
+    openers *lean = openers_load(data, d->lang);
+    if (!lean) {
+        fprintf(stderr, "eval: %s/dependent/%s.txt: unreadable\n", data,
+                d->lang);
+        fclose(f);
+        return -1;
+    }
+    faith our_faith = {0}, lead_faith = {0};
     system_series systems[MAX_SYSTEMS];
     size_t nsystems = 0;
     size_t empty = 0, noisy_docs = 0;
@@ -367,6 +449,7 @@ static int run_set(const precis_engine_t *e, const set_def *d,
         o.budget = PRECIS_BUDGET_RATIO;
         o.budget_value = 1.0;
         o.redundancy = 0;
+        o.quotes = 1000; /* where the quotations are, for faithfulness */
         if (precis_summarize(e, text, strlen(text), &o, &all, NULL)) {
             precis_result_free(r);
             json_decref(doc);
@@ -377,6 +460,12 @@ static int run_set(const precis_engine_t *e, const set_def *d,
             with_oracle ? oracle_summary(fast, all, d, refs, nrefs) : NULL;
         empty += mine[0] == '\0';
         noisy_docs += has_noise(r);
+        char *pick = pick_of(r, all);
+        count_faith(lean, all, pick, &our_faith, list ? "precis" : NULL);
+        free(pick);
+        pick = lead_pick(all, d);
+        count_faith(lean, all, pick, &lead_faith, list ? "Lead" : NULL);
+        free(pick);
         rouge_scores s = rouge_score(scorer, mine, refs, nrefs);
         series_add(&ours, &s, d->recall);
         s = rouge_score(scorer, first, refs, nrefs);
@@ -407,8 +496,12 @@ static int run_set(const precis_engine_t *e, const set_def *d,
     print_systems(systems, nsystems);
     if (with_oracle)
         print_row("Oracle (reads refs)", &oracle);
-    printf("  empty summaries: %zu, summaries with page noise: %zu\n\n", empty,
+    printf("  empty summaries: %zu, summaries with page noise: %zu\n", empty,
            noisy_docs);
+    print_faith("faithfulness, precis", &our_faith);
+    print_faith("faithfulness, Lead", &lead_faith);
+    printf("\n");
+    openers_free(lean);
     series_free(&ours);
     series_free(&lead);
     series_free(&oracle);
@@ -421,7 +514,7 @@ int main(int argc, char **argv)
 {
     const char *shared = "../shared/data", *data = "data";
     const char *only[8];
-    int nonly = 0, with_oracle = 0;
+    int nonly = 0, with_oracle = 0, list = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--shared") && i + 1 < argc)
             shared = argv[++i];
@@ -431,9 +524,11 @@ int main(int argc, char **argv)
             only[nonly++] = argv[++i];
         else if (!strcmp(argv[i], "--oracle"))
             with_oracle = 1;
+        else if (!strcmp(argv[i], "--list"))
+            list = 1;
         else {
             fprintf(stderr, "usage: eval [--shared DIR] [--data DIR] "
-                            "[--set NAME]... [--oracle]\n");
+                            "[--set NAME]... [--oracle] [--list]\n");
             return 2;
         }
     }
@@ -448,7 +543,7 @@ int main(int argc, char **argv)
         int wanted = nonly == 0;
         for (int j = 0; j < nonly; j++)
             wanted |= !strcmp(only[j], sets[k].name);
-        if (wanted && run_set(e, &sets[k], shared, with_oracle) != 0)
+        if (wanted && run_set(e, &sets[k], shared, data, with_oracle, list) != 0)
             rc = 1;
     }
     precis_engine_free(e);

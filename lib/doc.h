@@ -91,6 +91,11 @@ typedef struct doc_sentence {
                                    "(AP)"): its caption comes before it */
     unsigned caption_label : 1; /* a caption's label alone ("Image
                                    caption"): its caption comes next */
+    unsigned leans : 1;         /* needs the sentence before it: opens on
+                                   a word pointing back ("He", "But") or
+                                   inside a quotation begun before it */
+    unsigned runs_on : 1;       /* needs the one after it: ends inside a
+                                   quotation that goes on there */
     uint32_t rank;              /* position among selectable sentences */
     double score;
 } doc_sentence;

@@ -59,6 +59,13 @@ static const section_def speech_sections[] = {
     {NULL, 0},
 };
 
+static const section_def dependent_sections[] = {
+    {"[pronouns]", LEANS_BACK},
+    {"[connectives]", LEANS_BACK},
+    {"[not]", LEANS_NOT},
+    {NULL, 0},
+};
+
 static int load_lang(lang *l, const char *dir, const char *code,
                      precis_error_t *err)
 {
@@ -66,16 +73,22 @@ static int load_lang(lang *l, const char *dir, const char *code,
     memset(l, 0, sizeof *l);
     snprintf(l->code, sizeof l->code, "%s", code);
     if (strmap_init(&l->stop, 256) || strmap_init(&l->abbrev, 128) ||
-        strmap_init(&l->speech, 64) || strmap_init(&l->idf, 1024))
+        strmap_init(&l->speech, 64) || strmap_init(&l->dependent, 64) ||
+        strmap_init(&l->idf, 1024))
         return set_error(err, PRECIS_ENOMEM, "out of memory");
     snprintf(path, sizeof path, "%s/stopwords/%s.txt", dir, code);
     int rc = load_stopwords(&l->stop, path, err);
     snprintf(path, sizeof path, "%s/abbrev/%s.txt", dir, code);
     if (rc == PRECIS_OK && file_exists(path))
-        rc = load_sections(&l->abbrev, path, abbrev_sections, 0, err);
+        rc = load_sections(&l->abbrev, path, abbrev_sections, KEYS_LOWER,
+                           err);
     snprintf(path, sizeof path, "%s/speech/%s.txt", dir, code);
     if (rc == PRECIS_OK && file_exists(path))
-        rc = load_sections(&l->speech, path, speech_sections, 1, err);
+        rc = load_sections(&l->speech, path, speech_sections, KEYS_WORD, err);
+    snprintf(path, sizeof path, "%s/dependent/%s.txt", dir, code);
+    if (rc == PRECIS_OK && file_exists(path))
+        rc = load_sections(&l->dependent, path, dependent_sections,
+                           KEYS_PHRASE, err);
     snprintf(path, sizeof path, "%s/morph/%s.txt", dir, code);
     if (rc == PRECIS_OK && file_exists(path))
         rc = load_morph(&l->morph, path, err);
@@ -94,6 +107,7 @@ static void free_lang(lang *l)
     strmap_free(&l->stop);
     strmap_free(&l->abbrev);
     strmap_free(&l->speech);
+    strmap_free(&l->dependent);
     strmap_free(&l->idf);
 }
 

@@ -18,11 +18,18 @@
 
 #define ENGINE_MAX_LANGS 32
 
+/* What an entry of dependent/XX.txt says of a sentence opening so. */
+enum leans {
+    LEANS_BACK = 1, /* a pronoun or connective pointing back ("He", "But") */
+    LEANS_NOT = 2   /* begins like one, stands alone ("Il y a") */
+};
+
 typedef struct lang {
     char code[8];      /* ISO 639-1, also the libstemmer name */
     strmap stop;       /* folded stop words -> 1 */
     strmap abbrev;     /* lower-cased abbreviations -> ABBR_* */
     strmap speech;     /* folded quote attribution cues -> CUE_* */
+    strmap dependent;  /* folded sentence openings -> LEANS_* */
     strmap idf;        /* folded, stemmed term -> document frequency */
     morph morph;       /* word shapes (morph/XX.txt; all empty: none) */
     uint32_t idf_docs; /* documents behind idf; 0: no model */
@@ -60,14 +67,22 @@ const lang *engine_lang(const precis_engine_t *e, const char *code);
 /* Data loading (load.c).  Each returns 0 or a precis_status and fills
  * err with the file and line at fault. */
 int load_stopwords(strmap *m, const char *path, precis_error_t *err);
-/* A word list in [sections]: each entry maps to its section's value.
- * fold: keys folded like tokens; else lower-cased, final dot dropped. */
+/* A word list in [sections]: each entry maps to its section's value,
+ * its key made as keys says. */
 typedef struct section_def {
     const char *name; /* "[prefix]" */
     uint32_t value;
 } section_def;
+typedef enum section_keys {
+    KEYS_LOWER,   /* lower-cased, a final dot dropped (abbreviations,
+                     compared with the raw text) */
+    KEYS_WORD,    /* one word, folded like tokens */
+    KEYS_PHRASE   /* up to PHRASE_MAX_WORDS words, each folded like
+                     tokens, joined by single spaces */
+} section_keys;
+#define PHRASE_MAX_WORDS 4
 int load_sections(strmap *m, const char *path, const section_def *sections,
-                  int fold, precis_error_t *err);
+                  section_keys keys, precis_error_t *err);
 int load_idf(strmap *m, uint32_t *docs, const char *path, precis_error_t *err);
 int load_morph(morph *m, const char *path, precis_error_t *err);
 int load_boilerplate(precis_engine_t *e, const char *path,

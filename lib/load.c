@@ -124,25 +124,32 @@ int load_stopwords(strmap *m, const char *path, precis_error_t *err)
 typedef struct section_ctx {
     strmap *map;
     const section_def *sections;
-    int fold;       /* keys folded like tokens, else lower-cased */
+    section_keys keys;
     uint32_t value; /* of the current section, 0 before the first */
 } section_ctx;
 
-/* The key of an entry: folded by the tokenizer (so it matches tokens
- * exactly), or lower-cased with a final dot dropped (abbreviations, which
- * the segmenter compares with raw text). */
+/* The key of an entry (section_keys), 0 when the entry has no valid one.
+ * Folded keys match the tokenizer's folding exactly. */
 static size_t entry_key(const section_ctx *c, const char *line, size_t len,
                         char *key, size_t size)
 {
-    if (c->fold) {
+    if (c->keys != KEYS_LOWER) {
         tokenizer t;
         token tok;
+        size_t n = 0, words = 0, last_end = 0;
         tokenizer_init(&t, line, 0, len);
-        if (!tokenizer_next(&t, &tok) || tok.end != len ||
-            tok.fold_len >= size)
-            return 0;
-        memcpy(key, t.fold, tok.fold_len);
-        return tok.fold_len;
+        while (tokenizer_next(&t, &tok)) {
+            size_t need = (words ? 1 : 0) + tok.fold_len;
+            if (++words > (c->keys == KEYS_WORD ? 1 : PHRASE_MAX_WORDS) ||
+                n + need >= size)
+                return 0;
+            if (n)
+                key[n++] = ' ';
+            memcpy(key + n, t.fold, tok.fold_len);
+            n += tok.fold_len;
+            last_end = tok.end;
+        }
+        return last_end == len ? n : 0;
     }
     if (line[len - 1] == '.')
         len--;
@@ -180,9 +187,9 @@ static int section_line(void *ctx, char *line, size_t len, const char *path,
 }
 
 int load_sections(strmap *m, const char *path, const section_def *sections,
-                  int fold, precis_error_t *err)
+                  section_keys keys, precis_error_t *err)
 {
-    section_ctx c = {m, sections, fold, 0};
+    section_ctx c = {m, sections, keys, 0};
     return each_line(path, section_line, &c, err);
 }
 

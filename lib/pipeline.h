@@ -21,12 +21,15 @@
  *                                                   vector when none given
  *  3 quote_marks_find  text, paragraphs, toks       qspan[] (output)
  *    quote_marks_share qspan[]                      sents.quoted
+ *    dependence_mark   qspan[], sents.seg, text,    sents.leans, runs_on
+ *                      lang dependent
  *  4 term_stats        selectable sents, vectors,   terms.tf, sf, first,
  *                      terms.df                     first_inner, idf, lidf,
  *                                                   weight
  *  5 score_sentences   terms, vectors, title,       sents.norm, local_norm,
  *                      sents.seg, quoted, words     rank, score
- *  6 select_sentences  sents.score, vectors         chosen[] (output)
+ *  6 select_sentences  sents.score, leans, runs_on, chosen[] (output)
+ *                      vectors
  *    doc_drop_vectors                               vectors and title freed
  *  7 keywords_extract  terms, toks, sents           kw_candidate[] (output)
  *  8 quotes_extract    qspan[], toks, sents, terms  quote[] (output)
@@ -55,6 +58,9 @@ int boilerplate_mark(doc *d, int have_title);
  * sentence's share of bytes inside the statements among them. */
 int quote_marks_find(const doc *d, qspan **out, size_t *count);
 void quote_marks_share(doc *d, const qspan *qs, size_t count);
+/* ... and which sentences need the one before or after them
+ * (dependence.c). */
+void dependence_mark(doc *d, const qspan *qs, size_t count);
 /* 4. Term frequencies and weights (terms.c). */
 int term_stats(doc *d);
 /* 5. Salience of every selectable sentence (score.c), weighed for a

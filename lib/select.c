@@ -64,6 +64,57 @@ double budget_coverage(const doc *d, int budget, double value)
     return share;
 }
 
+/* The selectable sentence next to sentence i in direction step (-1 or
+ * +1), or SIZE_MAX. */
+static size_t next_selectable(const doc *d, size_t i, int step)
+{
+    for (;;) {
+        if (step < 0 ? i == 0 : i + 1 >= d->nsents)
+            return SIZE_MAX;
+        i = step < 0 ? i - 1 : i + 1;
+        if (!d->sents[i].excluded)
+            return i;
+    }
+}
+
+/* What sentence i needs with it so the summary reads (dependence.c):
+ * into need[], the sentences it leans back on and those its quotation
+ * runs on into, which the summary lacks.  Returns how many, or
+ * SIZE_MAX when that is more than LEAN_CHAIN_MAX (such a sentence is
+ * not taken).  A sentence leaning on nothing (the text's first) needs
+ * nothing: there is nothing to add. */
+static size_t needed_with(const doc *d, size_t i, const char *in_summary,
+                          size_t need[LEAN_CHAIN_MAX])
+{
+    size_t n = 0;
+    for (int step = -1; step <= 1; step += 2) {
+        size_t at = i;
+        while (step < 0 ? d->sents[at].leans : d->sents[at].runs_on) {
+            size_t p = next_selectable(d, at, step);
+            if (p == SIZE_MAX || in_summary[p])
+                break;
+            if (n == LEAN_CHAIN_MAX)
+                return SIZE_MAX;
+            need[n++] = p;
+            at = p;
+        }
+    }
+    return n;
+}
+
+/* The most similar of the chosen sentences to s, by cosine. */
+static double max_similarity(const doc *d, const doc_sentence *s,
+                             const size_t *chosen, size_t n)
+{
+    double sim = 0;
+    for (size_t j = 0; j < n; j++) {
+        double c = cosine(d, s, &d->sents[chosen[j]]);
+        if (c > sim)
+            sim = c;
+    }
+    return sim;
+}
+
 int select_sentences(const doc *d, int budget, double value, double lambda,
                      size_t **out, size_t *count)
 {
@@ -81,7 +132,7 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
     if (pool_n > MMR_POOL)
         pool_n = MMR_POOL;
 
-    size_t max_sentences = pool_n;
+    size_t max_sentences = d->selectable;
     double max_words = INFINITY;
     if (budget == PRECIS_BUDGET_SENTENCES)
         max_sentences = value < (double)pool_n ? (size_t)value : pool_n;
@@ -90,13 +141,17 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
     else
         max_words = value * (double)d->total_words;
 
+    /* A sentence's predecessors may lie outside the pool: chosen holds
+     * up to every selectable sentence, in_summary is by sentence. */
     size_t *chosen =
         mem_malloc((max_sentences ? max_sentences : 1) * sizeof *chosen);
     char *used = mem_calloc(pool_n ? pool_n : 1, 1);
-    if (!chosen || !used) {
+    char *in_summary = mem_calloc(d->nsents ? d->nsents : 1, 1);
+    if (!chosen || !used || !in_summary) {
         mem_free(pool);
         mem_free(chosen);
         mem_free(used);
+        mem_free(in_summary);
         return PRECIS_ENOMEM;
     }
     double top = pool_n ? pool[0]->score : 0;
@@ -105,16 +160,14 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
         size_t best = SIZE_MAX;
         double best_mmr = -INFINITY;
         for (size_t k = 0; k < pool_n; k++) {
-            if (used[k])
+            if (used[k] || in_summary[pool[k] - d->sents]) {
+                used[k] = 1;
                 continue;
+            }
             /* lambda 0 is no redundancy control at all: restatements
              * are neither weighed against nor skipped. */
-            double sim = 0;
-            for (size_t j = 0; lambda > 0 && j < n; j++) {
-                double c = cosine(d, pool[k], &d->sents[chosen[j]]);
-                if (c > sim)
-                    sim = c;
-            }
+            double sim =
+                lambda > 0 ? max_similarity(d, pool[k], chosen, n) : 0;
             if (sim > MMR_MAX_SIMILARITY) {
                 used[k] = 1;
                 continue;
@@ -129,11 +182,34 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
         if (best == SIZE_MAX)
             break;
         used[best] = 1;
-        chosen[n++] = (size_t)(pool[best] - d->sents);
-        words += pool[best]->words;
+        size_t i = (size_t)(pool[best] - d->sents);
+        /* What it needs comes with it and must leave room for it: a
+         * chain that does not fit, or restates the summary, is not
+         * taken and the next best is. */
+        size_t need[LEAN_CHAIN_MAX + 1];
+        size_t nneed = needed_with(d, i, in_summary, need);
+        if (nneed == SIZE_MAX || n + nneed + 1 > max_sentences)
+            continue;
+        size_t more = 0;
+        int fits = 1;
+        for (size_t j = 0; j < nneed && fits; j++) {
+            more += d->sents[need[j]].words;
+            fits = lambda <= 0 || max_similarity(d, &d->sents[need[j]], chosen,
+                                                 n) <= MMR_MAX_SIMILARITY;
+        }
+        if (!fits || (nneed && (double)(words + more) >= max_words))
+            continue;
+        for (size_t j = 0; j < nneed; j++) {
+            in_summary[need[j]] = 1;
+            chosen[n++] = need[j];
+        }
+        in_summary[i] = 1;
+        chosen[n++] = i;
+        words += more + pool[best]->words;
     }
     mem_free(pool);
     mem_free(used);
+    mem_free(in_summary);
     qsort(chosen, n, sizeof *chosen, by_position);
     *out = chosen;
     *count = n;

@@ -123,6 +123,7 @@ static int run(doc *d, const precis_engine_t *e, const lang *l,
     rc = quote_marks_find(d, &marks, &nmarks);
     if (rc == PRECIS_OK) {
         quote_marks_share(d, marks, nmarks);
+        dependence_mark(d, marks, nmarks);
         rc = term_stats(d);
     }
     if (rc == PRECIS_OK)

@@ -145,6 +145,13 @@
 #ifndef MMR_MAX_SIMILARITY
 #define MMR_MAX_SIMILARITY 0.6
 #endif
+/* A sentence that leans on the one before it, or whose quotation runs
+ * on into the next (dependence.c), comes into a summary with those, at
+ * most this many (a longer chain is not taken); 0: never with them,
+ * such a sentence is taken only when they already are. */
+#ifndef LEAN_CHAIN_MAX
+#define LEAN_CHAIN_MAX 2
+#endif
 /* Candidates considered by MMR, best scores first: caps selection at
  * O(MMR_POOL x summary length) whatever the document length. */
 #ifndef MMR_POOL

@@ -127,6 +127,29 @@ static void engine_rejects_bad_speech_file(void **state)
     precis_engine_free(e);
 }
 
+/* Openings are phrases of up to four words, in the three sections. */
+static void engine_rejects_bad_dependent_file(void **state)
+{
+    (void)state;
+    precis_engine_t *e;
+    precis_error_t err;
+    char path[256];
+    snprintf(path, sizeof path, "%s/dependent", tmpdir);
+    mkdir(path, 0755);
+    write_file("dependent/en.txt", "[connectives]\nfor one thing or two\n");
+    assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
+    assert_non_null(strstr(err.message, "dependent/en.txt:2: bad entry"));
+    write_file("dependent/en.txt", "[pronouns]\nhe\n[asides]\nby the way\n");
+    assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
+    assert_non_null(strstr(err.message, "unknown section [asides]"));
+    write_file("dependent/en.txt", "[pronouns]\nHe\n[connectives]\n"
+                                   "on the other hand\n[not]\nin addition to\n");
+    assert_int_equal(open_tmp(&e, &err), PRECIS_OK);
+    precis_engine_free(e);
+    snprintf(path, sizeof path, "rm -r %s/dependent", tmpdir);
+    assert_int_equal(system(path), 0);
+}
+
 /* The keywords of a text naming "Sotheby's" with the tmp engine. */
 static int keyword_is(const char *want)
 {
@@ -318,6 +341,7 @@ int main(void)
         cmocka_unit_test(engine_open_minimal_dir),
         cmocka_unit_test(engine_rejects_bad_abbrev_file),
         cmocka_unit_test(engine_rejects_bad_speech_file),
+        cmocka_unit_test(engine_rejects_bad_dependent_file),
         cmocka_unit_test(engine_rejects_bad_idf_file),
         cmocka_unit_test(engine_reads_word_shapes_per_language),
         cmocka_unit_test(engine_rejects_invalid_utf8_data),

@@ -15,4 +15,4 @@ dir=build/tune
 rm -rf "$dir"
 make -s BUILD="$dir" LIBOUT="$dir" CFLAGS="-O2 $flags" "$dir/bench/eval" >/dev/null
 "$dir/bench/eval" --shared "${SHARED:-../shared/data}" --data "${DATA:-data}" "$@" |
-    grep -E '^[a-z_0-9]+:|  precis|Lead \(our'
+    grep -E '^[a-z_0-9]+:|  precis|Lead \(our|faithfulness, precis'
