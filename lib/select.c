@@ -64,6 +64,9 @@ double budget_coverage(const doc *d, int budget, double value)
     return share;
 }
 
+/* select_sentences()'s marks of the pool's candidates. */
+enum { USED = 1, WAITING = 2 };
+
 /* The selectable sentence next to sentence i in direction step (-1 or
  * +1), or SIZE_MAX. */
 static size_t next_selectable(const doc *d, size_t i, int step)
@@ -80,11 +83,10 @@ static size_t next_selectable(const doc *d, size_t i, int step)
 /* What sentence i needs with it so the summary reads (dependence.c):
  * into need[], the sentences it leans back on and those its quotation
  * runs on into, which the summary lacks.  Returns how many, or
- * SIZE_MAX when that is more than LEAN_CHAIN_MAX (such a sentence is
- * not taken).  A sentence leaning on nothing (the text's first) needs
- * nothing: there is nothing to add. */
+ * SIZE_MAX when that is more than most.  A sentence leaning on nothing
+ * (the text's first) needs nothing: there is nothing to add. */
 static size_t needed_with(const doc *d, size_t i, const char *in_summary,
-                          size_t need[LEAN_CHAIN_MAX])
+                          size_t most, size_t *need)
 {
     size_t n = 0;
     for (int step = -1; step <= 1; step += 2) {
@@ -93,7 +95,7 @@ static size_t needed_with(const doc *d, size_t i, const char *in_summary,
             size_t p = next_selectable(d, at, step);
             if (p == SIZE_MAX || in_summary[p])
                 break;
-            if (n == LEAN_CHAIN_MAX)
+            if (n == most)
                 return SIZE_MAX;
             need[n++] = p;
             at = p;
@@ -147,21 +149,30 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
         mem_malloc((max_sentences ? max_sentences : 1) * sizeof *chosen);
     char *used = mem_calloc(pool_n ? pool_n : 1, 1);
     char *in_summary = mem_calloc(d->nsents ? d->nsents : 1, 1);
-    if (!chosen || !used || !in_summary) {
+    size_t *need = mem_malloc((d->selectable ? d->selectable : 1) *
+                              sizeof *need);
+    if (!chosen || !used || !in_summary || !need) {
         mem_free(pool);
         mem_free(chosen);
         mem_free(used);
         mem_free(in_summary);
+        mem_free(need);
         return PRECIS_ENOMEM;
     }
+    /* A chain longer than LEAN_CHAIN_MAX is taken only when nothing
+     * else is left and it fits: a summary of the whole text holds every
+     * sentence of a long quotation. */
+    size_t most = LEAN_CHAIN_MAX;
     double top = pool_n ? pool[0]->score : 0;
     size_t n = 0, words = 0;
     while (n < max_sentences && (double)words < max_words) {
         size_t best = SIZE_MAX;
         double best_mmr = -INFINITY;
         for (size_t k = 0; k < pool_n; k++) {
-            if (used[k] || in_summary[pool[k] - d->sents]) {
-                used[k] = 1;
+            if (used[k])
+                continue;
+            if (in_summary[pool[k] - d->sents]) { /* came with another */
+                used[k] = USED;
                 continue;
             }
             /* lambda 0 is no redundancy control at all: restatements
@@ -169,7 +180,7 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
             double sim =
                 lambda > 0 ? max_similarity(d, pool[k], chosen, n) : 0;
             if (sim > MMR_MAX_SIMILARITY) {
-                used[k] = 1;
+                used[k] = USED;
                 continue;
             }
             double rel = top > 0 ? pool[k]->score / top : 0;
@@ -179,26 +190,34 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
                 best = k;
             }
         }
-        if (best == SIZE_MAX)
-            break;
-        used[best] = 1;
+        if (best == SIZE_MAX) {
+            int waiting = 0;
+            for (size_t k = 0; k < pool_n; k++) {
+                waiting |= used[k] == WAITING;
+                used[k] &= USED;
+            }
+            if (!waiting || most == SIZE_MAX)
+                break;
+            most = SIZE_MAX;
+            continue;
+        }
         size_t i = (size_t)(pool[best] - d->sents);
         /* What it needs comes with it and must leave room for it: a
-         * chain that does not fit, or restates the summary, is not
-         * taken and the next best is. */
-        size_t need[LEAN_CHAIN_MAX + 1];
-        size_t nneed = needed_with(d, i, in_summary, need);
-        if (nneed == SIZE_MAX || n + nneed + 1 > max_sentences)
-            continue;
+         * chain that does not fit, or restates the summary, waits while
+         * the next best is tried; once a sentence comes in (perhaps one
+         * of that chain) it is weighed again. */
+        size_t nneed = needed_with(d, i, in_summary, most, need);
         size_t more = 0;
-        int fits = 1;
-        for (size_t j = 0; j < nneed && fits; j++) {
+        int fits = nneed != SIZE_MAX && n + nneed + 1 <= max_sentences;
+        for (size_t j = 0; fits && j < nneed; j++) {
             more += d->sents[need[j]].words;
             fits = lambda <= 0 || max_similarity(d, &d->sents[need[j]], chosen,
                                                  n) <= MMR_MAX_SIMILARITY;
         }
-        if (!fits || (nneed && (double)(words + more) >= max_words))
+        if (!fits || (nneed && (double)(words + more) >= max_words)) {
+            used[best] = WAITING;
             continue;
+        }
         for (size_t j = 0; j < nneed; j++) {
             in_summary[need[j]] = 1;
             chosen[n++] = need[j];
@@ -206,10 +225,17 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
         in_summary[i] = 1;
         chosen[n++] = i;
         words += more + pool[best]->words;
+        for (size_t k = 0; k < pool_n; k++)
+            used[k] &= USED;
     }
+    /* A summary of one sentence read out of its context is better than
+     * none (a text all of one long quotation, say): the best. */
+    if (n == 0 && pool_n > 0 && max_sentences > 0)
+        chosen[n++] = (size_t)(pool[0] - d->sents);
     mem_free(pool);
     mem_free(used);
     mem_free(in_summary);
+    mem_free(need);
     qsort(chosen, n, sizeof *chosen, by_position);
     *out = chosen;
     *count = n;

@@ -140,6 +140,32 @@ static void dependence_quotation_comes_whole(void **state)
     precis_result_free(r);
 }
 
+/* However long a chain, a summary of the whole text holds all of it,
+ * and a text that is all one quotation still gets a sentence when the
+ * budget cannot hold the quotation. */
+static void dependence_never_empties_a_summary(void **state)
+{
+    const char *speech =
+        "\u201CWe will build it on time.\n\n"
+        "\u201CIt will carry forty thousand riders a day.\n\n"
+        "\u201CIt will cut the commute in half.\n\n"
+        "\u201CAnd it will run all night,\u201D the mayor said.";
+    precis_result_t *r = sentences(state, speech, 1);
+    assert_int_equal(precis_result_sentence_count(r), 1);
+    precis_result_free(r);
+    precis_options_t o;
+    precis_options_init(&o);
+    o.budget = PRECIS_BUDGET_RATIO;
+    o.budget_value = 1.0;
+    o.redundancy = 0;
+    r = summarize_ok(test_engine(state), speech, &o);
+    assert_int_equal(precis_result_sentence_count(r), 4);
+    precis_result_free(r);
+    r = summarize_ok(test_engine(state), council, &o);
+    assert_int_equal(precis_result_sentence_count(r), 5);
+    precis_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +173,7 @@ int main(void)
         cmocka_unit_test(dependence_quotation_continued),
         cmocka_unit_test(dependence_sentence_comes_with_its_predecessor),
         cmocka_unit_test(dependence_quotation_comes_whole),
+        cmocka_unit_test(dependence_never_empties_a_summary),
     };
     return cmocka_run_group_tests_name("dependence", tests, engine_setup,
                                        engine_teardown);
