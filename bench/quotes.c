@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * bench/quotes -- direct quotes and speakers against PolNeAR.
+ * bench/quotes -- direct quotes and speakers against PolNeAR (English)
+ * and Redewiedergabe (German).
  *
- *   quotes [--shared DIR] [--data DIR] [--show N]
+ *   quotes [--shared DIR] [--data DIR] [--show N] [--set polnear|de]
  *
- * Reads polnear_quotes.dev.jsonl (format in ../shared/EVAL.md), runs
- * precis on every text with all quotations asked for, fragments
- * included, and scores them against the attributions marked as direct
- * quotes:
+ * Reads polnear_quotes.dev.jsonl and quotes_de.dev.jsonl (formats in
+ * ../shared/EVAL.md), runs precis on every text in its language with
+ * all quotations asked for, fragments included, and scores them against
+ * the attributions marked as direct quotes (German fiction and
+ * non-fiction apart, as they quote very differently):
  *
  *   - a predicted quote matches a gold one when their spans overlap by
  *     at least half of the shorter (gold content may have several
@@ -19,8 +21,9 @@
  *     that only a fragment matches is a miss;
  *   - speaker: over matched statements with a gold source, the share
  *     whose predicted mention overlaps the source span;
- *   - "regex": the baseline of every “…” or "…" pair within a line,
- *     against every gold direct quote, for comparison with "all".
+ *   - "regex": the baseline of every “…”, "…", „…“, „…", »…« or «…»
+ *     pair within a line, against every gold direct quote, for
+ *     comparison with "all".
  *
  * --show N prints N examples of each kind of error for reading.
  */
@@ -66,6 +69,7 @@ typedef struct totals {
 typedef struct options {
     const char *shared, *data;
     int show;
+    const char *lang; /* of the set being read */
 } options;
 
 static int shown_missed, shown_spurious, shown_speaker;
@@ -101,9 +105,11 @@ static size_t load_spans(json_t *obj, const size_t *off, size_t ncp,
 
 static int is_mark(const char *t, size_t i, size_t *len)
 {
-    static const char *marks[] = {"\"",         "''",         "``",
-                                  "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB",
-                                  "\xC2\xBB",     NULL};
+    /* " '' `` “ ” « » and, as EVAL.md asks for the German set, „ ‚ ‹ › */
+    static const char *marks[] = {
+        "\"",         "''",          "``",          "\xE2\x80\x9C",
+        "\xE2\x80\x9D", "\xC2\xAB",     "\xC2\xBB",     "\xE2\x80\x9E",
+        "\xE2\x80\x9A", "\xE2\x80\xB9", "\xE2\x80\xBA", NULL};
     for (int k = 0; marks[k]; k++) {
         size_t n = strlen(marks[k]);
         if (strncmp(t + i, marks[k], n) == 0) {
@@ -253,7 +259,7 @@ static void score_doc(const precis_engine_t *e, const options *o, json_t *rec,
     }
     precis_options_t opts;
     precis_options_init(&opts);
-    opts.lang = "en";
+    opts.lang = o->lang;
     opts.budget_value = 1;
     opts.keywords = 0;
     opts.quotes = 1000;
@@ -326,17 +332,30 @@ static void score_doc(const precis_engine_t *e, const options *o, json_t *rec,
                  g[i].matched_fragment ? "(taken for a fragment)" : NULL);
         }
     }
-    /* The baseline of the issue: every pair of “…” or "…" in a line. */
+    /* The baseline: every pair of marks in a line, an opening one
+     * followed by one of its closings. */
+    static const struct {
+        const char *open, *close[2];
+    } pairs[] = {{"\xE2\x80\x9C", {"\xE2\x80\x9D", NULL}},       /* “…” */
+                 {"\"", {"\"", NULL}},                           /* "…" */
+                 {"\xE2\x80\x9E", {"\xE2\x80\x9C", "\""}},        /* „…“ „…" */
+                 {"\xC2\xBB", {"\xC2\xAB", NULL}},               /* »…« */
+                 {"\xC2\xAB", {"\xC2\xBB", NULL}}};              /* «…» */
     memset(all_matched, 0, (ng + 1) * sizeof *all_matched);
     for (size_t a0 = 0; a0 < len; a0++) {
-        int curly = strncmp(t + a0, "\xE2\x80\x9C", 3) == 0;
-        if (!curly && t[a0] != '"')
+        size_t k = 0, olen = 0;
+        while (k < sizeof pairs / sizeof *pairs &&
+               strncmp(t + a0, pairs[k].open, olen = strlen(pairs[k].open)))
+            k++;
+        if (k == sizeof pairs / sizeof *pairs)
             continue;
-        size_t start = a0 + (curly ? 3 : 1), b0 = start;
-        while (b0 < len && t[b0] != '\n' &&
-               (curly ? strncmp(t + b0, "\xE2\x80\x9D", 3) != 0 : t[b0] != '"'))
-            b0++;
-        if (b0 >= len || t[b0] == '\n')
+        size_t start = a0 + olen, b0 = start, clen = 0;
+        for (; b0 < len && t[b0] != '\n' && !clen; b0 += clen ? 0 : 1)
+            for (int c = 0; c < 2 && pairs[k].close[c] && !clen; c++)
+                if (!strncmp(t + b0, pairs[k].close[c],
+                             strlen(pairs[k].close[c])))
+                    clen = strlen(pairs[k].close[c]);
+        if (!clen)
             continue;
         int any = 0;
         for (size_t j = 0; j < ng; j++)
@@ -344,7 +363,7 @@ static void score_doc(const precis_engine_t *e, const options *o, json_t *rec,
                 any = all_matched[j] = 1;
         tt->regex.tp += any;
         tt->regex.fp += !any;
-        a0 = b0 + (curly ? 2 : 0);
+        a0 = b0 + clen - 1;
     }
     for (i = 0; i < ng; i++) {
         tt->regex.gold++;
@@ -367,7 +386,7 @@ static void print_counts(const char *name, const counts *c)
 
 static void print_totals(const char *what, const totals *tt)
 {
-    printf("\nPolNeAR direct quotes, %s (%zu)\n\n", what, tt->docs);
+    printf("\n%s (%zu)\n\n", what, tt->docs);
     printf("| quotes     | predicted | gold | precision | recall | F1 |\n");
     printf("|---|---|---|---|---|---|\n");
     print_counts("regex", &tt->regex);
@@ -388,13 +407,72 @@ static void print_totals(const char *what, const totals *tt)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: quotes [--shared DIR] [--data DIR] [--show N]\n");
+    fprintf(stderr, "usage: quotes [--shared DIR] [--data DIR] [--show N] "
+                    "[--set polnear|de]\n");
     return 2;
+}
+
+/* Each record of set's file to score(rec, ctx); -1 when it is absent. */
+static int each_record(const options *o, const char *file,
+                       void (*score)(json_t *rec, void *ctx), void *ctx)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", o->shared, file);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "quotes: %s: cannot open (see ../shared/EVAL.md)\n",
+                path);
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        json_error_t jerr;
+        json_t *rec = json_loadb(line, (size_t)n, 0, &jerr);
+        if (rec)
+            score(rec, ctx);
+        json_decref(rec);
+    }
+    free(line);
+    fclose(f);
+    return 0;
+}
+
+typedef struct run {
+    const precis_engine_t *e;
+    const options *o;
+    totals parts[3]; /* PolNeAR: all, its dev split; German: fiction,
+                        non-fiction, all */
+} run;
+
+static void score_polnear(json_t *rec, void *ctx)
+{
+    run *r = ctx;
+    const char *split = json_string_value(json_object_get(rec, "split"));
+    score_doc(r->e, r->o, rec, &r->parts[0]);
+    if (split && strcmp(split, "dev") == 0) {
+        options quiet = *r->o;
+        quiet.show = 0;
+        score_doc(r->e, &quiet, rec, &r->parts[1]);
+    }
+}
+
+static void score_german(json_t *rec, void *ctx)
+{
+    run *r = ctx;
+    const char *genre = json_string_value(json_object_get(rec, "genre"));
+    options quiet = *r->o;
+    quiet.show = 0;
+    score_doc(r->e, r->o, rec,
+              &r->parts[genre && !strcmp(genre, "fiction") ? 0 : 1]);
+    score_doc(r->e, &quiet, rec, &r->parts[2]);
 }
 
 int main(int argc, char **argv)
 {
-    options o = {"../shared/data", "data", 0};
+    options o = {"../shared/data", "data", 0, "en"};
+    const char *only = NULL;
     for (int i = 1; i < argc; i++) {
         if (i + 1 < argc && strcmp(argv[i], "--shared") == 0)
             o.shared = argv[++i];
@@ -402,45 +480,39 @@ int main(int argc, char **argv)
             o.data = argv[++i];
         else if (i + 1 < argc && strcmp(argv[i], "--show") == 0)
             o.show = atoi(argv[++i]);
+        else if (i + 1 < argc && strcmp(argv[i], "--set") == 0)
+            only = argv[++i];
         else
             return usage();
-    }
-    char path[4096];
-    snprintf(path, sizeof path, "%s/polnear_quotes.dev.jsonl", o.shared);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "quotes: %s: cannot open (see ../shared/EVAL.md)\n",
-                path);
-        return 1;
     }
     precis_engine_t *e = NULL;
     precis_error_t err;
     if (precis_engine_open(o.data, &e, &err) != PRECIS_OK) {
         fprintf(stderr, "quotes: %s\n", err.message);
-        fclose(f);
         return 1;
     }
-    totals tt = {0}, dev = {0}; /* all texts; PolNeAR's dev split */
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) > 0) {
-        json_error_t jerr;
-        json_t *rec = json_loadb(line, (size_t)n, 0, &jerr);
-        if (rec) {
-            const char *split =
-                json_string_value(json_object_get(rec, "split"));
-            score_doc(e, &o, rec, &tt);
-            if (split && strcmp(split, "dev") == 0)
-                score_doc(e, &(options){o.shared, o.data, 0}, rec, &dev);
-        }
-        json_decref(rec);
+    int rc = 0;
+    if (!only || !strcmp(only, "polnear")) {
+        run r = {.e = e, .o = &o};
+        if (each_record(&o, "polnear_quotes.dev.jsonl", score_polnear, &r))
+            rc = 1;
+        print_totals("PolNeAR direct quotes, all texts", &r.parts[0]);
+        print_totals("PolNeAR direct quotes, PolNeAR's own dev split",
+                     &r.parts[1]);
     }
-    free(line);
-    fclose(f);
+    if (!only || !strcmp(only, "de")) {
+        options de = o;
+        de.lang = "de";
+        run r = {.e = e, .o = &de};
+        if (each_record(&de, "quotes_de.dev.jsonl", score_german, &r))
+            rc = 1;
+        print_totals("German direct speech (Redewiedergabe), fiction",
+                     &r.parts[0]);
+        print_totals("German direct speech (Redewiedergabe), non-fiction",
+                     &r.parts[1]);
+        print_totals("German direct speech (Redewiedergabe), all",
+                     &r.parts[2]);
+    }
     precis_engine_free(e);
-
-    print_totals("all texts", &tt);
-    print_totals("PolNeAR's own dev split", &dev);
-    return 0;
+    return rc;
 }
