@@ -7,6 +7,9 @@
  *
  *   "…," Netanyahu added.       subject before the cue verb
  *   "…," said Maria Lopez.      after it, when nothing stands before
+ *   Dann sagte er: „…“          after it before the quotation, when no
+ *                               subject stands before (verb-second
+ *                               languages, data/morph/XX.txt)
  *   X told Reuters that "…"     the cue before the quotation
  *   According to X, "…"         the speaker follows the cue
  *   "…," the spokesman said.    a role: the last person with that role
@@ -135,10 +138,19 @@ static int from_cue(attributor *a, const qspan *q, size_t k, speaker *s)
                                    : mention_subject_before(a, k, s) > 0;
     } else {
         found = mention_subject_before(a, k, s);
-        if (found < 0)
+        if (found < 0) {
             found = mention_sentence_subject(a, first, s);
-        else if (!found && c->start >= q->after &&
+            /* "Da stand Heinrich auf und sagte:": verb-second, the
+             * subject follows the sentence's first verb */
+            if (!found && attr_morph(a)->verb_second && first + 1 < k &&
+                !mention_is_name_word(&a->toks[first]))
+                found = mention_speaker_after(a, first + 1, s);
+        } else if (!found && c->start >= q->after &&
                  only_stop_between(a, q->after, k))
+            found = mention_speaker_after(a, k, s);
+        else if (!found && c->end <= q->open && attr_morph(a)->verb_second)
+            /* "Dann sagte er: „…“", "Darauf sprach der Alte:": no
+             * subject before the verb, so it follows it */
             found = mention_speaker_after(a, k, s);
     }
     if (found)

@@ -23,7 +23,9 @@ enum {
     CUE_DETERMINER = 6,   /* "the", "a": opens a description */
     CUE_AUXILIARY = 7,    /* "has", "a" (fr): may stand before a cue */
     CUE_CONJUNCTION = 8,  /* "and": a second verb of the same subject */
-    CUE_TIME = 9          /* "Monday", "August": capitalised, not names */
+    CUE_TIME = 9,         /* "Monday", "August": capitalised, not names */
+    CUE_NOT_NAME = 10     /* "Darauf", "Endlich": open a sentence
+                             capitalised, never names */
 };
 
 /* The gender a pronoun, title or role marks ("she", "Mrs.",

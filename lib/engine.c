@@ -56,6 +56,7 @@ static const section_def speech_sections[] = {
     {"[auxiliaries]", CUE_AUXILIARY},
     {"[conjunctions]", CUE_CONJUNCTION},
     {"[time]", CUE_TIME},
+    {"[not-names]", CUE_NOT_NAME},
     {NULL, 0},
 };
 

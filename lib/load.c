@@ -222,6 +222,13 @@ static int morph_line(void *ctx, char *line, size_t len, const char *path,
         {"[possessive]", offsetof(morph, possessive)},
         {"[particles]", offsetof(morph, particles)},
     };
+    /* Sections with no entries: properties of the language. */
+    if (strcmp(line, "[verb-second]") == 0 ||
+        strcmp(line, "[noun-capitals]") == 0) {
+        *(line[1] == 'v' ? &c->m->verb_second : &c->m->noun_capitals) = 1;
+        c->list = NULL;
+        return PRECIS_OK;
+    }
     if (line[0] == '[') {
         for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
             if (strcmp(line, sections[i].name) == 0) {

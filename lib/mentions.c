@@ -50,6 +50,20 @@ void mention_window(attributor *a, size_t start, size_t end)
         q->cue = DOC_CUE_KIND(tok->cue);
         q->gender = DOC_CUE_GENDER(tok->cue);
         q->stop = tok->stop;
+        /* "der Bucklige", "einer der Langen", "der alte Fahrgast": where
+         * every noun is capitalised, the first capitalised word after a
+         * determiner is its noun, not a name */
+        if (attr_morph(a)->noun_capitals && (q->flags & TOK_CAPITAL) &&
+            q->cue != CUE_ROLE) {
+            for (size_t j = a->ntoks - 1; j-- > 0 && a->ntoks - 1 - j <= 2;) {
+                if (a->toks[j].cue == CUE_DETERMINER) {
+                    q->flags &= ~(unsigned)TOK_CAPITAL;
+                    break;
+                }
+                if (a->toks[j].flags & TOK_CAPITAL)
+                    break;
+            }
+        }
     }
 }
 

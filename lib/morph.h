@@ -3,8 +3,9 @@
  * morph.h -- the word shapes attribution and keywords read, per language
  * (data/morph/XX.txt): endings that mark a participle ("adding"), an
  * adverb ("reportedly") or a past tense ("granted"); endings a name or
- * keyword drops ("Israel's"); and the lower-case particles inside names
- * ("Ursula von der Leyen").  A language without a file has none of them.
+ * keyword drops ("Israel's"); the lower-case particles inside names
+ * ("Ursula von der Leyen"); and whether its word order is verb-second.
+ * A language without a file has none of them.
  */
 #ifndef PRECIS_MORPH_H
 #define PRECIS_MORPH_H
@@ -29,6 +30,15 @@ typedef struct morph {
     morph_endings possessive; /* [possessive]: "'s" (either apostrophe) */
     morph_endings particles;  /* [particles]: "von", "de", "bin" (whole
                                  words, lower case) */
+    int verb_second;          /* [verb-second], a section with no
+                                 entries: the subject follows the verb
+                                 when another word opens the clause
+                                 ("Dann sagte er", "Da stand Heinrich
+                                 auf und sagte") */
+    int noun_capitals;        /* [noun-capitals], no entries: every noun
+                                 is capitalised, so one after a
+                                 determiner is a description ("der
+                                 Fahrgast"), not a name */
 } morph;
 
 /* The length of the first of the endings that word[0, len) ends with,

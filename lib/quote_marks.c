@@ -218,7 +218,8 @@ static void classify(const doc *d, qspan *q)
                    last == ';' || last == ':' || last == 0x2026 ||
                    last == 0x3002;
     if (words < 3)
-        q->fragment = 1;
+        /* but a line of dialogue: »Fahr zu ...« sagt der Fahrgast */
+        q->fragment = !(q->opens_sentence && first_capital && terminal);
     else if (titlecase && !q->opens_sentence &&
              (!terminal || (words <= MAX_TITLE_WORDS &&
                             (last == ',' || last == '.'))))

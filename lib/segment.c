@@ -829,10 +829,14 @@ static int scan_block(seg_ctx *c)
             while (j < e) { /* closing quotes and brackets: …win.” */
                 int32_t c2 = utf8_at(t, e, j, &n);
                 if (uc_is_space(c2) && c2 != '\n') {
-                    /* French spacing: « Nous ne céderons pas. » */
-                    int m;
+                    /* French spacing: « Nous ne céderons pas. » -- but
+                     * not the German opening mark of the next sentence,
+                     * set against its first word: "Stimme. »Ich" */
+                    int m, m2;
                     size_t k = skip_blank(t, j, e);
-                    if (k < e && utf8_at(t, e, k, &m) == 0x00BB) {
+                    if (k < e && utf8_at(t, e, k, &m) == 0x00BB &&
+                        (k + (size_t)m >= e ||
+                         !uc_is_letter(utf8_at(t, e, k + (size_t)m, &m2)))) {
                         j = k + (size_t)m;
                         continue;
                     }

@@ -194,12 +194,38 @@ static void engine_reads_word_shapes_per_language(void **state)
         {"[past]\nabcdefghijklmnop\n", "morph/en.txt:2:"},
         {"[past]\na\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\np\nq\n",
          "morph/en.txt:18:"},
+        /* a property of the language holds no entries */
+        {"[verb-second]\nyes\n", "morph/en.txt:2: entry before a section"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         write_file("morph/en.txt", bad[i][0]);
         assert_int_equal(open_tmp(&e, &err), PRECIS_EDATA);
         assert_non_null(strstr(err.message, bad[i][1]));
     }
+    /* The properties: a verb-second language finds the subject after a
+     * verb that nothing names before ("Dann sagte er:"). */
+    write_file("speech/en.txt",
+               "[verbs]\nsagte\n[pronouns-m]\ner\n[not-names]\ndann\n");
+    const char *text = "Dann sagte er: \u201EWir werden nicht nachgeben, "
+                       "und wir bleiben hier.\u201C";
+    for (int v2 = 0; v2 <= 1; v2++) {
+        write_file("morph/en.txt", v2 ? "[verb-second]\n[noun-capitals]\n"
+                                      : "[particles]\nvon\n");
+        assert_int_equal(open_tmp(&e, &err), PRECIS_OK);
+        precis_options_t o;
+        precis_options_init(&o);
+        o.lang = "en";
+        o.quotes = 1;
+        precis_result_t *r;
+        assert_int_equal(precis_summarize(e, text, strlen(text), &o, &r, &err),
+                         PRECIS_OK);
+        assert_int_equal(precis_result_quote_count(r), 1);
+        const precis_quote_t *q = precis_result_quote(r, 0);
+        assert_int_equal(q->mention_end - q->mention_start, v2 ? 2 : 0);
+        precis_result_free(r);
+        precis_engine_free(e);
+    }
+    write_file("speech/en.txt", "[verbs]\nsaid\n");
     snprintf(path, sizeof path, "%s/morph/en.txt", tmpdir);
     unlink(path);
 }
