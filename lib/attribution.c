@@ -263,6 +263,17 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
                 found = mention_sentence_subject(a, 0, out);
         }
     }
+    /* Frau Thienwiebel fing zu husten an. »Herr Gott, Niels!«: a
+     * quotation standing alone after a sentence of narration (no
+     * quotation in it) belongs to that sentence's subject. */
+    if (!found && q->opens_sentence && q->open == ws && k == SIZE_MAX &&
+        s1 > 0 && !d->sents[s1 - 1].excluded &&
+        d->sents[s1 - 1].seg.paragraph == d->sents[s1].seg.paragraph &&
+        d->sents[s1 - 1].quoted == 0) {
+        const seg_sentence *p = &d->sents[s1 - 1].seg;
+        mention_window(a, p->start, p->end);
+        found = mention_sentence_subject(a, 0, out);
+    }
     if (!found) {
         memset(out, 0, sizeof *out);
         return;

@@ -65,6 +65,13 @@ static int is_alnum(int32_t cp)
     return uc_is_letter(cp) || uc_is_digit(cp);
 }
 
+/* Punctuation a closing mark follows ("…marsch!«", "…weiß«,"). */
+static int is_clause_end(int32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == ',' || cp == ';' ||
+           cp == 0x2026;
+}
+
 static int is_single(int32_t cp)
 {
     return cp == '\'' || cp == 0x2019;
@@ -72,34 +79,38 @@ static int is_single(int32_t cp)
 
 /*
  * If the mark cp at i (paragraph from ps, ending at pe) opens a
- * quotation, the marks that may close it into close[0..1]; else 0.
+ * quotation, the marks that may close it into close[0..2] (0 past the
+ * last); else 0.
  */
 static int opening(const char *t, size_t ps, size_t i, size_t pe, int32_t cp,
-                   int n, int32_t close[2])
+                   int n, int32_t close[3])
 {
     int32_t prev = cp_before(t, ps, i), next = 0;
     int nn = 0;
     if (i + (size_t)n < pe)
         next = utf8_at(t, pe, i + (size_t)n, &nn);
-    close[1] = 0;
+    close[1] = close[2] = 0;
     switch (cp) {
     case 0x201C: /* “ */
         close[0] = 0x201D;
         return 1;
-    case 0x201E: /* „ */
+    case 0x201E: /* „…“, „…”, and „…" as German keyboards type it */
         close[0] = 0x201C;
         close[1] = 0x201D;
+        close[2] = '"';
         return 1;
     case 0x201A: /* ‚ */
         close[0] = 0x2018;
         close[1] = 0x2019;
         return 1;
-    case 0x00AB: /* « */
+    case 0x00AB: /* « opens in French, not set against the word before
+                    it: that is German's closing mark (»…«) */
         close[0] = 0x00BB;
-        return 1;
+        return !prev || !(is_alnum(prev) || is_clause_end(prev));
     case 0x00BB: /* » opens in German and Danish: »…« */
         close[0] = 0x00AB;
-        return next && !uc_is_space(next);
+        return next && !uc_is_space(next) &&
+               (!prev || !(is_alnum(prev) || is_clause_end(prev)));
     case DOUBLE_APOSTROPHE: /* ''…'' */
     case DOUBLE_BACKQUOTE:  /* ``…'' */
         close[0] = DOUBLE_APOSTROPHE;
@@ -134,13 +145,17 @@ static int opening(const char *t, size_t ps, size_t i, size_t pe, int32_t cp,
 /* A mark that may close: for ' and ’ only at the end of a word, so the
  * apostrophe of "don't" does not close 'Nobody doesn't'. */
 static int closes_here(const char *t, size_t ps, size_t i, size_t pe,
-                       int32_t cp, int n)
+                       int32_t cp, int n, int32_t open)
 {
+    int nn;
+    int32_t next = i + (size_t)n < pe ? utf8_at(t, pe, i + (size_t)n, &nn) : 0;
+    /* After „, a " set against the next word opens a quotation inside
+     * („sagte "nein" dazu“); it does not close the outer one. */
+    if (cp == '"' && open == 0x201E)
+        return !uc_is_letter(next);
     if (!is_single(cp))
         return 1;
     int32_t prev = cp_before(t, ps, i);
-    int nn;
-    int32_t next = i + (size_t)n < pe ? utf8_at(t, pe, i + (size_t)n, &nn) : 0;
     return prev && !uc_is_space(prev) && !is_alnum(next);
 }
 
@@ -148,7 +163,7 @@ static int closes_here(const char *t, size_t ps, size_t i, size_t pe,
  * follows the paragraphs that reopen with the same mark.  Returns its
  * offset and advances *p, or SIZE_MAX. */
 static size_t find_close(const char *t, const para *ps, size_t np, size_t *p,
-                         size_t j, int32_t open, const int32_t close[2])
+                         size_t j, int32_t open, const int32_t close[3])
 {
     size_t k = *p;
     for (size_t hops = 0; hops < MAX_QUOTE_PARAGRAPHS; hops++) {
@@ -160,8 +175,9 @@ static size_t find_close(const char *t, const para *ps, size_t np, size_t *p,
                 continue;
             }
             int32_t cp = mark_at(t, g->end, j, &n);
-            if ((cp == close[0] || (close[1] && cp == close[1])) &&
-                closes_here(t, g->start, j, g->end, cp, n)) {
+            if ((cp == close[0] || (close[1] && cp == close[1]) ||
+                 (close[2] && cp == close[2])) &&
+                closes_here(t, g->start, j, g->end, cp, n, open)) {
                 *p = k;
                 return j;
             }
@@ -180,13 +196,26 @@ static size_t find_close(const char *t, const para *ps, size_t np, size_t *p,
     return SIZE_MAX;
 }
 
+/* Nothing before open in its paragraph, or the end of a sentence: a
+ * colon or a stop, also behind the closing mark of the quotation before
+ * ("…Oberleutnant.« »Ja, ja, ich weiß«"). */
 static int opens_sentence(const char *t, size_t ps, size_t open)
 {
     size_t i = open;
-    while (i > ps && (t[i - 1] == ' ' || t[i - 1] == '\t'))
-        i--;
-    if (i == ps)
-        return 1;
+    int closings = 0;
+    for (;;) {
+        while (i > ps && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+            i--;
+        if (i == ps)
+            return !closings;
+        size_t p = utf8_prev(t, i);
+        int n;
+        int32_t cp = utf8_at(t, i, p, &n);
+        if (closings > 0 || !(uc_is_close_punct(cp) || cp == 0x00AB))
+            break;
+        closings++;
+        i = p;
+    }
     char c = t[i - 1];
     return c == ':' || c == '.' || c == '!' || c == '?';
 }
@@ -296,7 +325,7 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
                 continue;
             }
             int w;
-            int32_t cp = mark_at(t, ps[p].end, i, &w), close[2];
+            int32_t cp = mark_at(t, ps[p].end, i, &w), close[3];
             size_t open = i;
             i += (size_t)w;
             if (!opening(t, ps[p].start, open, ps[p].end, cp, w, close))
