@@ -33,6 +33,22 @@ static const struct {
      "dit jaar niet zal verhogen, en de oppositie noemde het een mislukking."},
     {"ru", "Правительство в понедельник заявило, что не будет повышать "
            "налоги в этом году, а оппозиция назвала этот план провалом."},
+    /* Danish and Norwegian share most function words: these tell them
+     * apart ("efter", "blev" against "etter", "ble"). */
+    {"da", "Regeringen meddelte mandag, at den ikke vil hæve skatterne i "
+           "år, efter at oppositionen havde kaldt planen en fiasko."},
+    {"no", "Regjeringen sa mandag at den ikke vil øke skattene i år, etter "
+           "at planen ble kalt et nederlag av opposisjonen."},
+    {"sv", "Regeringen meddelade på måndagen att den inte kommer att höja "
+           "skatterna i år, och oppositionen kallade planen ett misslyckande."},
+    {"fi", "Hallitus ilmoitti maanantaina, ettei se aio nostaa veroja tänä "
+           "vuonna, ja oppositio kutsui suunnitelmaa epäonnistumiseksi."},
+    {"hu", "A kormány hétfőn bejelentette, hogy idén nem emeli az adókat, "
+           "az ellenzék pedig kudarcnak nevezte a tervet."},
+    {"tr", "Hükümet pazartesi günü bu yıl vergileri artırmayacağını "
+           "açıkladı ve muhalefet planı bir başarısızlık olarak nitelendirdi."},
+    {"ne", "सरकारले सोमबार यो वर्ष कर नबढाउने बताएको छ र विपक्षीले यो "
+           "योजनालाई असफलता भनेको छ।"},
 };
 
 static void lang_detects_each_loaded_language(void **state)
@@ -109,6 +125,13 @@ static void lang_stems_inflections_together(void **state)
         {"it", "governi", "governo"},
         {"nl", "regeringen", "regering"},
         {"ru", "налоги", "налог"},
+        {"da", "skatterne", "skat"},
+        {"no", "skattene", "skatt"},
+        {"sv", "skatterna", "skatt"},
+        {"fi", "veroja", "vero"},
+        {"hu", "adókat", "adó"},
+        {"tr", "vergileri", "vergi"},
+        {"ne", "सरकारले", "सरकार"},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         const lang *l = engine_lang(test_engine(state), pairs[i].code);
