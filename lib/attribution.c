@@ -33,6 +33,28 @@
 /* Bytes a participle cue ("adding", "saying") counts as farther away
  * than a finite one. */
 #define PARTICIPLE_DISTANCE 24
+/* Words of the description before an apposed name: "El líder del PP". */
+#define MAX_APPOSED_WORDS 6
+
+/* "El líder del PP, Alberto Núñez Feijóo, visitó", "The Republican
+ * nominee, Donald Trump, said": a name between the first two commas of
+ * a sentence that opens on a short description is its subject. */
+static int appositive_subject(const attributor *a, const doc_sentence *s,
+                              size_t first, size_t last)
+{
+    if (first < 2 || first > MAX_APPOSED_WORDS + 1 ||
+        a->toks[0].start != s->seg.start ||
+        a->toks[0].cue != CUE_DETERMINER ||
+        byte_at(a, a->toks[last].end) != ',')
+        return 0;
+    for (size_t j = 0; j + 1 < first; j++)
+        if (byte_at(a, a->toks[j].end) == ',')
+            return 0; /* an earlier comma: not the opening description */
+    size_t i = a->toks[first].start;
+    while (i > 0 && byte_at(a, i - 1) == ' ')
+        i--;
+    return i > 0 && byte_at(a, i - 1) == ',';
+}
 
 /* Sentences opening with a name ("Netanyahu made no mention ...") make
  * it the referent of a later "he"; an opening run followed by a comma
@@ -51,8 +73,9 @@ static void read_up_to(attributor *a, uint32_t upto)
                 continue;
             size_t first = mention_run_start(a, j), last = mention_run_end(a, j);
             speaker p = mention_person_from_run(a, first, last);
-            int subject = first == 0 && a->toks[0].start == s->seg.start &&
-                          byte_at(a, a->toks[last].end) != ',';
+            int subject = (first == 0 && a->toks[0].start == s->seg.start &&
+                           byte_at(a, a->toks[last].end) != ',') ||
+                          appositive_subject(a, s, first, last);
             if (!empty(p.name) && (subject || !empty(p.role))) {
                 people_remember(a, &p);
                 if (subject)

@@ -34,6 +34,10 @@ enum {
 enum { GENDER_M = 1, GENDER_F = 2 };
 #define CUE_BITS 8
 #define CUE_MASK ((1u << CUE_BITS) - 1)
+/* Beside CUE_ROLE ([epithets]): a word that describes a person rather
+ * than an office ("der SPD-Politiker", "el dirigente popular"): with no
+ * one holding it, it stands for the last named person of its gender. */
+#define CUE_EPITHET (1u << (CUE_BITS + 2))
 
 typedef struct span {
     size_t start, end; /* bytes; equal when absent */

@@ -19,6 +19,7 @@
 #include "engine.h"
 
 #include "alloc.h"
+#include "attribution.h"
 #include "quotes.h"
 #include "segment.h"
 
@@ -51,6 +52,9 @@ static const section_def speech_sections[] = {
     {"[roles]", CUE_ROLE},
     {"[roles-m]", CUE_ROLE | GENDER_M << CUE_BITS},
     {"[roles-f]", CUE_ROLE | GENDER_F << CUE_BITS},
+    {"[epithets]", CUE_ROLE | CUE_EPITHET},
+    {"[epithets-m]", CUE_ROLE | CUE_EPITHET | GENDER_M << CUE_BITS},
+    {"[epithets-f]", CUE_ROLE | CUE_EPITHET | GENDER_F << CUE_BITS},
     {"[first-person]", CUE_FIRST_PERSON},
     {"[determiners]", CUE_DETERMINER},
     {"[auxiliaries]", CUE_AUXILIARY},
@@ -250,6 +254,23 @@ void precis_engine_free(precis_engine_t *e)
     mem_free(e->pattern_lens);
     cues_free(&e->cues);
     mem_free(e);
+}
+
+uint32_t lang_speech(const lang *l, const char *fold, size_t len)
+{
+    const uint32_t *v = strmap_get(&l->speech, fold, len);
+    if (v || !l->morph.noun_capitals)
+        return v ? *v : 0;
+    /* "Oppositionsführer", "SPD-Politikerin": the longest role the
+     * word ends with, a few letters left before it */
+    for (size_t i = COMPOUND_MIN_HEAD; i + COMPOUND_MIN_ROLE <= len; i++) {
+        if (((unsigned char)fold[i] & 0xC0) == 0x80)
+            continue; /* inside a character */
+        v = strmap_get(&l->speech, fold + i, len - i);
+        if (v && (*v & CUE_MASK) == CUE_ROLE)
+            return *v;
+    }
+    return 0;
 }
 
 const lang *engine_lang(const precis_engine_t *e, const char *code)

@@ -61,6 +61,14 @@ struct precis_engine {
                              lexicon.c remembers is tied to it */
 };
 
+/* The lang.speech value of a folded word, 0 for none; where every noun
+ * is capitalised (morph [noun-capitals]) a compound with no entry of
+ * its own takes the role it ends with ("Finanzminister"). */
+#define COMPOUND_MIN_HEAD 2 /* bytes before the role: "Ex-Minister" */
+#define COMPOUND_MIN_ROLE 5 /* a role word's bytes: "chef", "rat" are
+                               too short to tell a compound by */
+uint32_t lang_speech(const lang *l, const char *fold, size_t len);
+
 /* The language with this code, or NULL. */
 const lang *engine_lang(const precis_engine_t *e, const char *code);
 

@@ -160,8 +160,8 @@ static int look_up(lex_table *t, const lang *l, const char *fold,
                                                   out->stem_len)
                                      : NULL;
     out->df = df ? *df : 0;
-    const uint32_t *cue = strmap_get(&l->speech, fold, len);
-    out->cue = cue ? (uint8_t)DOC_CUE(*cue & CUE_MASK, *cue >> CUE_BITS) : 0;
+    uint32_t cue = lang_speech(l, fold, len);
+    out->cue = (uint8_t)DOC_CUE(cue & CUE_MASK, (cue >> CUE_BITS) & 3);
     return PRECIS_OK;
 }
 

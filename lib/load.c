@@ -221,6 +221,7 @@ static int morph_line(void *ctx, char *line, size_t len, const char *path,
         {"[past]", offsetof(morph, past)},
         {"[possessive]", offsetof(morph, possessive)},
         {"[particles]", offsetof(morph, particles)},
+        {"[elided]", offsetof(morph, elided)},
     };
     /* Sections with no entries: properties of the language. */
     if (strcmp(line, "[verb-second]") == 0 ||
@@ -243,10 +244,12 @@ static int morph_line(void *ctx, char *line, size_t len, const char *path,
         return set_error(err, PRECIS_EDATA, "%s:%zu: entry before a section",
                          path, lineno);
     int bad = memchr(line, ' ', len) != NULL || add_ending(c->list, line, len);
-    /* A possessive written with ' also matches the typographic one. */
+    /* A possessive or elision written with ' also matches the
+     * typographic one. */
     char curly[MORPH_MAX_LEN + 3];
     char *apostrophe = memchr(line, '\'', len);
-    if (!bad && c->list == &c->m->possessive && apostrophe &&
+    if (!bad && (c->list == &c->m->possessive || c->list == &c->m->elided) &&
+        apostrophe &&
         len + 2 <= MORPH_MAX_LEN) {
         size_t at = (size_t)(apostrophe - line);
         memcpy(curly, line, at);

@@ -7,6 +7,7 @@
  * the subject of a cue verb before or after it.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "speakers.h"
 #include "tokenize.h"
@@ -30,6 +31,42 @@ static size_t first_quote_after(const attributor *a, size_t offset)
 
 /* The document's tokens of the sentences [start, end) covers (windows
  * are whole sentences), with where each stands among the quotations. */
+/* "l'ancien" read as "l'" and "ancien": the elided determiner ([elided]
+ * in morph/XX.txt) becomes a token of its own, so "l'ancien chef de
+ * l'Etat" is a description like "le chef".  0 when q is not one. */
+static int split_elision(attributor *a, qtok *q)
+{
+    const doc *d = a->d;
+    const morph_endings *m = &attr_morph(a)->elided;
+    for (size_t i = 0; i < m->n; i++) {
+        size_t n = m->len[i];
+        if (q->end - q->start <= n ||
+            strncasecmp(d->text + q->start, m->text[i], n) != 0 ||
+            a->ntoks >= MAX_TOKENS)
+            continue;
+        tokenizer t;
+        token tok;
+        tokenizer_init(&t, d->text, q->start + n, q->end);
+        if (!tokenizer_next(&t, &tok) || tok.end != q->end)
+            return 0;
+        qtok *w = &a->toks[a->ntoks++];
+        *w = *q;
+        w->start = q->start + n;
+        w->flags = tok.flags;
+        uint32_t cue = lang_speech(d->lang, t.fold, tok.fold_len);
+        w->cue = (int)(cue & CUE_MASK);
+        w->gender = (int)((cue >> CUE_BITS) & 3);
+        w->stop = strmap_get(&d->lang->stop, t.fold, tok.fold_len) != NULL;
+        q->end = q->start + n;
+        q->flags = 0;
+        q->cue = CUE_DETERMINER;
+        q->gender = 0;
+        q->stop = 1;
+        return 1;
+    }
+    return 0;
+}
+
 void mention_window(attributor *a, size_t start, size_t end)
 {
     const doc *d = a->d;
@@ -50,6 +87,8 @@ void mention_window(attributor *a, size_t start, size_t end)
         q->cue = DOC_CUE_KIND(tok->cue);
         q->gender = DOC_CUE_GENDER(tok->cue);
         q->stop = tok->stop;
+        if (d->lang && !q->cue && split_elision(a, q))
+            q = &a->toks[a->ntoks - 1];
         /* "der Bucklige", "einer der Langen", "der alte Fahrgast": where
          * every noun is capitalised, the first capitalised word after a
          * determiner is its noun, not a name */
@@ -77,8 +116,11 @@ static int adjacent(const attributor *a, size_t k)
     size_t i = x->end;
     if (i < y->start && t[i] == '.' && x->end - x->start <= 4)
         i++;
-    if (i == y->start)
-        return 0;
+    if (i == y->start) /* touching: only an elided determiner ("l'") */
+        return x->cue == CUE_DETERMINER && x->end > x->start &&
+               (t[x->end - 1] == '\'' ||
+                (x->end - x->start >= 3 &&
+                 memcmp(t + x->end - 3, "\xE2\x80\x99", 3) == 0));
     for (; i < y->start; i++)
         if (t[i] != ' ')
             return 0;
@@ -272,6 +314,44 @@ static int description_ending(const attributor *a, size_t k, speaker *s)
     return 1;
 }
 
+/* The last token of the place after a role ("de Paiporta", "de
+ * l'Etat", "of Ohio": a function word, maybe a determiner, and a name),
+ * or last when there is none. */
+static size_t place_after(const attributor *a, size_t last)
+{
+    size_t j = last + 1;
+    if (j + 1 >= a->ntoks || !a->toks[j].stop || a->toks[j].cue ||
+        !adjacent(a, last) || !adjacent(a, j))
+        return last;
+    j++;
+    if (a->toks[j].cue == CUE_DETERMINER && j + 1 < a->ntoks &&
+        adjacent(a, j))
+        j++;
+    return mention_is_name_word(&a->toks[j]) ? mention_run_end(a, j) : last;
+}
+
+/* "(aseguró) la alcaldesa de Paiporta, Maribel Albalat,": a role, its
+ * place perhaps, then between commas the name of who holds it. */
+static void role_place_and_name_after(const attributor *a, size_t last,
+                                      speaker *s)
+{
+    if (empty(s->role))
+        return;
+    size_t place = place_after(a, last);
+    s->mention.end = s->role.end = a->toks[place].end;
+    size_t j = place + 1;
+    if (j >= a->ntoks || !mention_is_name_word(&a->toks[j]) ||
+        byte_at(a, a->toks[place].end) != ',')
+        return;
+    size_t end = mention_run_end(a, j);
+    if (end == j || (end + 1 < a->ntoks && byte_at(a, a->toks[end].end) != ',' &&
+                     byte_at(a, a->toks[end].end) != '.'))
+        return; /* one word, or the run goes on: not an apposed name */
+    speaker named = mention_person_from_run(a, j, end);
+    s->name = named.name;
+    s->mention.end = a->toks[end].end;
+}
+
 /* The words after a determiner at token k: "(according to) the
  * newspaper", "(said) the party's chief whip". */
 static int description_starting(const attributor *a, size_t k, speaker *s)
@@ -299,7 +379,29 @@ static int description_starting(const attributor *a, size_t k, speaker *s)
                 return 0;
     if (!is_plain_word(&a->toks[last]) && a->toks[last].cue != CUE_ROLE)
         return 0;
-    return description_ending(a, last, s);
+    if (!description_ending(a, last, s))
+        return 0;
+    role_place_and_name_after(a, last, s);
+    return 1;
+}
+
+/* The name run [first, last] is the complement of a role before it
+ * ("chef de l'Etat", "mayor of Paiporta"): *s the whole description. */
+static int role_of_place(const attributor *a, size_t first, size_t last,
+                         speaker *s)
+{
+    size_t j = first;
+    if (j > 0 && a->toks[j - 1].cue == CUE_DETERMINER && adjacent(a, j - 1))
+        j--; /* "de l'Etat", "of the Netherlands" */
+    if (j < 2 || !a->toks[j - 1].stop || a->toks[j - 1].cue ||
+        a->toks[j - 2].cue != CUE_ROLE || !adjacent(a, j - 2) ||
+        !adjacent(a, j - 1))
+        return 0;
+    if (!description_ending(a, j - 2, s))
+        return 0;
+    s->mention.end = a->toks[last].end;
+    s->role.end = a->toks[last].end;
+    return 1;
 }
 
 /* A person, a pronoun or a description at token k; 0 when k is SPAN_NONE. */
@@ -318,6 +420,12 @@ static int mention_at(attributor *a, size_t k, int dir, speaker *s)
     if (mention_is_name_word(q)) {
         size_t first = dir < 0 ? mention_run_start(a, k) : k;
         size_t last = dir < 0 ? k : mention_run_end(a, k);
+        /* "l'ancien chef de l'Etat témoigne", "the mayor of Paiporta
+         * said": the place of a role, not the speaker */
+        if (dir < 0 && role_of_place(a, first, last, s)) {
+            people_resolve(a, s, 0);
+            return 1;
+        }
         *s = mention_person_from_run(a, first, last);
         if (empty(s->role))
             s->role = apposition_after(a, last);

@@ -30,6 +30,9 @@ typedef struct morph {
     morph_endings possessive; /* [possessive]: "'s" (either apostrophe) */
     morph_endings particles;  /* [particles]: "von", "de", "bin" (whole
                                  words, lower case) */
+    morph_endings elided;     /* [elided]: a determiner written into the
+                                 next word, "l'" of "l'ancien" (either
+                                 apostrophe) */
     int verb_second;          /* [verb-second], a section with no
                                  entries: the subject follows the verb
                                  when another word opens the clause

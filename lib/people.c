@@ -3,13 +3,15 @@
  * people.c -- the memory of people in attribution (speakers.h): every
  * name seen with its role and gender, and the resolution of a pronoun,
  * a surname ("Netanyahu" -> "Benjamin Netanyahu") or a role ("the
- * spokesman") to the last compatible one.
+ * spokesman") to the last compatible one, and an epithet ("der
+ * SPD-Politiker") no one holds to the last named person of its gender.
  */
 #include <string.h>
 #include <strings.h>
 
 #include "array.h"
 #include "speakers.h"
+#include "tokenize.h"
 
 /* Names looked back through to resolve a surname, pronoun or role. */
 #define MAX_LOOKBACK 256
@@ -107,6 +109,21 @@ static span referent(attributor *a, int gender)
     return SPAN_NONE;
 }
 
+/* Whether the role holds an epithet ([epithets] in speech/XX.txt). */
+static int is_epithet(const attributor *a, span role)
+{
+    const lang *l = a->d->lang;
+    tokenizer t;
+    token tok;
+    if (!l)
+        return 0;
+    tokenizer_init(&t, a->d->text, role.start, role.end);
+    while (tokenizer_next(&t, &tok))
+        if (lang_speech(l, t.fold, tok.fold_len) & CUE_EPITHET)
+            return 1;
+    return 0;
+}
+
 /* Fill the name from the mention: surname to full name, or a pronoun
  * or a role to an earlier person.  A gendered pronoun teaches its
  * person's gender ("Smith ... she said"). */
@@ -132,6 +149,9 @@ void people_resolve(attributor *a, speaker *s, int pronoun)
         p = empty(s->role) ? NULL : by_role(a, s->role);
         if (p)
             s->name = p->name;
+        else if (!empty(s->role) && is_epithet(a, s->role))
+            /* "…", sagte der SPD-Politiker: after Olaf Scholz */
+            s->name = referent(a, s->gender);
         return;
     }
     p = by_surname(a, s->name);
