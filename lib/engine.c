@@ -259,8 +259,19 @@ void precis_engine_free(precis_engine_t *e)
 uint32_t lang_speech(const lang *l, const char *fold, size_t len)
 {
     const uint32_t *v = strmap_get(&l->speech, fold, len);
-    if (v || !l->morph.noun_capitals)
-        return v ? *v : 0;
+    if (v)
+        return *v;
+    /* "Fifty-one": a hyphenated word whose first part is never a name
+     * or opens a description */
+    const char *hyphen = memchr(fold, '-', len);
+    if (hyphen && hyphen > fold) {
+        v = strmap_get(&l->speech, fold, (size_t)(hyphen - fold));
+        if (v && ((*v & CUE_MASK) == CUE_NOT_NAME ||
+                  (*v & CUE_MASK) == CUE_DETERMINER))
+            return *v;
+    }
+    if (!l->morph.noun_capitals)
+        return 0;
     /* "Oppositionsführer", "SPD-Politikerin": the longest role the
      * word ends with, a few letters left before it */
     for (size_t i = COMPOUND_MIN_HEAD; i + COMPOUND_MIN_ROLE <= len; i++) {

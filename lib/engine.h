@@ -61,9 +61,11 @@ struct precis_engine {
                              lexicon.c remembers is tied to it */
 };
 
-/* The lang.speech value of a folded word, 0 for none; where every noun
- * is capitalised (morph [noun-capitals]) a compound with no entry of
- * its own takes the role it ends with ("Finanzminister"). */
+/* The lang.speech value of a folded word, 0 for none.  A hyphenated
+ * word with no entry of its own is never a name when its first part is
+ * not ("Fifty-one"); where every noun is capitalised (morph
+ * [noun-capitals]) a compound takes the role it ends with
+ * ("Finanzminister"). */
 #define COMPOUND_MIN_HEAD 2 /* bytes before the role: "Ex-Minister" */
 #define COMPOUND_MIN_ROLE 5 /* a role word's bytes: "chef", "rat" are
                                too short to tell a compound by */

@@ -67,6 +67,23 @@ static int split_elision(attributor *a, qtok *q)
     return 0;
 }
 
+/* "Offering his condolences, ...": a sentence opening on a participle
+ * followed by a lower-case word is a phrase, not a name ("Manning
+ * said", "Fleming told" are followed by their verb). */
+static int opens_participle(const attributor *a, size_t k)
+{
+    const doc *d = a->d;
+    const doc_token *t = &d->toks[k];
+    const morph_endings *ing = &attr_morph(a)->participle;
+    if (!ing->n || k + 1 >= d->ntoks ||
+        !morph_ends(ing, d->text + t->start, t->len, 3) ||
+        d->sents[doc_sentence_at(d, t->start)].seg.start != t->start)
+        return 0;
+    const doc_token *next = &d->toks[k + 1];
+    return !(next->flags & TOK_CAPITAL) &&
+           DOC_CUE_KIND(next->cue) != CUE_VERB;
+}
+
 void mention_window(attributor *a, size_t start, size_t end)
 {
     const doc *d = a->d;
@@ -89,6 +106,8 @@ void mention_window(attributor *a, size_t start, size_t end)
         q->stop = tok->stop;
         if (d->lang && !q->cue && split_elision(a, q))
             q = &a->toks[a->ntoks - 1];
+        if (!q->cue && (q->flags & TOK_CAPITAL) && opens_participle(a, k))
+            q->cue = CUE_NOT_NAME;
         /* "der Bucklige", "einer der Langen", "der alte Fahrgast": where
          * every noun is capitalised, the first capitalised word after a
          * determiner is its noun, not a name */
