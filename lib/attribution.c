@@ -266,7 +266,7 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
     /* Inside a sentence with no usable cue the quotation belongs to its
      * subject: "Dr. Babar pondered who might “…”", "The president noted
      * that ..., and added: “…”". */
-    if (!found && q->open > ws && !q->opens_sentence) {
+    if (!found && q->open > ws && !q->opens_sentence && !q->fragment) {
         found = mention_sentence_subject(a, 0, out);
         if (found && k != SIZE_MAX)
             out->cue = tok_span(a, k, k);

@@ -24,8 +24,12 @@ enum {
     CUE_AUXILIARY = 7,    /* "has", "a" (fr): may stand before a cue */
     CUE_CONJUNCTION = 8,  /* "and": a second verb of the same subject */
     CUE_TIME = 9,         /* "Monday", "August": capitalised, not names */
-    CUE_NOT_NAME = 10     /* "Darauf", "Endlich": open a sentence
+    CUE_NOT_NAME = 10,    /* "Darauf", "Endlich": open a sentence
                              capitalised, never names */
+    CUE_OF = 11,          /* "of", "de", "van": joins a role to its place
+                             or body ("mayor of Paiporta") */
+    CUE_THAT = 12         /* "that", "que", "что": opens what was said
+                             ("explicou que \"…\"") */
 };
 
 /* The gender a pronoun, title or role marks ("she", "Mrs.",

@@ -61,6 +61,8 @@ static const section_def speech_sections[] = {
     {"[conjunctions]", CUE_CONJUNCTION},
     {"[time]", CUE_TIME},
     {"[not-names]", CUE_NOT_NAME},
+    {"[of]", CUE_OF},
+    {"[that]", CUE_THAT},
     {NULL, 0},
 };
 

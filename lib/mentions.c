@@ -84,6 +84,69 @@ static int opens_participle(const attributor *a, size_t k)
            DOC_CUE_KIND(next->cue) != CUE_VERB;
 }
 
+static int adjacent(const attributor *a, size_t k);
+
+/* "a-t-il ajouté", "dit-elle": a verb and its pronoun written as one
+ * word read as two tokens, the verb ("a", "dit") and the pronoun after
+ * the last hyphen, when the language lists it.  0 when q is not one. */
+static int split_inverted_pronoun(attributor *a, qtok *q)
+{
+    const doc *d = a->d;
+    const char *t = d->text;
+    size_t last_hyphen = SIZE_MAX, first_hyphen = SIZE_MAX;
+    for (size_t i = q->start; i < q->end; i++)
+        if (t[i] == '-') {
+            if (first_hyphen == SIZE_MAX)
+                first_hyphen = i;
+            last_hyphen = i;
+        }
+    if (last_hyphen == SIZE_MAX || first_hyphen == q->start ||
+        last_hyphen + 1 >= q->end || a->ntoks >= MAX_TOKENS)
+        return 0;
+    tokenizer tk;
+    token tok;
+    tokenizer_init(&tk, t, last_hyphen + 1, q->end);
+    if (!tokenizer_next(&tk, &tok) || tok.end != q->end)
+        return 0;
+    uint32_t pronoun = lang_speech(d->lang, tk.fold, tok.fold_len);
+    if ((pronoun & CUE_MASK) != CUE_PRONOUN)
+        return 0;
+    tokenizer_init(&tk, t, q->start, first_hyphen);
+    if (!tokenizer_next(&tk, &tok) || tok.end != first_hyphen)
+        return 0;
+    uint32_t verb = lang_speech(d->lang, tk.fold, tok.fold_len);
+    if ((verb & CUE_MASK) != CUE_VERB && (verb & CUE_MASK) != CUE_AUXILIARY)
+        return 0;
+    qtok *w = &a->toks[a->ntoks++];
+    *w = *q;
+    w->start = last_hyphen + 1;
+    w->flags = 0;
+    w->cue = CUE_PRONOUN;
+    w->gender = (int)((pronoun >> CUE_BITS) & 3);
+    w->stop = 1;
+    q->end = first_hyphen;
+    q->cue = (int)(verb & CUE_MASK);
+    q->gender = 0;
+    return 1;
+}
+
+/* "Marine Le Pen", "Jean de La Fontaine": a capitalised determiner
+ * between two name words is part of the name.  Looks at the token
+ * before the one just added. */
+static void name_particle_determiner(attributor *a)
+{
+    if (a->ntoks < 3)
+        return;
+    qtok *p = &a->toks[a->ntoks - 3], *q = &a->toks[a->ntoks - 2],
+         *n = &a->toks[a->ntoks - 1];
+    if (q->cue == CUE_DETERMINER && (q->flags & TOK_CAPITAL) &&
+        mention_is_name_word(p) && (n->flags & TOK_CAPITAL) && !n->cue &&
+        !n->stop && adjacent(a, a->ntoks - 3) && adjacent(a, a->ntoks - 2)) {
+        q->cue = 0;
+        q->stop = 0;
+    }
+}
+
 void mention_window(attributor *a, size_t start, size_t end)
 {
     const doc *d = a->d;
@@ -106,8 +169,11 @@ void mention_window(attributor *a, size_t start, size_t end)
         q->stop = tok->stop;
         if (d->lang && !q->cue && split_elision(a, q))
             q = &a->toks[a->ntoks - 1];
+        else if (d->lang && !q->cue && split_inverted_pronoun(a, q))
+            q = &a->toks[a->ntoks - 1];
         if (!q->cue && (q->flags & TOK_CAPITAL) && opens_participle(a, k))
             q->cue = CUE_NOT_NAME;
+        name_particle_determiner(a);
         /* "der Bucklige", "einer der Langen", "der alte Fahrgast": where
          * every noun is capitalised, the first capitalised word after a
          * determiner is its noun, not a name */
@@ -333,42 +399,109 @@ static int description_ending(const attributor *a, size_t k, speaker *s)
     return 1;
 }
 
-/* The last token of the place after a role ("de Paiporta", "de
- * l'Etat", "of Ohio": a function word, maybe a determiner, and a name),
- * or last when there is none. */
+/* The token starting at offset. */
+static size_t token_index(const attributor *a, size_t offset)
+{
+    size_t k = 0;
+    while (k + 1 < a->ntoks && a->toks[k].start < offset)
+        k++;
+    return k;
+}
+
+/* The last token of the place or body after a role ("de Paiporta",
+ * "de l'Etat", "of Ohio", "du gouvernement", "de la familia": a word of
+ * [of], maybe a determiner, and a name or a plain noun), or last when
+ * there is none.  A run of three names or more after it is the place
+ * and a name ("degli Esteri Antonio Tajani"): the place is its first. */
 static size_t place_after(const attributor *a, size_t last)
 {
     size_t j = last + 1;
-    if (j + 1 >= a->ntoks || !a->toks[j].stop || a->toks[j].cue ||
+    if (j + 1 >= a->ntoks || a->toks[j].cue != CUE_OF ||
         !adjacent(a, last) || !adjacent(a, j))
         return last;
     j++;
     if (a->toks[j].cue == CUE_DETERMINER && j + 1 < a->ntoks &&
         adjacent(a, j))
         j++;
-    return mention_is_name_word(&a->toks[j]) ? mention_run_end(a, j) : last;
+    if (is_plain_word(&a->toks[j]))
+        return j;
+    if (!mention_is_name_word(&a->toks[j]))
+        return last;
+    size_t end = mention_run_end(a, j);
+    return end - j >= 2 ? j : end;
 }
 
-/* "(aseguró) la alcaldesa de Paiporta, Maribel Albalat,": a role, its
- * place perhaps, then between commas the name of who holds it. */
+/* After a description ending at token last: the place of its role
+ * ("la alcaldesa de Paiporta"), and the name of who it is, set against
+ * it ("l'économiste Thomas Piketty", "la vicepresidenta Teresa
+ * Ribera") or between commas ("la alcaldesa de Paiporta, Maribel
+ * Albalat,"): then the description is the role, the name the speaker. */
 static void role_place_and_name_after(const attributor *a, size_t last,
                                       speaker *s)
 {
-    if (empty(s->role))
-        return;
     size_t place = place_after(a, last);
-    s->mention.end = s->role.end = a->toks[place].end;
+    s->mention.end = a->toks[place].end;
+    if (!empty(s->role))
+        s->role.end = a->toks[place].end;
     size_t j = place + 1;
-    if (j >= a->ntoks || !mention_is_name_word(&a->toks[j]) ||
-        byte_at(a, a->toks[place].end) != ',')
+    if (j >= a->ntoks || !mention_is_name_word(&a->toks[j]))
+        return;
+    int comma = byte_at(a, a->toks[place].end) == ',';
+    if (!comma && !adjacent(a, place))
         return;
     size_t end = mention_run_end(a, j);
-    if (end == j || (end + 1 < a->ntoks && byte_at(a, a->toks[end].end) != ',' &&
-                     byte_at(a, a->toks[end].end) != '.'))
-        return; /* one word, or the run goes on: not an apposed name */
+    /* between commas, a name of two words or more, closed */
+    if (comma && (end == j || (end + 1 < a->ntoks &&
+                               byte_at(a, a->toks[end].end) != ',' &&
+                               byte_at(a, a->toks[end].end) != '.')))
+        return;
     speaker named = mention_person_from_run(a, j, end);
+    size_t head = token_index(a, s->mention.start) + 1;
+    if (empty(s->role) && head <= place)
+        s->role = (span){a->toks[head].start, a->toks[place].end};
     s->name = named.name;
     s->mention.end = a->toks[end].end;
+}
+
+/* "(заявил) министр финансов Антон Силуанов", "(zei) premier Dick
+ * Schoof": a role with no determiner before a name; or the role alone,
+ * a description ("добавил губернатор области"). */
+static int role_then_name(const attributor *a, size_t k, speaker *s)
+{
+    size_t last = k;
+    while (last + 1 < a->ntoks && last + 1 - k < MAX_ROLE_WORDS &&
+           adjacent(a, last) && !mention_is_name_word(&a->toks[last + 1]) &&
+           !a->toks[last + 1].inside && !a->toks[last + 1].stop &&
+           (!a->toks[last + 1].cue || a->toks[last + 1].cue == CUE_ROLE) &&
+           !(a->toks[last + 1].flags & TOK_NUMBER))
+        last++; /* "министр финансов", "secretaris-generaal" */
+    memset(s, 0, sizeof *s);
+    s->mention = s->role = tok_span(a, k, last);
+    s->gender = gender_in(a, s->role);
+    size_t j = last + 1;
+    if (j < a->ntoks && mention_is_name_word(&a->toks[j]) && adjacent(a, last)) {
+        size_t end = mention_run_end(a, j);
+        /* "пресс-секретарь Кремля Дмитрий Песков": of three names or
+         * more the first is the role's place; an acronym alone is one
+         * too ("пресс-секретарь МИД") */
+        if (end - j >= 2 || (end == j && (a->toks[j].flags & TOK_ALLCAPS))) {
+            s->role.end = a->toks[j].end;
+            s->mention.end = a->toks[j].end;
+            if (end == j)
+                return 1;
+            j++;
+        }
+        s->name = mention_person_from_run(a, j, end).name;
+        s->mention.end = a->toks[end].end;
+        return 1;
+    }
+    /* "(добавил) губернатор области", "(сказал) президент.": a role
+     * alone where the language has no article; a plain word needs the
+     * name after it ("zei trainer Arne Slot") */
+    if (a->toks[k].cue != CUE_ROLE)
+        return 0;
+    char after = byte_at(a, a->toks[last].end);
+    return last > k || after == '.' || after == ',' || after == '\0';
 }
 
 /* The words after a determiner at token k: "(according to) the
@@ -390,6 +523,12 @@ static int description_starting(const attributor *a, size_t k, speaker *s)
     while (last > k + 1 && !is_plain_word(&a->toks[last]) &&
            a->toks[last].cue != CUE_ROLE)
         last--;
+    /* "le Premier ministre", "la secrétaire générale": role words in a
+     * row are one role */
+    while (a->toks[last].cue == CUE_ROLE && last + 1 < a->ntoks &&
+           last - k < MAX_ROLE_WORDS && adjacent(a, last) &&
+           !a->toks[last + 1].inside && a->toks[last + 1].cue == CUE_ROLE)
+        last++;
     /* "the White House readout": a name inside a plain description is
      * the better speaker */
     if (a->toks[last].cue != CUE_ROLE)
@@ -412,7 +551,7 @@ static int role_of_place(const attributor *a, size_t first, size_t last,
     size_t j = first;
     if (j > 0 && a->toks[j - 1].cue == CUE_DETERMINER && adjacent(a, j - 1))
         j--; /* "de l'Etat", "of the Netherlands" */
-    if (j < 2 || !a->toks[j - 1].stop || a->toks[j - 1].cue ||
+    if (j < 2 || a->toks[j - 1].cue != CUE_OF ||
         a->toks[j - 2].cue != CUE_ROLE || !adjacent(a, j - 2) ||
         !adjacent(a, j - 1))
         return 0;
@@ -453,6 +592,10 @@ static int mention_at(attributor *a, size_t k, int dir, speaker *s)
     }
     if (q->cue == CUE_DETERMINER && dir > 0)
         return description_starting(a, k, s) && (people_resolve(a, s, 0), 1);
+    if (dir > 0 && (q->cue == CUE_ROLE ||
+                    (is_plain_word(q) && k + 1 < a->ntoks &&
+                     mention_is_name_word(&a->toks[k + 1]) && adjacent(a, k))))
+        return role_then_name(a, k, s) && (people_resolve(a, s, 0), 1);
     if (dir < 0 && (q->cue == CUE_ROLE || is_plain_word(q)))
         return description_ending(a, k, s) && (people_resolve(a, s, 0), 1);
     return 0;
@@ -475,7 +618,18 @@ static int apposed_subject(attributor *a, size_t k, speaker *s)
             return 0;
         if (byte_at(a, q->end) == ',' && mention_is_name_word(q)) {
             size_t first = mention_run_start(a, j);
-            *s = mention_person_from_run(a, first, j);
+            speaker place;
+            /* the role's place before the comma, a name after it: "La
+             * ministra de Sanidad, Mónica García, subrayó" */
+            if (role_of_place(a, first, j, &place) && j + 2 < k &&
+                mention_is_name_word(&a->toks[j + 1]) &&
+                mention_run_end(a, j + 1) == k - 1) {
+                *s = mention_person_from_run(a, j + 1, k - 1);
+                s->role = place.role;
+                s->mention.start = place.mention.start;
+            } else {
+                *s = mention_person_from_run(a, first, j);
+            }
             people_resolve(a, s, 0);
             return 1;
         }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "alloc.h"
+#include "attribution.h"
 #include "array.h"
 #include "pipeline.h"
 #include "engine.h"
@@ -223,6 +224,27 @@ static int opens_sentence(const char *t, size_t ps, size_t open)
 /* Scare quotes and titles are short, or read as a name; statements end
  * in punctuation inside the marks (US style keeps even a closing comma
  * there) or stand on their own after a colon or a full stop. */
+/* The speech cue of token k (CUE_*), 0 out of range. */
+static int cue_of(const doc *d, size_t k)
+{
+    return k < d->ntoks ? DOC_CUE_KIND(d->toks[k].cue) : 0;
+}
+
+/* A cue verb right after the quotation ("«Siamo molto preoccupati», ha
+ * aggiunto"), or a cue verb and a word of [that] right before it
+ * ("explicou que \"o arcabouço será cumprido\""): what it quotes was
+ * said, however short. */
+static int said(const doc *d, const qspan *q)
+{
+    size_t k = doc_token_at(d, q->after);
+    if (cue_of(d, k) == CUE_VERB ||
+        (cue_of(d, k) == CUE_AUXILIARY && cue_of(d, k + 1) == CUE_VERB))
+        return 1;
+    k = doc_token_at(d, q->open);
+    return k >= 2 && cue_of(d, k - 1) == CUE_THAT &&
+           (cue_of(d, k - 2) == CUE_VERB || cue_of(d, k - 2) == CUE_ACCORDING);
+}
+
 static void classify(const doc *d, qspan *q)
 {
     int titlecase = 1, first_capital = 0;
@@ -254,9 +276,10 @@ static void classify(const doc *d, qspan *q)
                             (last == ',' || last == '.'))))
         q->fragment = 1; /* "Saturday Night Live", "Fox News Sunday," */
     else if (!terminal && !q->opens_sentence && words < 6)
-        q->fragment = 1; /* "like a spoiled child" */
+        q->fragment = !said(d, q); /* "like a spoiled child" */
     else if (words == 3 && !(terminal && first_capital))
-        q->fragment = 1; /* "has totally overlapped." */
+        q->fragment = !(first_capital && q->opens_sentence && said(d, q));
+    /* "has totally overlapped." */
     else
         q->fragment = 0;
 }
