@@ -94,9 +94,6 @@ static int has(const precis_result_t *r, const char *opening)
     return 0;
 }
 
-/* "They said the transit budget..." scores third, but "They" are the
- * residents of the sentence before: with three sentences it is left
- * out (it and its predecessor need two), with four both come. */
 static precis_result_t *sentences(void **state, const char *text, int n)
 {
     precis_options_t o;
@@ -105,21 +102,31 @@ static precis_result_t *sentences(void **state, const char *text, int n)
     return summarize_ok(test_engine(state), text, &o);
 }
 
-static void dependence_sentence_comes_with_its_predecessor(void **state)
+/* With n - 1 sentences the one opening with dependent is left out (it
+ * and what it needs do not fit), with n it comes with the one opening
+ * with needed. */
+static void comes_together(void **state, const char *text, int n,
+                           const char *dependent, const char *needed)
 {
-    precis_result_t *r = sentences(state, council, 3);
-    assert_int_equal(precis_result_sentence_count(r), 3);
-    assert_false(has(r, "They said"));
+    precis_result_t *r = sentences(state, text, n - 1);
+    assert_int_equal(precis_result_sentence_count(r), n - 1);
+    assert_false(has(r, dependent));
     precis_result_free(r);
-    r = sentences(state, council, 4);
-    assert_true(has(r, "They said"));
-    assert_true(has(r, "Residents"));
+    r = sentences(state, text, n);
+    assert_true(has(r, dependent));
+    assert_true(has(r, needed));
     precis_result_free(r);
 }
 
+/* "They said the transit budget..." scores third, but "They" are the
+ * residents of the sentence before. */
+static void dependence_sentence_comes_with_its_predecessor(void **state)
+{
+    comes_together(state, council, 4, "They said", "Residents");
+}
+
 /* A quotation's first paragraph ("The transit line will carry...")
- * scores second, but its quotation goes on in the next: with two
- * sentences it is left out, with three the two come together. */
+ * scores second, but its quotation goes on in the next. */
 static void dependence_quotation_comes_whole(void **state)
 {
     const char *text =
@@ -130,14 +137,8 @@ static void dependence_quotation_comes_whole(void **state)
         "said.\n\n"
         "Work on the line started two years ago.\n\n"
         "The weather was mild.";
-    precis_result_t *r = sentences(state, text, 2);
-    assert_int_equal(precis_result_sentence_count(r), 2);
-    assert_false(has(r, "\u201CThe transit line"));
-    precis_result_free(r);
-    r = sentences(state, text, 3);
-    assert_true(has(r, "\u201CThe transit line"));
-    assert_true(has(r, "\u201CIt will carry"));
-    precis_result_free(r);
+    comes_together(state, text, 3, "\u201CThe transit line",
+                   "\u201CIt will carry");
 }
 
 /* However long a chain, a summary of the whole text holds all of it,
