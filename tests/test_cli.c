@@ -661,7 +661,8 @@ static void cli_first_use(void **state)
     snprintf(args, sizeof args, LOCAL "-l xx %s", doc);
     r = run(args, NULL);
     assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "loaded: de en es fr it nl pt ru"));
+    assert_non_null(
+        strstr(r.err, "loaded: da de en es fi fr hu it ne nl no pt ru sv tr"));
     run_free(&r);
 
     char nosock[256];
