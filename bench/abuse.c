@@ -407,6 +407,11 @@ static void fairness(void)
     send_all(fd, small, slen);
     recv_line(fd, buf, sizeof buf);
     double summary_ms = (now() - t) * 1e3;
+    /* An answer, not necessarily a summary: say which. */
+    const char *answer = strstr(buf, "\"error\"")
+                             ? (strstr(buf, "overloaded") ? "refused overloaded"
+                                                          : "an error")
+                             : "a summary";
     close(fd);
     int ok, stopped, other, lost;
     flood_join(f, CONNS, &ok, &stopped, &other, &lost);
@@ -414,10 +419,10 @@ static void fairness(void)
     printf("%-44s %8.2f ms p50, %.2f ms p99, %.2f ms max\n",
            "ping under a 16 x 64 x 1 MB flood", rtt[PINGS / 2],
            rtt[PINGS * 99 / 100], rtt[PINGS - 1]);
-    printf("%-44s %8.0f ms (the flood took %.1f s: %d summaries, %d "
+    printf("%-44s %8.0f ms, %s (the flood took %.1f s: %d summaries, %d "
            "overloaded at max_memory, %d lost)\n",
-           "a fresh 3-sentence summary under it", summary_ms, flood_s, ok,
-           other + stopped, lost);
+           "a fresh 3-sentence summary under it", summary_ms, answer, flood_s,
+           ok, other + stopped, lost);
     daemon_down(&d);
     free(small);
     free(line);
