@@ -38,6 +38,8 @@ enum {
 enum { GENDER_M = 1, GENDER_F = 2 };
 #define CUE_BITS 8
 #define CUE_MASK ((1u << CUE_BITS) - 1)
+/* The GENDER_* of a lang.speech value. */
+#define CUE_GENDER(v) ((int)(((v) >> CUE_BITS) & 3))
 /* Beside CUE_ROLE ([epithets]): a word that describes a person rather
  * than an office ("der SPD-Politiker", "el dirigente popular"): with no
  * one holding it, it stands for the last named person of its gender. */

@@ -30,13 +30,9 @@ static int opens_leaning(const strmap *m, const char *text,
     size_t n = 0;
     int leans = 0;
     tokenizer_init(&t, text, seg->start, seg->end);
-    for (int w = 0; w < PHRASE_MAX_WORDS && tokenizer_next(&t, &tok); w++) {
-        if (n + 1 + tok.fold_len > sizeof key)
-            break;
-        if (n)
-            key[n++] = ' ';
-        memcpy(key + n, t.fold, tok.fold_len);
-        n += tok.fold_len;
+    for (int w = 0; w < PHRASE_MAX_WORDS && tokenizer_next(&t, &tok) &&
+                    phrase_append(key, &n, sizeof key, t.fold, tok.fold_len);
+         w++) {
         const uint32_t *v = strmap_get(m, key, n);
         if (v)
             leans = *v == LEANS_BACK;

@@ -161,7 +161,7 @@ static int look_up(lex_table *t, const lang *l, const char *fold,
                                      : NULL;
     out->df = df ? *df : 0;
     uint32_t cue = lang_speech(l, fold, len);
-    out->cue = (uint8_t)DOC_CUE(cue & CUE_MASK, (cue >> CUE_BITS) & 3);
+    out->cue = (uint8_t)DOC_CUE(cue & CUE_MASK, CUE_GENDER(cue));
     return PRECIS_OK;
 }
 

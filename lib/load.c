@@ -139,14 +139,9 @@ static size_t entry_key(const section_ctx *c, const char *line, size_t len,
         size_t n = 0, words = 0, last_end = 0;
         tokenizer_init(&t, line, 0, len);
         while (tokenizer_next(&t, &tok)) {
-            size_t need = (words ? 1 : 0) + tok.fold_len;
             if (++words > (c->keys == KEYS_WORD ? 1 : PHRASE_MAX_WORDS) ||
-                n + need >= size)
+                !phrase_append(key, &n, size, t.fold, tok.fold_len))
                 return 0;
-            if (n)
-                key[n++] = ' ';
-            memcpy(key + n, t.fold, tok.fold_len);
-            n += tok.fold_len;
             last_end = tok.end;
         }
         return last_end == len ? n : 0;

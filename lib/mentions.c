@@ -31,6 +31,14 @@ static size_t first_quote_after(const attributor *a, size_t offset)
 
 /* The document's tokens of the sentences [start, end) covers (windows
  * are whole sentences), with where each stands among the quotations. */
+/* Whether text[start, end) is one token, folded into *t and *tok. */
+static int one_word(const doc *d, size_t start, size_t end, tokenizer *t,
+                    token *tok)
+{
+    tokenizer_init(t, d->text, start, end);
+    return tokenizer_next(t, tok) && tok->end == end;
+}
+
 /* "l'ancien" read as "l'" and "ancien": the elided determiner ([elided]
  * in morph/XX.txt) becomes a token of its own, so "l'ancien chef de
  * l'Etat" is a description like "le chef".  0 when q is not one. */
@@ -46,8 +54,7 @@ static int split_elision(attributor *a, qtok *q)
             continue;
         tokenizer t;
         token tok;
-        tokenizer_init(&t, d->text, q->start + n, q->end);
-        if (!tokenizer_next(&t, &tok) || tok.end != q->end)
+        if (!one_word(d, q->start + n, q->end, &t, &tok))
             return 0;
         qtok *w = &a->toks[a->ntoks++];
         *w = *q;
@@ -55,7 +62,7 @@ static int split_elision(attributor *a, qtok *q)
         w->flags = tok.flags;
         uint32_t cue = lang_speech(d->lang, t.fold, tok.fold_len);
         w->cue = (int)(cue & CUE_MASK);
-        w->gender = (int)((cue >> CUE_BITS) & 3);
+        w->gender = CUE_GENDER(cue);
         w->stop = strmap_get(&d->lang->stop, t.fold, tok.fold_len) != NULL;
         q->end = q->start + n;
         q->flags = 0;
@@ -105,14 +112,11 @@ static int split_inverted_pronoun(attributor *a, qtok *q)
         return 0;
     tokenizer tk;
     token tok;
-    tokenizer_init(&tk, t, last_hyphen + 1, q->end);
-    if (!tokenizer_next(&tk, &tok) || tok.end != q->end)
+    if (!one_word(d, last_hyphen + 1, q->end, &tk, &tok))
         return 0;
     uint32_t pronoun = lang_speech(d->lang, tk.fold, tok.fold_len);
-    if ((pronoun & CUE_MASK) != CUE_PRONOUN)
-        return 0;
-    tokenizer_init(&tk, t, q->start, first_hyphen);
-    if (!tokenizer_next(&tk, &tok) || tok.end != first_hyphen)
+    if ((pronoun & CUE_MASK) != CUE_PRONOUN ||
+        !one_word(d, q->start, first_hyphen, &tk, &tok))
         return 0;
     uint32_t verb = lang_speech(d->lang, tk.fold, tok.fold_len);
     if ((verb & CUE_MASK) != CUE_VERB && (verb & CUE_MASK) != CUE_AUXILIARY)
@@ -122,7 +126,7 @@ static int split_inverted_pronoun(attributor *a, qtok *q)
     w->start = last_hyphen + 1;
     w->flags = 0;
     w->cue = CUE_PRONOUN;
-    w->gender = (int)((pronoun >> CUE_BITS) & 3);
+    w->gender = CUE_GENDER(pronoun);
     w->stop = 1;
     q->end = first_hyphen;
     q->cue = (int)(verb & CUE_MASK);

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Folded forms are cut at this many bytes; the range stays whole. */
 #define TOK_MAX_FOLD 96
@@ -40,6 +41,22 @@ typedef struct tokenizer {
 } tokenizer;
 
 void tokenizer_init(tokenizer *t, const char *text, size_t start, size_t end);
+
+/* Append a folded word to the phrase key[0, *n), a space between words
+ * (the keys of data/dependent/XX.txt); 0 when it would not fit in
+ * size bytes with room for a NUL. */
+static inline int phrase_append(char *key, size_t *n, size_t size,
+                                const char *fold, size_t len)
+{
+    size_t sep = *n ? 1 : 0;
+    if (*n + sep + len >= size)
+        return 0;
+    if (sep)
+        key[(*n)++] = ' ';
+    memcpy(key + *n, fold, len);
+    *n += len;
+    return 1;
+}
 /* Next token into *tok (folded form in t->fold, NUL-terminated);
  * returns 0 when the range is exhausted. */
 int tokenizer_next(tokenizer *t, token *tok);
