@@ -28,6 +28,7 @@
 
 #include "alloc.h"
 #include "speakers.h"
+#include "tokenize.h"
 #include "utf8.h"
 
 /* Bytes a participle cue ("adding", "saying") counts as farther away
@@ -144,6 +145,42 @@ static int comma_before(const attributor *a, size_t k)
     return i > 0 && a->d->text[i - 1] == ',';
 }
 
+/* The first token of the clause holding token k, from the sentence's
+ * first token first: after the last comma, semicolon or colon before k
+ * outside a quotation. */
+static size_t clause_start(const attributor *a, size_t first, size_t k)
+{
+    for (size_t j = k; j > first; j--) {
+        char c = byte_at(a, a->toks[j - 1].end);
+        if (a->toks[j - 1].inside || c == ',' || c == ';' || c == ':')
+            return j;
+    }
+    return first;
+}
+
+/* Verb-second: the subject of the clause holding the cue at k, when
+ * that clause is not the sentence's first (from its first token
+ * first): at its start ("…; er aber antwortete"), right after its verb
+ * when the verb opens it ("…, als er oben war, spottete er"), or after
+ * the verb that follows an opening adverb ("…, dann packte er mich").
+ * A clause whose verb has no subject after it shares the sentence's
+ * ("Eduard eilte ihr nach, öffnete vor ihr die Tür und flüsterte"). */
+static int clause_subject(attributor *a, size_t first, size_t k, speaker *s)
+{
+    size_t c = clause_start(a, first, k);
+    if (c == first || c + 1 >= k)
+        return 0;
+    const qtok *q = &a->toks[c];
+    if (q->cue == CUE_PRONOUN || q->cue == CUE_FIRST_PERSON ||
+        q->cue == CUE_DETERMINER || mention_is_name_word(q))
+        return mention_sentence_subject(a, c, s);
+    if (q->flags & TOK_CAPITAL)
+        return 0;
+    if (!q->stop && !q->cue)
+        return mention_subject_at(a, c + 1, s); /* the verb opens it */
+    return c + 2 < k && mention_subject_at(a, c + 2, s);
+}
+
 /* The speaker the cue at k points to.  A cue after the quotation only
  * inverts ("…," said X) right behind it; ", saying" has the subject of
  * its sentence. */
@@ -162,10 +199,16 @@ static int from_cue(attributor *a, const qspan *q, size_t k, speaker *s)
     } else {
         found = mention_subject_before(a, k, s);
         if (found < 0) {
-            found = mention_sentence_subject(a, first, s);
-            /* "Da stand Heinrich auf und sagte:": verb-second, the
-             * subject follows the sentence's first verb */
-            if (!found && attr_morph(a)->verb_second && first + 1 < k &&
+            /* verb-second: the subject of the clause, whose verb is
+             * never far from its start ("…, dann packte er mich an der
+             * Schulter und sagte:", "…; er aber antwortete:") */
+            int v2 = attr_morph(a)->verb_second;
+            found = v2 && clause_subject(a, first, k, s);
+            if (!found)
+                found = mention_sentence_subject(a, first, s);
+            /* "Da stand Heinrich auf und sagte:": the subject follows
+             * the clause's first verb */
+            if (!found && v2 && first + 1 < k &&
                 !mention_is_name_word(&a->toks[first]))
                 found = mention_speaker_after(a, first + 1, s);
         } else if (!found && c->start >= q->after &&
@@ -181,21 +224,44 @@ static int from_cue(attributor *a, const qspan *q, size_t k, speaker *s)
     return found;
 }
 
+/* A colon right before the quotation's opening mark. */
+static int after_colon(const attributor *a, const qspan *q, size_t sent_start)
+{
+    size_t i = q->open;
+    while (i > sent_start && byte_at(a, i - 1) == ' ')
+        i--;
+    return i > sent_start && byte_at(a, i - 1) == ':';
+}
+
 /* X: "…" with X the whole start of the sentence. */
 static int colon_before(attributor *a, const qspan *q, size_t sent_start,
                         speaker *s)
 {
-    const char *t = a->d->text;
-    size_t i = q->open;
-    while (i > sent_start && t[i - 1] == ' ')
-        i--;
-    if (i == sent_start || t[i - 1] != ':')
+    if (!after_colon(a, q, sent_start))
         return 0;
+    size_t i = q->open;
+    while (byte_at(a, i - 1) == ' ')
+        i--;
+    i--; /* the colon */
+    /* a stage direction between the speaker and the colon, as plays and
+     * transcripts write it: "Sie (halb weinend): »…«" */
+    if (i > sent_start && byte_at(a, i - 1) == ')') {
+        while (i > sent_start && byte_at(a, i - 1) != '(')
+            i--;
+        while (i > sent_start && (byte_at(a, i - 1) == '(' ||
+                                  byte_at(a, i - 1) == ' '))
+            i--;
+    }
     size_t last = SIZE_MAX;
-    for (size_t k = 0; k < a->ntoks && a->toks[k].end < i; k++)
+    for (size_t k = 0; k < a->ntoks && a->toks[k].end <= i; k++)
         last = k;
-    if (last == SIZE_MAX || a->toks[last].end + 1 != i ||
-        !mention_is_name_word(&a->toks[last]))
+    if (last == SIZE_MAX || a->toks[last].end != i)
+        return 0;
+    /* "Er: »…«", "Sie (bittend): »…«" */
+    if (last == 0 && a->toks[0].start == sent_start &&
+        (a->toks[0].cue == CUE_PRONOUN || a->toks[0].cue == CUE_FIRST_PERSON))
+        return mention_subject_at(a, 0, s);
+    if (!mention_is_name_word(&a->toks[last]))
         return 0;
     size_t first = mention_run_start(a, last);
     if (a->toks[first].start != sent_start)
@@ -233,6 +299,28 @@ static int dash_after(attributor *a, const qspan *q, speaker *s)
     return 0;
 }
 
+/* "»…« stotterte Andreas", "»…«, log sie", "»…« regt sich der andere
+ * Lange auf": where the verb comes second, a lower-case word right after
+ * the closing mark with a subject after it is the verb of the clause
+ * that reports the quotation, whether or not the language's list has
+ * it. */
+static int verb_slot_after(attributor *a, const qspan *q, speaker *s)
+{
+    size_t j = token_at(a, q->after);
+    if (j + 1 >= a->ntoks)
+        return 0;
+    const qtok *v = &a->toks[j];
+    size_t i = q->after;
+    while (i < v->start && (byte_at(a, i) == ' ' || byte_at(a, i) == ','))
+        i++;
+    if (i != v->start || v->inside || v->stop || v->cue ||
+        (v->flags & (TOK_CAPITAL | TOK_NUMBER)) ||
+        !mention_speaker_after(a, j, s))
+        return 0;
+    s->cue = tok_span(a, j, j);
+    return 1;
+}
+
 void attributor_find(attributor *a, size_t qi, speaker *out)
 {
     const doc *d = a->d;
@@ -262,11 +350,14 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
     size_t k = nearest_cue(a, q, limit);
     int found = dash_after(a, q, out) ||
                 (k != SIZE_MAX && from_cue(a, q, k, out)) ||
-                colon_before(a, q, ws, out);
+                colon_before(a, q, ws, out) ||
+                (attr_morph(a)->verb_second && verb_slot_after(a, q, out));
     /* Inside a sentence with no usable cue the quotation belongs to its
      * subject: "Dr. Babar pondered who might “…”", "The president noted
-     * that ..., and added: “…”". */
-    if (!found && q->open > ws && !q->opens_sentence && !q->fragment) {
+     * that ..., and added: “…”", "Ich sage: »…«" (a verb the lists
+     * lack). */
+    if (!found && q->open > ws && !q->fragment &&
+        (!q->opens_sentence || after_colon(a, q, ws))) {
         found = mention_sentence_subject(a, 0, out);
         if (found && k != SIZE_MAX)
             out->cue = tok_span(a, k, k);

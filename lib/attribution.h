@@ -28,8 +28,11 @@ enum {
                              capitalised, never names */
     CUE_OF = 11,          /* "of", "de", "van": joins a role to its place
                              or body ("mayor of Paiporta") */
-    CUE_THAT = 12         /* "that", "que", "что": opens what was said
+    CUE_THAT = 12,        /* "that", "que", "что": opens what was said
                              ("explicou que \"…\"") */
+    CUE_PREPOSITION = 13  /* "nach", "mit": the noun phrase after it is
+                             never the subject ("Nach einer Weile sagt
+                             sie") */
 };
 
 /* The gender a pronoun, title or role marks ("she", "Mrs.",

@@ -63,6 +63,7 @@ static const section_def speech_sections[] = {
     {"[not-names]", CUE_NOT_NAME},
     {"[of]", CUE_OF},
     {"[that]", CUE_THAT},
+    {"[prepositions]", CUE_PREPOSITION},
     {NULL, 0},
 };
 

@@ -11,6 +11,7 @@
 
 #include "speakers.h"
 #include "tokenize.h"
+#include "utf8.h"
 
 #define MAX_NAME_WORDS 6
 #define MAX_ROLE_WORDS 4
@@ -184,11 +185,14 @@ void mention_window(attributor *a, size_t start, size_t end)
         if (attr_morph(a)->noun_capitals && (q->flags & TOK_CAPITAL) &&
             q->cue != CUE_ROLE) {
             for (size_t j = a->ntoks - 1; j-- > 0 && a->ntoks - 1 - j <= 2;) {
-                if (a->toks[j].cue == CUE_DETERMINER) {
+                const qtok *p = &a->toks[j];
+                if (p->inside != q->inside || !adjacent(a, j))
+                    break; /* »…ein!« erwiderte Salmeyer */
+                if (p->cue == CUE_DETERMINER) {
                     q->flags &= ~(unsigned)TOK_CAPITAL;
                     break;
                 }
-                if (a->toks[j].flags & TOK_CAPITAL)
+                if ((p->flags & TOK_CAPITAL) || p->cue)
                     break;
             }
         }
@@ -222,6 +226,35 @@ int mention_is_name_word(const qtok *q)
 {
     return !q->inside && (q->flags & TOK_CAPITAL) &&
            (q->cue == CUE_ROLE || (!q->stop && q->cue == 0));
+}
+
+/* Whether token k's text opens with an upper-case letter, whatever
+ * mention_window made of its flags. */
+static int written_capital(const attributor *a, size_t k)
+{
+    int32_t cp;
+    const qtok *q = &a->toks[k];
+    return utf8_next(a->d->text, q->end, q->start, &cp) > 0 && uc_is_upper(cp);
+}
+
+/* The last token of the complement of the preposition at k: "mit
+ * zittriger Stimme", "nach einer Weile", "im selben Augenblick":
+ * determiners, lower-case modifiers, then the noun (where every noun is
+ * capitalised, the first capitalised word; elsewhere the first plain
+ * word).  k itself when nothing follows it. */
+static size_t preposition_end(const attributor *a, size_t k)
+{
+    int capitals = attr_morph(a)->noun_capitals;
+    for (size_t j = k + 1; j < a->ntoks && j - k <= MAX_ROLE_WORDS; j++) {
+        const qtok *q = &a->toks[j];
+        if (q->inside || !adjacent(a, j - 1))
+            break;
+        if (q->cue == CUE_DETERMINER || (capitals && !written_capital(a, j) &&
+                                         !q->cue && !(q->flags & TOK_NUMBER)))
+            continue;
+        return q->cue || (q->stop && !written_capital(a, j)) ? j - 1 : j;
+    }
+    return k;
 }
 
 /* The gender a title or role word inside span marks, or 0. */
@@ -352,7 +385,7 @@ static span apposition_after(const attributor *a, size_t k)
 static int is_skippable(const attributor *a, const qtok *q)
 {
     if (q->stop || q->cue == CUE_VERB || q->cue == CUE_ACCORDING ||
-        q->cue == CUE_AUXILIARY)
+        q->cue == CUE_AUXILIARY || q->cue == CUE_NOT_NAME)
         return 1;
     return morph_ends(&attr_morph(a)->adverb, a->d->text + q->start,
                       q->end - q->start, 2) != 0;
@@ -380,7 +413,11 @@ static int description_ending(const attributor *a, size_t k, speaker *s)
         const qtok *p = &a->toks[first - 1];
         if (p->cue == CUE_DETERMINER)
             break;
-        if (p->inside || (p->stop && p->cue != CUE_ROLE) ||
+        /* where nouns are capitalised, a function word between the
+         * determiner and the noun modifies it: "der andere Lange" */
+        int modifier = p->stop && attr_morph(a)->noun_capitals && !p->cue &&
+                       !(p->flags & TOK_CAPITAL);
+        if (p->inside || (p->stop && p->cue != CUE_ROLE && !modifier) ||
             (p->cue && p->cue != CUE_ROLE))
             return 0;
         first--;
@@ -594,6 +631,19 @@ static int mention_at(attributor *a, size_t k, int dir, speaker *s)
         people_resolve(a, s, 0);
         return 1;
     }
+    /* "sagt einer von den beiden Langen", "fragt eine der Frauen": one
+     * of a group, named by no one */
+    if (q->cue == CUE_DETERMINER && dir > 0 && k + 1 < a->ntoks &&
+        adjacent(a, k) && (a->toks[k + 1].cue == CUE_OF ||
+                           a->toks[k + 1].cue == CUE_DETERMINER)) {
+        size_t det = a->toks[k + 1].cue == CUE_OF ? k + 2 : k + 1;
+        speaker group;
+        s->mention = tok_span(a, k, k);
+        if (det < a->ntoks && a->toks[det].cue == CUE_DETERMINER &&
+            description_starting(a, det, &group))
+            s->mention.end = group.mention.end;
+        return 1;
+    }
     if (q->cue == CUE_DETERMINER && dir > 0)
         return description_starting(a, k, s) && (people_resolve(a, s, 0), 1);
     if (dir > 0 && (q->cue == CUE_ROLE ||
@@ -603,6 +653,17 @@ static int mention_at(attributor *a, size_t k, int dir, speaker *s)
     if (dir < 0 && (q->cue == CUE_ROLE || is_plain_word(q)))
         return description_ending(a, k, s) && (people_resolve(a, s, 0), 1);
     return 0;
+}
+
+int mention_subject_at(attributor *a, size_t k, speaker *s)
+{
+    if (k >= a->ntoks)
+        return 0;
+    const qtok *q = &a->toks[k];
+    if (q->cue != CUE_PRONOUN && q->cue != CUE_FIRST_PERSON &&
+        q->cue != CUE_DETERMINER && !mention_is_name_word(q))
+        return 0;
+    return mention_at(a, k, +1, s);
 }
 
 /* "Trump, the GOP frontrunner in South Carolina, said": with a comma
@@ -663,8 +724,17 @@ int mention_subject_before(attributor *a, size_t k, speaker *s)
         }
         if (a->toks[k].cue == CUE_CONJUNCTION)
             return -1;
-        if (mention_at(a, k, -1, s))
+        if (mention_at(a, k, -1, s)) {
+            /* "Nach einer Weile sagt sie": the complement of a
+             * preposition is not the subject */
+            size_t first = token_index(a, s->mention.start);
+            if (first > 0 && a->toks[first - 1].cue == CUE_PREPOSITION &&
+                adjacent(a, first - 1)) {
+                memset(s, 0, sizeof *s);
+                return 0;
+            }
             return 1;
+        }
         const qtok *q = &a->toks[k];
         /* "Sarandon, 69, told": an age between commas */
         int age = (q->flags & TOK_NUMBER) && byte_at(a, q->end) == ',';
@@ -685,6 +755,11 @@ int mention_speaker_after(attributor *a, size_t k, speaker *s)
     for (int skipped = 0; skipped <= MAX_SKIP && k + 1 < a->ntoks;
          skipped++) {
         k++;
+        /* "schreit mit zittriger Stimme der Bucklige" */
+        if (a->toks[k].cue == CUE_PREPOSITION) {
+            k = preposition_end(a, k);
+            continue;
+        }
         if (mention_at(a, k, +1, s))
             return 1;
         if (!is_skippable(a, &a->toks[k]))

@@ -84,6 +84,9 @@ speaker mention_person_from_run(const attributor *a, size_t first, size_t last);
 int mention_subject_before(attributor *a, size_t k, speaker *s);
 int mention_speaker_after(attributor *a, size_t k, speaker *s);
 int mention_sentence_subject(attributor *a, size_t k, speaker *s);
+/* A person, a pronoun or a description right at token k, nothing
+ * skipped: "(spottete) er", "(sagte) der Alte". */
+int mention_subject_at(attributor *a, size_t k, speaker *s);
 
 /* people.c */
 void people_remember(attributor *a, const speaker *s);
