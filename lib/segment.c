@@ -457,9 +457,11 @@ static int quote_mark(const char *t, size_t end, size_t from, size_t k,
      * space closes a quotation opened before the text did ("dein
      * Engel.« Ich sage:"), as quote_marks.c reads it */
     if ((cp == 0x00AB || cp == 0x00BB) && k > from && t[k - 1] != ' ' &&
-        !uc_is_open_punct(utf8_at(t, end, utf8_prev(t, k), &(int){0})) &&
-        (after == 0 || uc_is_space(after)))
-        return 0;
+        (after == 0 || uc_is_space(after))) {
+        int m;
+        if (!uc_is_open_punct(utf8_at(t, end, utf8_prev(t, k), &m)))
+            return 0;
+    }
     if (cp == 0x201C || cp == 0x00AB || cp == 0x201E || cp == 0x00BB)
         return 1;
     if (cp != '"')
