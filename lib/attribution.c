@@ -158,27 +158,51 @@ static size_t clause_start(const attributor *a, size_t first, size_t k)
     return first;
 }
 
-/* Verb-second: the subject of the clause holding the cue at k, when
- * that clause is not the sentence's first (from its first token
- * first): at its start ("…; er aber antwortete"), right after its verb
- * when the verb opens it ("…, als er oben war, spottete er"), or after
- * the verb that follows an opening adverb ("…, dann packte er mich").
- * A clause whose verb has no subject after it shares the sentence's
- * ("Eduard eilte ihr nach, öffnete vor ihr die Tür und flüsterte"). */
+/* Verb-second: the subject of the clause holding token k (a cue, a
+ * quotation), when that clause is not the sentence's first (from its
+ * first token first): at its start ("…; er aber antwortete"), right
+ * after its verb when the verb opens it ("…, als er oben war, spottete
+ * er"), or after the verb that follows an opening adverb ("…, und dafür
+ * rüttelte er mich"); a clause whose verb has no subject after it
+ * shares the one before's ("Eduard eilte ihr nach, öffnete vor ihr die
+ * Tür und flüsterte"). */
 static int clause_subject(attributor *a, size_t first, size_t k, speaker *s)
 {
-    size_t c = clause_start(a, first, k);
-    if (c == first || c + 1 >= k)
-        return 0;
-    const qtok *q = &a->toks[c];
-    if (q->cue == CUE_PRONOUN || q->cue == CUE_FIRST_PERSON ||
-        q->cue == CUE_DETERMINER || mention_is_name_word(q))
-        return mention_sentence_subject(a, c, s);
-    if (q->flags & TOK_CAPITAL)
-        return 0;
-    if (!q->stop && !q->cue)
-        return mention_subject_at(a, c + 1, s); /* the verb opens it */
-    return c + 2 < k && mention_subject_at(a, c + 2, s);
+    for (size_t end = k;;) {
+        size_t c = clause_start(a, first, end);
+        if (c == first || c + 1 >= end)
+            return 0;
+        if (a->toks[c].cue == CUE_CONJUNCTION)
+            c++;
+        const qtok *q = &a->toks[c];
+        if (q->cue == CUE_PRONOUN || q->cue == CUE_FIRST_PERSON ||
+            q->cue == CUE_DETERMINER || mention_is_name_word(q))
+            return mention_sentence_subject(a, c, s);
+        if (q->flags & TOK_CAPITAL)
+            return 0;
+        if (mention_subject_at(a, c + 1, s))
+            return 1; /* the verb opens it */
+        const qtok *v = &a->toks[c + 1];
+        if (c + 2 < end && !v->stop && !v->cue &&
+            !(v->flags & TOK_CAPITAL) && mention_subject_at(a, c + 2, s))
+            return 1; /* an adverb, the verb, its subject */
+        end = c - 1;
+    }
+}
+
+/* The subject of the sentence whose first token is first, for the cue
+ * or quotation at token k: where the verb comes second, that of k's own
+ * clause, or the one after the sentence's first verb ("Da stand
+ * Heinrich auf und sagte:", "Leise erschrak sie und las:"). */
+static int subject_for(attributor *a, size_t first, size_t k, speaker *s)
+{
+    int v2 = attr_morph(a)->verb_second;
+    if (v2 && clause_subject(a, first, k, s))
+        return 1;
+    if (mention_sentence_subject(a, first, s))
+        return 1;
+    return v2 && first + 1 < k && !mention_is_name_word(&a->toks[first]) &&
+           mention_speaker_after(a, first + 1, s);
 }
 
 /* The speaker the cue at k points to.  A cue after the quotation only
@@ -199,18 +223,7 @@ static int from_cue(attributor *a, const qspan *q, size_t k, speaker *s)
     } else {
         found = mention_subject_before(a, k, s);
         if (found < 0) {
-            /* verb-second: the subject of the clause, whose verb is
-             * never far from its start ("…, dann packte er mich an der
-             * Schulter und sagte:", "…; er aber antwortete:") */
-            int v2 = attr_morph(a)->verb_second;
-            found = v2 && clause_subject(a, first, k, s);
-            if (!found)
-                found = mention_sentence_subject(a, first, s);
-            /* "Da stand Heinrich auf und sagte:": the subject follows
-             * the clause's first verb */
-            if (!found && v2 && first + 1 < k &&
-                !mention_is_name_word(&a->toks[first]))
-                found = mention_speaker_after(a, first + 1, s);
+            found = subject_for(a, first, k, s);
         } else if (!found && c->start >= q->after &&
                  only_stop_between(a, q->after, k))
             found = mention_speaker_after(a, k, s);
@@ -340,7 +353,8 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
     /* "…?” Trump said." ends a sentence at the mark: the attribution is
      * in the next one, unless that one opens a quotation itself. */
     size_t limit = SIZE_MAX;
-    if (q->after >= d->sents[s2].seg.end && s2 + 1 < d->nsents &&
+    if (!attr_morph(a)->verb_second &&
+        q->after >= d->sents[s2].seg.end && s2 + 1 < d->nsents &&
         d->sents[s2 + 1].seg.paragraph == d->sents[s2].seg.paragraph &&
         !(qi + 1 < a->nq && a->qs[qi + 1].open == d->sents[s2 + 1].seg.start))
         limit = d->sents[++s2].seg.start;
@@ -358,7 +372,7 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
      * lack). */
     if (!found && q->open > ws && !q->fragment &&
         (!q->opens_sentence || after_colon(a, q, ws))) {
-        found = mention_sentence_subject(a, 0, out);
+        found = subject_for(a, 0, token_at(a, q->open), out);
         if (found && k != SIZE_MAX)
             out->cue = tok_span(a, k, k);
     }

@@ -557,6 +557,8 @@ static int description_starting(const attributor *a, size_t k, speaker *s)
      * the verb that follows */
     while (last + 1 < a->ntoks && last - k < MAX_ROLE_WORDS &&
            a->toks[last].cue != CUE_ROLE && adjacent(a, last) &&
+           /* "der Journalist (gereizt)": the noun ends it */
+           !(attr_morph(a)->noun_capitals && written_capital(a, last)) &&
            !a->toks[last + 1].inside && !a->toks[last + 1].stop &&
            (!a->toks[last + 1].cue || a->toks[last + 1].cue == CUE_ROLE) &&
            !mention_ends_with(a, last + 1, &attr_morph(a)->past))
