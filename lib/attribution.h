@@ -19,7 +19,8 @@ enum {
     CUE_ACCORDING = 2, /* "according (to)": the speaker follows */
     CUE_PRONOUN = 3,   /* "he": the last named speaker */
     CUE_ROLE = 4,      /* "spokesman", "Sen.": a role or title */
-    CUE_FIRST_PERSON = 5, /* "I", "we": a speaker with no name to find */
+    CUE_FIRST_PERSON = 5, /* "I", "we", "man": a speaker with no name to
+                             find ([first-person], [impersonal]) */
     CUE_DETERMINER = 6,   /* "the", "a": opens a description */
     CUE_AUXILIARY = 7,    /* "has", "a" (fr): may stand before a cue */
     CUE_CONJUNCTION = 8,  /* "and": a second verb of the same subject */

@@ -56,6 +56,7 @@ static const section_def speech_sections[] = {
     {"[epithets-m]", CUE_ROLE | CUE_EPITHET | GENDER_M << CUE_BITS},
     {"[epithets-f]", CUE_ROLE | CUE_EPITHET | GENDER_F << CUE_BITS},
     {"[first-person]", CUE_FIRST_PERSON},
+    {"[impersonal]", CUE_FIRST_PERSON},
     {"[determiners]", CUE_DETERMINER},
     {"[auxiliaries]", CUE_AUXILIARY},
     {"[conjunctions]", CUE_CONJUNCTION},

@@ -605,6 +605,26 @@ static int role_of_place(const attributor *a, size_t first, size_t last,
     return 1;
 }
 
+/* A determiner at token k standing for a person by itself: "(sagt)
+ * einer von den beiden Langen", "eine der Frauen", "(sagte) einer.",
+ * "ein anderer,", "die mit den braunen Augen". */
+static int pronominal(const attributor *a, size_t k)
+{
+    char after = byte_at(a, a->toks[k].end);
+    if (k + 1 >= a->ntoks || after == ',' || after == '.' || after == ';')
+        return 1;
+    const qtok *n = &a->toks[k + 1];
+    if (!adjacent(a, k))
+        return 0;
+    if (n->cue == CUE_OF || n->cue == CUE_DETERMINER ||
+        n->cue == CUE_PREPOSITION)
+        return 1;
+    /* a function word that stands for the noun: "ein anderer," */
+    char end = byte_at(a, n->end);
+    return n->stop && !n->cue && !(n->flags & TOK_CAPITAL) &&
+           (end == ',' || end == '.' || end == ';');
+}
+
 /* A person, a pronoun or a description at token k; 0 when k is SPAN_NONE. */
 static int mention_at(attributor *a, size_t k, int dir, speaker *s)
 {
@@ -635,15 +655,16 @@ static int mention_at(attributor *a, size_t k, int dir, speaker *s)
     }
     /* "sagt einer von den beiden Langen", "fragt eine der Frauen": one
      * of a group, named by no one */
-    if (q->cue == CUE_DETERMINER && dir > 0 && k + 1 < a->ntoks &&
-        adjacent(a, k) && (a->toks[k + 1].cue == CUE_OF ||
-                           a->toks[k + 1].cue == CUE_DETERMINER)) {
-        size_t det = a->toks[k + 1].cue == CUE_OF ? k + 2 : k + 1;
+    if (q->cue == CUE_DETERMINER && dir > 0 && pronominal(a, k)) {
+        size_t det = k + 1 < a->ntoks && a->toks[k + 1].cue == CUE_OF ? k + 2 : k + 1;
         speaker group;
         s->mention = tok_span(a, k, k);
         if (det < a->ntoks && a->toks[det].cue == CUE_DETERMINER &&
-            description_starting(a, det, &group))
+            adjacent(a, det - 1) && description_starting(a, det, &group))
             s->mention.end = group.mention.end;
+        else if (k + 1 < a->ntoks && adjacent(a, k) && a->toks[k + 1].stop &&
+                 !a->toks[k + 1].cue && !(a->toks[k + 1].flags & TOK_CAPITAL))
+            s->mention.end = a->toks[k + 1].end; /* "ein anderer" */
         return 1;
     }
     if (q->cue == CUE_DETERMINER && dir > 0)
