@@ -57,6 +57,21 @@ static int appositive_subject(const attributor *a, const doc_sentence *s,
     return i > 0 && byte_at(a, i - 1) == ',';
 }
 
+/* Where the verb comes second, a pronoun only a subject can be (of a
+ * gender, or the first person; not "sie", which may be the object)
+ * right after the verb that follows the first word: that word is not
+ * the subject ("Diesmal findet er Worte"). */
+static int inverted_subject(const attributor *a, size_t first)
+{
+    if (!attr_morph(a)->verb_second || first + 2 >= a->ntoks)
+        return 0;
+    const qtok *t = &a->toks[first];
+    return !(t[1].flags & TOK_CAPITAL) && !t[1].stop && !t[1].cue &&
+           t[0].cue != CUE_PRONOUN && t[0].cue != CUE_FIRST_PERSON &&
+           ((t[2].cue == CUE_PRONOUN && t[2].gender) ||
+            t[2].cue == CUE_FIRST_PERSON);
+}
+
 /* Sentences opening with a name ("Netanyahu made no mention ...") make
  * it the referent of a later "he"; an opening run followed by a comma
  * is an adverbial ("Earlier Wednesday, ..."), not a subject.  Names
@@ -75,7 +90,8 @@ static void read_up_to(attributor *a, uint32_t upto)
             size_t first = mention_run_start(a, j), last = mention_run_end(a, j);
             speaker p = mention_person_from_run(a, first, last);
             int subject = (first == 0 && a->toks[0].start == s->seg.start &&
-                           byte_at(a, a->toks[last].end) != ',') ||
+                           byte_at(a, a->toks[last].end) != ',' &&
+                           !inverted_subject(a, 0)) ||
                           appositive_subject(a, s, first, last);
             if (!empty(p.name) && (subject || !empty(p.role))) {
                 people_remember(a, &p);
@@ -190,19 +206,31 @@ static int clause_subject(attributor *a, size_t first, size_t k, speaker *s)
     }
 }
 
-/* The subject of the sentence whose first token is first, for the cue
- * or quotation at token k: where the verb comes second, that of k's own
- * clause, or the one after the sentence's first verb ("Da stand
- * Heinrich auf und sagte:", "Leise erschrak sie und las:"). */
-static int subject_for(attributor *a, size_t first, size_t k, speaker *s)
+/* The subject of the sentence whose first token is first, before token
+ * k.  Where the verb comes second it may follow the verb: after a
+ * pronoun only a subject can be (of a gender, or the first person; not
+ * "sie", which may be the object): "Diesmal findet er Worte"; or after
+ * the first verb when no subject opens the sentence: "Da stand Heinrich
+ * auf und sagte:", "Leise erschrak sie und las:". */
+static int sentence_subject(attributor *a, size_t first, size_t k, speaker *s)
 {
     int v2 = attr_morph(a)->verb_second;
-    if (v2 && clause_subject(a, first, k, s))
-        return 1;
+    const qtok *t = &a->toks[first];
+    if (first + 2 < k && inverted_subject(a, first))
+        return mention_subject_at(a, first + 2, s);
     if (mention_sentence_subject(a, first, s))
         return 1;
-    return v2 && first + 1 < k && !mention_is_name_word(&a->toks[first]) &&
+    return v2 && first + 1 < k && !mention_is_name_word(t) &&
            mention_speaker_after(a, first + 1, s);
+}
+
+/* The subject for the cue or quotation at token k of the sentence whose
+ * first token is first: where the verb comes second, that of k's own
+ * clause, else the sentence's. */
+static int subject_for(attributor *a, size_t first, size_t k, speaker *s)
+{
+    return (attr_morph(a)->verb_second && clause_subject(a, first, k, s)) ||
+           sentence_subject(a, first, k, s);
 }
 
 /* The speaker the cue at k points to.  A cue after the quotation only
@@ -388,7 +416,7 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
                 if (a->toks[k].cue == CUE_VERB && !a->toks[k].inside)
                     found = from_cue(a, q, k, out);
             if (!found)
-                found = mention_sentence_subject(a, 0, out);
+                found = sentence_subject(a, 0, a->ntoks, out);
         }
     }
     /* Frau Thienwiebel fing zu husten an. »Herr Gott, Niels!«: a
@@ -400,7 +428,7 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
         d->sents[s1 - 1].quoted == 0) {
         const seg_sentence *p = &d->sents[s1 - 1].seg;
         mention_window(a, p->start, p->end);
-        found = mention_sentence_subject(a, 0, out);
+        found = sentence_subject(a, 0, a->ntoks, out);
     }
     if (!found) {
         memset(out, 0, sizeof *out);
