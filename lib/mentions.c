@@ -152,6 +152,33 @@ static void name_particle_determiner(attributor *a)
     }
 }
 
+/* A short capitalised fragment after a word, the title of a paper or a
+ * work ("Der „St.=Anz.“ bemerkt", "Газета «Коммерсантъ» пишет"): its
+ * words read as a name, not as quoted words.  Not a cry, a turn or a
+ * split quotation opening a sentence (»Nein«, schrie er; »Liese!«).
+ * Bytes: a title of a few words. */
+#define TITLE_MAX_BYTES 40
+static int is_title(const attributor *a, const qspan *q)
+{
+    const char *t = a->d->text;
+    size_t len = a->d->len, i = q->open;
+    int32_t before = 0, first = 0;
+    int n;
+    if (!q->fragment || q->after - i > TITLE_MAX_BYTES || i < 2 ||
+        t[i - 1] != ' ')
+        return 0;
+    utf8_next(t, len, utf8_prev(t, i - 1), &before);
+    n = utf8_next(t, len, i, &first); /* the mark */
+    if (!uc_is_letter(before) || n <= 0 ||
+        utf8_next(t, len, i + (size_t)n, &first) <= 0 || !uc_is_upper(first))
+        return 0;
+    for (size_t j = i; j < q->end; j++)
+        if (t[j] == ',' || t[j] == '!' || t[j] == '?' || t[j] == ';' ||
+            t[j] == ':')
+            return 0;
+    return 1;
+}
+
 void mention_window(attributor *a, size_t start, size_t end)
 {
     const doc *d = a->d;
@@ -168,7 +195,8 @@ void mention_window(attributor *a, size_t start, size_t end)
         q->flags = tok->flags;
         while (qi < a->nq && a->qs[qi].after <= tok->start)
             qi++;
-        q->inside = qi < a->nq && a->qs[qi].open < tok->start;
+        q->inside = qi < a->nq && a->qs[qi].open < tok->start &&
+                    !is_title(a, &a->qs[qi]);
         q->cue = DOC_CUE_KIND(tok->cue);
         q->gender = DOC_CUE_GENDER(tok->cue);
         q->stop = tok->stop;
