@@ -59,17 +59,31 @@ static int appositive_subject(const attributor *a, const doc_sentence *s,
 
 /* Where the verb comes second, a pronoun only a subject can be (of a
  * gender, or the first person; not "sie", which may be the object)
- * right after the verb that follows the first word: that word is not
- * the subject ("Diesmal findet er Worte"). */
-static int inverted_subject(const attributor *a, size_t first)
+ * right after the clause's verb, a lower-case word after what opens it:
+ * the subject is that pronoun, not what stands first ("Diesmal findet er
+ * Worte", "Aber schon nach dem ersten Schluck Bier sprach er weiter").
+ * The token index of the pronoun, or 0.  Tokens: how far the verb may
+ * stand, past an adverbial of a few words. */
+#define MAX_FRONTED 8
+static size_t inverted_subject(const attributor *a, size_t first)
 {
-    if (!attr_morph(a)->verb_second || first + 2 >= a->ntoks)
+    if (!attr_morph(a)->verb_second)
         return 0;
-    const qtok *t = &a->toks[first];
-    return !(t[1].flags & TOK_CAPITAL) && !t[1].stop && !t[1].cue &&
-           t[0].cue != CUE_PRONOUN && t[0].cue != CUE_FIRST_PERSON &&
-           ((t[2].cue == CUE_PRONOUN && t[2].gender) ||
-            t[2].cue == CUE_FIRST_PERSON);
+    const qtok *t = a->toks;
+    if (first < a->ntoks &&
+        (t[first].cue == CUE_PRONOUN || t[first].cue == CUE_FIRST_PERSON))
+        return 0;
+    for (size_t v = first + 1; v + 1 < a->ntoks && v <= first + MAX_FRONTED;
+         v++) {
+        if (t[v].inside || byte_at(a, t[v - 1].end) == ',')
+            return 0;
+        const qtok *p = &t[v + 1];
+        if (!(t[v].flags & TOK_CAPITAL) && !t[v].stop &&
+            (!t[v].cue || t[v].cue == CUE_VERB) && !p->inside &&
+            ((p->cue == CUE_PRONOUN && p->gender) || p->cue == CUE_FIRST_PERSON))
+            return v + 1;
+    }
+    return 0;
 }
 
 /* Sentences opening with a name ("Netanyahu made no mention ...") make
@@ -216,8 +230,9 @@ static int sentence_subject(attributor *a, size_t first, size_t k, speaker *s)
 {
     int v2 = attr_morph(a)->verb_second;
     const qtok *t = &a->toks[first];
-    if (first + 2 < k && inverted_subject(a, first))
-        return mention_subject_at(a, first + 2, s);
+    size_t inverted = inverted_subject(a, first);
+    if (inverted && inverted < k)
+        return mention_subject_at(a, inverted, s);
     if (mention_sentence_subject(a, first, s))
         return 1;
     return v2 && first + 1 < k && !mention_is_name_word(t) &&

@@ -753,6 +753,25 @@ static int apposed_subject(attributor *a, size_t k, speaker *s)
     return 0;
 }
 
+/* Whether a preposition governs the noun phrase whose first word is
+ * token k, maybe over its determiner and modifiers: "nach einer
+ * Weile", "nach dreistündiger Qual". */
+static int governed(const attributor *a, size_t k)
+{
+    int capitals = attr_morph(a)->noun_capitals;
+    for (size_t j = k; j > 0 && k - j < MAX_ROLE_WORDS; j--) {
+        const qtok *p = &a->toks[j - 1];
+        if (!adjacent(a, j - 1))
+            return 0;
+        if (p->cue == CUE_PREPOSITION)
+            return 1;
+        if (p->cue != CUE_DETERMINER &&
+            !(capitals && is_plain_word(p) && !written_capital(a, j - 1)))
+            return 0;
+    }
+    return 0;
+}
+
 /* The subject before the cue at k: "Netanyahu (reportedly) added".
  * -1 at a conjunction: "X outlined his plan and vowed" has the
  * subject of the sentence. */
@@ -778,9 +797,7 @@ int mention_subject_before(attributor *a, size_t k, speaker *s)
         if (mention_at(a, k, -1, s)) {
             /* "Nach einer Weile sagt sie": the complement of a
              * preposition is not the subject */
-            size_t first = token_index(a, s->mention.start);
-            if (first > 0 && a->toks[first - 1].cue == CUE_PREPOSITION &&
-                adjacent(a, first - 1)) {
+            if (governed(a, token_index(a, s->mention.start))) {
                 memset(s, 0, sizeof *s);
                 return 0;
             }
