@@ -455,6 +455,38 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
     }
 }
 
+int attributor_addressee(attributor *a, size_t k, speaker *out)
+{
+    const qspan *q = &a->qs[k];
+    memset(out, 0, sizeof *out);
+    mention_window(a, q->open, q->after);
+    for (size_t j = 0; j < a->ntoks; j++) {
+        const qtok *t = &a->toks[j];
+        if (!t->inside || !(t->flags & TOK_CAPITAL) || t->stop ||
+            (t->cue && t->cue != CUE_ROLE))
+            continue;
+        size_t i = t->start;
+        while (i > q->open && byte_at(a, i - 1) == ' ')
+            i--;
+        /* set off by a comma: ", Amalie?" (a word opening the quotation
+         * is as often a cry: »Nein, …«) */
+        if (!(i > q->open && byte_at(a, i - 1) == ','))
+            continue;
+        size_t last = j;
+        while (last + 1 < a->ntoks && last - j < 2 && a->toks[last + 1].inside &&
+               (a->toks[last + 1].flags & TOK_CAPITAL) && !a->toks[last + 1].stop &&
+               a->toks[last + 1].start == a->toks[last].end + 1)
+            last++;
+        char after = byte_at(a, a->toks[last].end);
+        if (after == ',' || after == '!' || after == '?' || after == '.' ||
+            a->toks[last].end >= q->end) {
+            out->mention = out->name = tok_span(a, j, last);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 attributor *attributor_new(const doc *d, const qspan *qs, size_t n)
 {
     attributor *a = mem_calloc(1, sizeof *a);

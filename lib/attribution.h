@@ -69,6 +69,9 @@ attributor *attributor_new(const doc *d, const qspan *qs, size_t n);
 /* The speaker of qs[k]; call with k rising.  Everything is zero when no
  * cue or pattern names one. */
 void attributor_find(attributor *a, size_t k, speaker *out);
+/* The person qs[k] speaks to, named in it: "Hm! Weißt du, Amalie?",
+ * "Kutscher, bist du verheiratet?".  0 when it names no one. */
+int attributor_addressee(attributor *a, size_t k, speaker *out);
 void attributor_free(attributor *a);
 
 #endif

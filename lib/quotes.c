@@ -118,6 +118,16 @@ static int repeats(const terms *a, const terms *b)
              (double)common >= DUPLICATE_CONTAINED * (double)smaller));
 }
 
+/* Only spaces and line breaks between from and to: "»…« »…«", two turns
+ * of a dialogue. */
+static int only_space(const doc *d, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (d->text[i] != ' ' && d->text[i] != '\n')
+            return 0;
+    return 1;
+}
+
 /* Find, attribute and drop what lies in excluded sentences. */
 static int collect(const doc *d, const qspan *qs, size_t nq, quote **out,
                    size_t *count)
@@ -134,7 +144,9 @@ static int collect(const doc *d, const qspan *qs, size_t nq, quote **out,
         return PRECIS_ENOMEM;
     }
     size_t n = 0;
-    const quote *prev = NULL;
+    const quote *prev = NULL, *prev2 = NULL;
+    int prev_turn = 0;
+    size_t prev_k = 0;
     for (size_t k = 0; k < nq; k++) {
         quote q = {qs[k], {{0, 0}, {0, 0}, {0, 0}, {0, 0}, 0}, 0, 0};
         attributor_find(a, k, &q.who);
@@ -142,17 +154,31 @@ static int collect(const doc *d, const qspan *qs, size_t nq, quote **out,
         q.sentence = s;
         if (d->sents[s].excluded)
             continue;
+        /* A quotation right after another, with nothing between, is the
+         * next turn of a dialogue: the speaker of the turn before that
+         * one, or, answering the dialogue's first turn, whom that turn
+         * addressed ("»Hm! Weißt du, Amalie?« »Hm??«").  Otherwise an
+         * unattributed quotation continues the one before it. */
+        int turn = prev && only_space(d, prev->marks.after, q.marks.open);
         if (q.who.mention.end == q.who.mention.start && prev &&
             !prev->marks.fragment && !q.marks.fragment) {
             uint32_t prev_last = prev->marks.paragraph + prev->marks.paragraphs - 1;
-            if (prev_last == q.marks.paragraph ||
+            if (turn) {
+                if ((prev_turn || !attributor_addressee(a, prev_k, &q.who)) &&
+                    prev2)
+                    q.who = prev2->who;
+            } else if (prev_last == q.marks.paragraph ||
                 (prev_last + 1 == q.marks.paragraph && q.marks.opens_sentence &&
                  q.marks.open == d->sents[s].seg.start))
                 q.who = prev->who;
         }
         items[n++] = q;
-        if (!q.marks.fragment)
+        if (!q.marks.fragment) {
+            prev2 = prev;
             prev = &items[n - 1];
+            prev_turn = turn;
+            prev_k = k;
+        }
     }
     attributor_free(a);
     *out = items;
