@@ -414,7 +414,8 @@ void attributor_find(attributor *a, size_t qi, speaker *out)
      * that ..., and added: “…”", "Ich sage: »…«" (a verb the lists
      * lack). */
     if (!found && q->open > ws && !q->fragment &&
-        (!q->opens_sentence || after_colon(a, q, ws))) {
+        (!q->opens_sentence ||
+         (after_colon(a, q, ws) && !(a->toks[0].flags & TOK_ALLCAPS)))) {
         found = subject_for(a, 0, token_at(a, q->open), out);
         if (found && k != SIZE_MAX)
             out->cue = tok_span(a, k, k);

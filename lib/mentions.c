@@ -153,8 +153,9 @@ static void name_particle_determiner(attributor *a)
 }
 
 /* A short capitalised fragment after a word, the title of a paper or a
- * work ("Der „St.=Anz.“ bemerkt", "Газета «Коммерсантъ» пишет"): its
- * words read as a name, not as quoted words.  Not a cry, a turn or a
+ * work ("Der „St.=Anz.“ bemerkt"): its words read as a name, not as
+ * quoted words, where every noun is capitalised (elsewhere a capitalised
+ * fragment is as often a show or a slogan: “Saturday Night Live”).  Not a cry, a turn or a
  * split quotation opening a sentence (»Nein«, schrie er; »Liese!«).
  * Bytes: a title of a few words. */
 #define TITLE_MAX_BYTES 40
@@ -164,7 +165,8 @@ static int is_title(const attributor *a, const qspan *q)
     size_t len = a->d->len, i = q->open;
     int32_t before = 0, first = 0;
     int n;
-    if (!q->fragment || q->after - i > TITLE_MAX_BYTES || i < 2 ||
+    if (!attr_morph(a)->noun_capitals || !q->fragment ||
+        q->after - i > TITLE_MAX_BYTES || i < 2 ||
         t[i - 1] != ' ')
         return 0;
     utf8_next(t, len, utf8_prev(t, i - 1), &before);
