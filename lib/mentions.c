@@ -154,10 +154,10 @@ static void name_particle_determiner(attributor *a)
 
 /* A short capitalised fragment after a word, the title of a paper or a
  * work ("Der „St.=Anz.“ bemerkt"): its words read as a name, not as
- * quoted words, where every noun is capitalised (elsewhere a capitalised
- * fragment is as often a show or a slogan: “Saturday Night Live”).  Not a cry, a turn or a
- * split quotation opening a sentence (»Nein«, schrie er; »Liese!«).
- * Bytes: a title of a few words. */
+ * quoted words, where every noun is capitalised (elsewhere such a
+ * fragment is as often a show or a slogan: “Saturday Night Live”).  Not
+ * a cry, a turn or a split quotation opening a sentence (»Nein«, schrie
+ * er; »Liese!«).  Bytes: a title of a few words. */
 #define TITLE_MAX_BYTES 40
 static int is_title(const attributor *a, const qspan *q)
 {
