@@ -407,18 +407,25 @@ static void hostile_newcomer_is_served_during_a_flood(void **state)
 }
 
 /* Seconds, as the daemon measured them, of one summary of text. */
+/* The fastest of three runs: one slowed by a noisy neighbour would set
+ * the deadline past what the document takes. */
 static double engine_ms(const char *sock, const char *text)
 {
     client c;
+    double best = 0;
     assert_int_equal(client_open(&c, sock), 0);
-    json_t *r = client_call(&c, summarize(1, text));
-    assert_non_null(r);
-    assert_null(reply_error(r));
-    double ms = json_number_value(
-        json_object_get(json_object_get(r, "timing"), "engine_ms"));
-    json_decref(r);
+    for (int i = 0; i < 3; i++) {
+        json_t *r = client_call(&c, summarize(1, text));
+        assert_non_null(r);
+        assert_null(reply_error(r));
+        double ms = json_number_value(
+            json_object_get(json_object_get(r, "timing"), "engine_ms"));
+        if (i == 0 || ms < best)
+            best = ms;
+        json_decref(r);
+    }
     client_close(&c);
-    return ms;
+    return best;
 }
 
 /* Issue 14: a queued request got its timeout only when a worker reached
@@ -433,14 +440,14 @@ static void hostile_queued_request_times_out_at_its_deadline(void **state)
     daemon_proc d;
     const char *big[] = {"--max-request", "16M", NULL};
     daemon_start(&d, big);
-    /* How long the long document takes here: the deadline is half of
-     * it, so it passes after the worker has parsed that document (a
-     * tenth of the engine's time) and before the engine is done with it,
-     * on any machine. */
+    /* How long the long document takes here: the deadline is a third
+     * of it, so it passes after the worker has parsed that document (a
+     * tenth of the engine's time) and, with the deadline timer's 50 ms
+     * of lateness, before the engine is done with it. */
     double ms = engine_ms(d.sock, text);
     daemon_finish(&d, 10000);
     char timeout[32];
-    snprintf(timeout, sizeof timeout, "%d", (int)(ms / 2));
+    snprintf(timeout, sizeof timeout, "%d", (int)(ms / 3));
     const char *args[] = {"--max-request", "16M", "--request-timeout-ms",
                           timeout, NULL};
     daemon_start(&d, args);

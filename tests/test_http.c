@@ -353,7 +353,9 @@ static void http_maps_load_errors_to_statuses(void **state)
     (void)state;
     size_t n;
     char *one = read_fixture("tests/fixtures/sample-article.txt", &n);
-    size_t copies = (2u << 20) / n + 1;
+    /* 8 MB: long enough that the deadline timer (every 50 ms) fires
+     * while it runs on any machine (2 MB took under 50 ms here) */
+    size_t copies = (8u << 20) / n + 1;
     char *text = malloc(n * copies + 1);
     for (size_t i = 0; i < copies; i++)
         memcpy(text + i * n, one, n);
