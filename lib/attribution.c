@@ -58,8 +58,9 @@ static int appositive_subject(const attributor *a, const doc_sentence *s,
 }
 
 /* Where the verb comes second, a pronoun only a subject can be (of a
- * gender, or the first person; not "sie", which may be the object)
- * right after the clause's verb, a lower-case word after what opens it:
+ * gender, or the first person; not "sie", which may be the object, unless
+ * nothing before the verb can be the subject) right after the clause's
+ * verb, a lower-case word after what opens it:
  * the subject is that pronoun, not what stands first ("Diesmal findet er
  * Worte", "Aber schon nach dem ersten Schluck Bier sprach er weiter").
  * The token index of the pronoun, or 0.  Tokens: how far the verb may
@@ -70,9 +71,14 @@ static size_t inverted_subject(const attributor *a, size_t first)
     if (!attr_morph(a)->verb_second)
         return 0;
     const qtok *t = a->toks;
-    if (first < a->ntoks &&
-        (t[first].cue == CUE_PRONOUN || t[first].cue == CUE_FIRST_PERSON))
+    if (first >= a->ntoks ||
+        t[first].cue == CUE_PRONOUN || t[first].cue == CUE_FIRST_PERSON)
         return 0;
+    /* opened by what is never a subject ("Bald", "Dann", "Nach …"): any
+     * pronoun after the verb is the subject, "sie" too */
+    int no_subject = t[first].cue == CUE_NOT_NAME ||
+                     t[first].cue == CUE_CONJUNCTION ||
+                     t[first].cue == CUE_PREPOSITION;
     for (size_t v = first + 1; v + 1 < a->ntoks && v <= first + MAX_FRONTED;
          v++) {
         if (t[v].inside || byte_at(a, t[v - 1].end) == ',')
@@ -80,7 +86,8 @@ static size_t inverted_subject(const attributor *a, size_t first)
         const qtok *p = &t[v + 1];
         if (!(t[v].flags & TOK_CAPITAL) && !t[v].stop &&
             (!t[v].cue || t[v].cue == CUE_VERB) && !p->inside &&
-            ((p->cue == CUE_PRONOUN && p->gender) || p->cue == CUE_FIRST_PERSON))
+            ((p->cue == CUE_PRONOUN && (p->gender || no_subject)) ||
+             p->cue == CUE_FIRST_PERSON))
             return v + 1;
     }
     return 0;
@@ -263,6 +270,11 @@ static int from_cue(attributor *a, const qspan *q, size_t k, speaker *s)
         /* ", saying": the subject of the sentence; never inverted */
         found = comma_before(a, k) ? mention_sentence_subject(a, first, s)
                                    : mention_subject_before(a, k, s) > 0;
+    } else if (attr_morph(a)->verb_second && comma_before(a, k) &&
+               mention_subject_at(a, k + 1, s)) {
+        /* "Als die Prinzessin ihn sah, rief sie:": after a clause, the
+         * verb comes first and its subject right after it */
+        found = 1;
     } else {
         found = mention_subject_before(a, k, s);
         if (found < 0) {

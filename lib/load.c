@@ -217,6 +217,7 @@ static int morph_line(void *ctx, char *line, size_t len, const char *path,
         {"[possessive]", offsetof(morph, possessive)},
         {"[particles]", offsetof(morph, particles)},
         {"[elided]", offsetof(morph, elided)},
+        {"[oblique]", offsetof(morph, oblique)},
     };
     /* Sections with no entries: properties of the language. */
     if (strcmp(line, "[verb-second]") == 0 ||

@@ -267,6 +267,21 @@ static int written_capital(const attributor *a, size_t k)
     return utf8_next(a->d->text, q->end, q->start, &cp) > 0 && uc_is_upper(cp);
 }
 
+/* A determiner that never opens a subject ([oblique] in morph/XX.txt:
+ * "dem", "den"), in either case. */
+static int oblique(const attributor *a, size_t k)
+{
+    const qtok *q = &a->toks[k];
+    size_t len = q->end - q->start;
+    char word[MORPH_MAX_LEN + 1];
+    if (q->cue != CUE_DETERMINER || len > MORPH_MAX_LEN)
+        return 0;
+    memcpy(word, a->d->text + q->start, len);
+    if (word[0] >= 'A' && word[0] <= 'Z')
+        word[0] = (char)(word[0] - 'A' + 'a');
+    return morph_is(&attr_morph(a)->oblique, word, len);
+}
+
 /* The last token of the complement of the preposition at k: "mit
  * zittriger Stimme", "nach einer Weile", "im selben Augenblick":
  * determiners, lower-case modifiers, then the noun (where every noun is
@@ -713,8 +728,9 @@ int mention_subject_at(attributor *a, size_t k, speaker *s)
     if (k >= a->ntoks)
         return 0;
     const qtok *q = &a->toks[k];
-    if (q->cue != CUE_PRONOUN && q->cue != CUE_FIRST_PERSON &&
-        q->cue != CUE_DETERMINER && !mention_is_name_word(q))
+    if ((q->cue != CUE_PRONOUN && q->cue != CUE_FIRST_PERSON &&
+         q->cue != CUE_DETERMINER && !mention_is_name_word(q)) ||
+        oblique(a, k))
         return 0;
     return mention_at(a, k, +1, s);
 }
@@ -798,12 +814,19 @@ int mention_subject_before(attributor *a, size_t k, speaker *s)
             return -1;
         if (mention_at(a, k, -1, s)) {
             /* "Nach einer Weile sagt sie": the complement of a
-             * preposition is not the subject */
-            if (governed(a, token_index(a, s->mention.start))) {
+             * preposition is not the subject; nor is a noun phrase an
+             * oblique determiner opens ("wie der Starez dem Jüngling
+             * sagt": the subject stands before it) */
+            size_t first = token_index(a, s->mention.start);
+            if (governed(a, first)) {
                 memset(s, 0, sizeof *s);
                 return 0;
             }
-            return 1;
+            if (!oblique(a, first))
+                return 1;
+            memset(s, 0, sizeof *s);
+            k = first;
+            continue;
         }
         const qtok *q = &a->toks[k];
         /* "Sarandon, 69, told": an age between commas */
@@ -825,8 +848,9 @@ int mention_speaker_after(attributor *a, size_t k, speaker *s)
     for (int skipped = 0; skipped <= MAX_SKIP && k + 1 < a->ntoks;
          skipped++) {
         k++;
-        /* "schreit mit zittriger Stimme der Bucklige" */
-        if (a->toks[k].cue == CUE_PREPOSITION) {
+        /* "schreit mit zittriger Stimme der Bucklige", "sagt dem
+         * Jüngling der Starez" */
+        if (a->toks[k].cue == CUE_PREPOSITION || oblique(a, k)) {
             k = preposition_end(a, k);
             continue;
         }

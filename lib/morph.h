@@ -13,8 +13,9 @@
 #include <stddef.h>
 #include <string.h>
 
-/* Entries of one kind: a few endings, a dozen particles. */
-#define MORPH_MAX 16
+/* Entries of one kind: a few endings, a dozen particles, two dozen
+ * oblique determiners. */
+#define MORPH_MAX 32
 #define MORPH_MAX_LEN 15
 
 typedef struct morph_endings {
@@ -33,6 +34,9 @@ typedef struct morph {
     morph_endings elided;     /* [elided]: a determiner written into the
                                  next word, "l'" of "l'ancien" (either
                                  apostrophe) */
+    morph_endings oblique;    /* [oblique]: determiners that never open
+                                 a subject ("dem", "den", "einem"; whole
+                                 words, lower case) */
     int verb_second;          /* [verb-second], a section with no
                                  entries: the subject follows the verb
                                  when another word opens the clause
