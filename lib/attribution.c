@@ -220,7 +220,7 @@ static int clause_subject(attributor *a, size_t first, size_t k, speaker *s)
         if (mention_subject_at(a, c + 1, s))
             return 1; /* the verb opens it */
         const qtok *v = &a->toks[c + 1];
-        if (c + 2 < end && !v->stop && !v->cue &&
+        if (c + 2 < end && !v->stop && (!v->cue || v->cue == CUE_VERB) &&
             !(v->flags & TOK_CAPITAL) && mention_subject_at(a, c + 2, s))
             return 1; /* an adverb, the verb, its subject */
         end = c - 1;

@@ -812,6 +812,8 @@ int mention_subject_before(attributor *a, size_t k, speaker *s)
         }
         if (a->toks[k].cue == CUE_CONJUNCTION)
             return -1;
+        if (byte_at(a, a->toks[k].end) == ';')
+            return 0; /* "…; da rief der Alte": another clause's words */
         if (mention_at(a, k, -1, s)) {
             /* "Nach einer Weile sagt sie": the complement of a
              * preposition is not the subject; nor is a noun phrase an
