@@ -266,6 +266,12 @@ static int from_cue(attributor *a, const qspan *q, size_t k, speaker *s)
         token_at(a, a->d->sents[doc_sentence_at(a->d, c->start)].seg.start);
     if (c->cue == CUE_ACCORDING) {
         found = mention_speaker_after(a, k, s);
+        /* "„…“, so führt der Gelehrte aus": where the verb comes
+         * second, it may stand between the cue and the speaker */
+        if (!found && attr_morph(a)->verb_second && k + 1 < a->ntoks &&
+            !a->toks[k + 1].stop && !a->toks[k + 1].inside &&
+            !(a->toks[k + 1].flags & TOK_CAPITAL))
+            found = mention_speaker_after(a, k + 1, s);
     } else if (mention_ends_with(a, k, &attr_morph(a)->participle)) {
         /* ", saying": the subject of the sentence; never inverted */
         found = comma_before(a, k) ? mention_sentence_subject(a, first, s)
