@@ -165,6 +165,56 @@ static void lang_marks_stop_words(void **state)
     doc_free(&d);
 }
 
+/* A word listed in two sections of a speech file takes the later one
+ * (lib/load.c): only a refinement may do that ([roles] then [epithets],
+ * [conjunctions] then [not-names], [determiners] then [that]), never a
+ * cue silenced ("so" in [according] then in [not-names]) or a gender
+ * lost ("ministra" in [roles-f] then in [roles]). */
+static int refines(const char *earlier, const char *later)
+{
+    return (strncmp(earlier, "[roles", 6) == 0 &&
+            strncmp(later, "[epithets", 9) == 0) ||
+           (strcmp(earlier, "[conjunctions]") == 0 &&
+            strcmp(later, "[not-names]") == 0) ||
+           (strcmp(earlier, "[determiners]") == 0 &&
+            strcmp(later, "[that]") == 0);
+}
+
+static void lang_speech_sections_never_undo_each_other(void **state)
+{
+    (void)state;
+    enum { MAX_WORDS = 4096 };
+    static char words[MAX_WORDS][256], sections[MAX_WORDS][256];
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        char path[64], line[256], section[256] = "";
+        snprintf(path, sizeof path, "data/speech/%s.txt", samples[i].code);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue; /* a language may have no cues (none is listed) */
+        size_t n = 0;
+        while (fgets(line, sizeof line, f)) {
+            line[strcspn(line, "\r\n")] = '\0';
+            if (line[0] == '#' || line[0] == '\0')
+                continue;
+            if (line[0] == '[') {
+                memcpy(section, line, sizeof section);
+                continue;
+            }
+            for (size_t j = 0; j < n; j++)
+                if (strcasecmp(words[j], line) == 0 &&
+                    strcmp(sections[j], section) != 0 &&
+                    !refines(sections[j], section))
+                    fail_msg("%s: \"%s\" in %s and then %s", path, line,
+                             sections[j], section);
+            assert_true(n < MAX_WORDS);
+            memcpy(words[n], line, sizeof words[n]);
+            memcpy(sections[n], section, sizeof sections[n]);
+            n++;
+        }
+        fclose(f);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +224,7 @@ int main(void)
         cmocka_unit_test(lang_unknown_code_is_an_error),
         cmocka_unit_test(lang_stems_inflections_together),
         cmocka_unit_test(lang_marks_stop_words),
+        cmocka_unit_test(lang_speech_sections_never_undo_each_other),
     };
     return cmocka_run_group_tests_name("lang", tests, engine_setup,
                                        engine_teardown);
