@@ -227,6 +227,16 @@ void mention_window(attributor *a, size_t start, size_t end)
             }
         }
     }
+    /* "August sah mich an": a month opening a sentence before a verb
+     * (a lower-case word that is no function word) names a person */
+    for (size_t k = 0; k + 1 < a->ntoks; k++) {
+        qtok *q = &a->toks[k], *n = &a->toks[k + 1];
+        if (q->cue == CUE_TIME && !q->inside && !n->inside && !n->stop &&
+            !n->cue && !(n->flags & (TOK_CAPITAL | TOK_NUMBER)) &&
+            adjacent(a, k) &&
+            d->sents[doc_sentence_at(d, q->start)].seg.start == q->start)
+            q->cue = 0;
+    }
 }
 
 /* Two tokens belong to one name when only spaces stand between them,
@@ -750,7 +760,17 @@ static int apposed_subject(attributor *a, size_t k, speaker *s)
         const qtok *q = &a->toks[j];
         if (q->inside || q->cue == CUE_VERB)
             return 0;
-        if (byte_at(a, q->end) == ',' && mention_is_name_word(q)) {
+        /* "Küngolts Vater aber, der Forstmeister der Stadt, sagte": a
+         * function word may stand between the name and the comma */
+        if (byte_at(a, q->end) == ',' && q->stop &&
+            (!q->cue || q->cue == CUE_CONJUNCTION) && j > 0 &&
+            mention_is_name_word(&a->toks[j - 1]) && adjacent(a, j - 1)) {
+            j--;
+            q = &a->toks[j];
+        } else if (byte_at(a, q->end) != ',') {
+            continue;
+        }
+        if (mention_is_name_word(q)) {
             size_t first = mention_run_start(a, j);
             speaker place;
             /* the role's place before the comma, a name after it: "La
