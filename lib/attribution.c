@@ -182,12 +182,13 @@ static int comma_before(const attributor *a, size_t k)
     return i > 0 && a->d->text[i - 1] == ',';
 }
 
-/* The first token of the clause holding token k, from the sentence's
- * first token first: after the last comma, semicolon or colon before k
- * outside a quotation. */
+/* The first token of the clause ending at token k, from the sentence's
+ * first token first: after the last comma, semicolon or colon before the
+ * token before k, outside a quotation (k may be a quotation's first word,
+ * after the colon that introduces it). */
 static size_t clause_start(const attributor *a, size_t first, size_t k)
 {
-    for (size_t j = k; j > first; j--) {
+    for (size_t j = k - 1; j > first && j < k; j--) {
         char c = byte_at(a, a->toks[j - 1].end);
         if (a->toks[j - 1].inside || c == ',' || c == ';' || c == ':')
             return j;
