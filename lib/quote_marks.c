@@ -112,6 +112,13 @@ static int opening(const char *t, size_t ps, size_t i, size_t pe, int32_t cp,
         close[0] = 0x00AB;
         return next && !uc_is_space(next) &&
                (!prev || !(is_alnum(prev) || is_clause_end(prev)));
+    case 0x2039: /* ‹ opens like « (French, Swiss): ‹…› */
+        close[0] = 0x203A;
+        return !prev || !(is_alnum(prev) || is_clause_end(prev));
+    case 0x203A: /* › opens like » (German): ›…‹ */
+        close[0] = 0x2039;
+        return next && !uc_is_space(next) &&
+               (!prev || !(is_alnum(prev) || is_clause_end(prev)));
     case DOUBLE_APOSTROPHE: /* ''…'' */
     case DOUBLE_BACKQUOTE:  /* ``…'' */
         close[0] = DOUBLE_APOSTROPHE;
