@@ -220,11 +220,20 @@ static int morph_line(void *ctx, char *line, size_t len, const char *path,
         {"[oblique]", offsetof(morph, oblique)},
     };
     /* Sections with no entries: properties of the language. */
-    if (strcmp(line, "[verb-second]") == 0 ||
-        strcmp(line, "[noun-capitals]") == 0) {
-        *(line[1] == 'v' ? &c->m->verb_second : &c->m->noun_capitals) = 1;
-        c->list = NULL;
-        return PRECIS_OK;
+    static const struct {
+        const char *name;
+        size_t offset;
+    } properties[] = {
+        {"[verb-second]", offsetof(morph, verb_second)},
+        {"[noun-capitals]", offsetof(morph, noun_capitals)},
+        {"[dialogue-dash]", offsetof(morph, dialogue_dash)},
+    };
+    for (size_t i = 0; i < sizeof properties / sizeof properties[0]; i++) {
+        if (strcmp(line, properties[i].name) == 0) {
+            *(int *)((char *)c->m + properties[i].offset) = 1;
+            c->list = NULL;
+            return PRECIS_OK;
+        }
     }
     if (line[0] == '[') {
         for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {

@@ -42,6 +42,10 @@ typedef struct morph {
                                  when another word opens the clause
                                  ("Dann sagte er", "Da stand Heinrich
                                  auf und sagte") */
+    int dialogue_dash;        /* [dialogue-dash], no entries: a line of
+                                 dialogue opens its paragraph with a dash
+                                 and its narration is set off by another
+                                 ("—Ya lo sé —dijo el ministro—.") */
     int noun_capitals;        /* [noun-capitals], no entries: every noun
                                  is capitalised, so one after a
                                  determiner is a description ("der

@@ -336,6 +336,81 @@ static void miss(misses *m, int32_t close, size_t p)
         m->n++;
 }
 
+static int is_dash(int32_t cp)
+{
+    return cp == 0x2014 || cp == 0x2013 || cp == 0x2015; /* — – ― */
+}
+
+/* The first dash in t[from, end) set off after a space and followed by
+ * a lower-case word, the narration of a line of dialogue ("— спросил
+ * он", " —dijo el ministro"); SIZE_MAX when there is none. */
+static size_t narration_dash(const char *t, size_t from, size_t end)
+{
+    int n;
+    for (size_t j = from; j < end; j += (size_t)n) {
+        int32_t cp = utf8_at(t, end, j, &n);
+        if (!is_dash(cp) || j == from || t[j - 1] != ' ')
+            continue;
+        size_t k = j + (size_t)n;
+        while (k < end && t[k] == ' ')
+            k++;
+        int m;
+        if (k < end && uc_is_lower(utf8_at(t, end, k, &m)))
+            return j;
+    }
+    return SIZE_MAX;
+}
+
+/* "—Ya lo sé —dijo el ministro—. No vamos a negociar.", "— Ты готов? —
+ * спросил он.": where the language writes dialogue with dashes
+ * ([dialogue-dash] in morph/XX.txt), a paragraph opening with a dash is
+ * a line of dialogue when a second dash sets off its narration; the
+ * words before that dash are quoted, and those after a third dash that
+ * closes the narration.  A paragraph opening with a dash and no such
+ * narration is a list item or an aside, not a quotation.  How many
+ * spans it wrote into out[0..1]. */
+static size_t dialogue_line(const char *t, const para *g, uint32_t p,
+                            qspan out[2])
+{
+    size_t i = g->start;
+    int n;
+    while (i < g->end && t[i] == ' ')
+        i++;
+    if (i >= g->end || !is_dash(utf8_at(t, g->end, i, &n)))
+        return 0;
+    size_t start = i + (size_t)n;
+    while (start < g->end && t[start] == ' ')
+        start++;
+    size_t dash = narration_dash(t, start, g->end);
+    if (dash == SIZE_MAX)
+        return 0;
+    size_t end = dash;
+    while (end > start && t[end - 1] == ' ')
+        end--;
+    if (end <= start)
+        return 0;
+    out[0] = (qspan){i, start, end, dash, p, 1, 0, 0, 0, 0};
+    /* the narration ends at a dash set against it, the quotation going
+     * on after it and its punctuation: "—dijo el ministro—. No vamos" */
+    utf8_at(t, g->end, dash, &n);
+    for (size_t j = dash + (size_t)n; j < g->end; j += (size_t)n) {
+        int32_t cp = utf8_at(t, g->end, j, &n);
+        if (!is_dash(cp) || t[j - 1] == ' ')
+            continue;
+        size_t k = j + (size_t)n;
+        while (k < g->end && (t[k] == ' ' || t[k] == '.' || t[k] == ','))
+            k++;
+        size_t e = g->end;
+        while (e > k && t[e - 1] == ' ')
+            e--;
+        if (e <= k)
+            break;
+        out[1] = (qspan){j, k, e, g->end, p, 1, 0, 0, 0, 0};
+        return 2;
+    }
+    return 1;
+}
+
 int quote_marks_find(const doc *d, qspan **out, size_t *count)
 {
     misses m = {{0}, {0}, 0, 0};
@@ -347,7 +422,24 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
         return PRECIS_ENOMEM;
     qspan *qs = NULL;
     const char *t = d->text;
+    int dashes = d->lang && d->lang->morph.dialogue_dash;
     for (size_t p = 0; p < np; p++) {
+        qspan line[2];
+        size_t nline = dashes ? dialogue_line(t, &ps[p], (uint32_t)p, line) : 0;
+        for (size_t k = 0; k < nline; k++) {
+            line[k].opens_sentence = 1;
+            classify(d, &line[k]);
+            qspan *grown = array_grow(qs, &cap, n, sizeof *qs, 16);
+            if (!grown) {
+                mem_free(qs);
+                mem_free(ps);
+                return PRECIS_ENOMEM;
+            }
+            qs = grown;
+            qs[n++] = line[k];
+        }
+        if (nline)
+            continue;
         size_t i = ps[p].start;
         while (i < ps[p].end) {
             if (uc_never_a_quote_mark(t[i])) {
