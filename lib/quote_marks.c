@@ -366,12 +366,51 @@ static size_t narration_dash(const char *t, size_t from, size_t end)
  * ([dialogue-dash] in morph/XX.txt), a paragraph opening with a dash is
  * a line of dialogue when a second dash sets off its narration; the
  * words before that dash are quoted, and those after a third dash that
- * closes the narration.  A paragraph opening with a dash and no such
- * narration is a list item or an aside, not a quotation.  How many
- * spans it wrote into out[0..1]. */
-static size_t dialogue_line(const char *t, const para *g, uint32_t p,
+ * closes the narration; or, with no such dash, the words before the
+ * last comma when an inverted verb follows it (incise_comma).  A
+ * paragraph opening with a dash and neither is a list item, not a
+ * quotation.  How many spans it wrote into out[0..1]. */
+/* Where the narration of a line of dialogue is only an inverted verb
+ * after its last comma ("— Je viens demain, dit-il.", "…, répondit
+ * Marie."): that comma; SIZE_MAX when no verb of saying (or an
+ * auxiliary, "a-t-il ajouté") is among the first words after it, whole
+ * or before a hyphen.  Tokens: how far the verb may stand. */
+#define INCISE_VERB_WITHIN 3
+static size_t incise_comma(const doc *d, size_t start, size_t end)
+{
+    const char *t = d->text;
+    size_t comma = SIZE_MAX;
+    for (size_t j = start; j < end; j++)
+        if (t[j] == ',')
+            comma = j;
+    if (comma == SIZE_MAX)
+        return SIZE_MAX;
+    size_t k = doc_token_at(d, comma);
+    for (size_t w = 0; k < d->ntoks && w < INCISE_VERB_WITHIN &&
+                       d->toks[k].start < end;
+         k++, w++) {
+        const doc_token *tok = &d->toks[k];
+        int cue = DOC_CUE_KIND(tok->cue);
+        if (cue == CUE_VERB || cue == CUE_AUXILIARY)
+            return comma;
+        const char *hyphen = memchr(t + tok->start, '-', tok->len);
+        char fold[64];
+        size_t n = hyphen ? utf8_lower(t, tok->start,
+                                       (size_t)(hyphen - t), fold, sizeof fold)
+                          : 0;
+        if (n) {
+            uint32_t v = lang_speech(d->lang, fold, n) & CUE_MASK;
+            if (v == CUE_VERB || v == CUE_AUXILIARY)
+                return comma;
+        }
+    }
+    return SIZE_MAX;
+}
+
+static size_t dialogue_line(const doc *d, const para *g, uint32_t p,
                             qspan out[2])
 {
+    const char *t = d->text;
     size_t i = g->start;
     int n;
     while (i < g->end && t[i] == ' ')
@@ -382,8 +421,13 @@ static size_t dialogue_line(const char *t, const para *g, uint32_t p,
     while (start < g->end && t[start] == ' ')
         start++;
     size_t dash = narration_dash(t, start, g->end);
-    if (dash == SIZE_MAX)
-        return 0;
+    if (dash == SIZE_MAX) {
+        size_t comma = incise_comma(d, start, g->end);
+        if (comma == SIZE_MAX || comma <= start)
+            return 0;
+        out[0] = (qspan){i, start, comma, comma, p, 1, 0, 0, 0, 0};
+        return 1;
+    }
     size_t end = dash;
     while (end > start && t[end - 1] == ' ')
         end--;
@@ -425,10 +469,11 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
     int dashes = d->lang && d->lang->morph.dialogue_dash;
     for (size_t p = 0; p < np; p++) {
         qspan line[2];
-        size_t nline = dashes ? dialogue_line(t, &ps[p], (uint32_t)p, line) : 0;
+        size_t nline = dashes ? dialogue_line(d, &ps[p], (uint32_t)p, line) : 0;
         for (size_t k = 0; k < nline; k++) {
             line[k].opens_sentence = 1;
             classify(d, &line[k]);
+            line[k].fragment = 0; /* a line of dialogue, however short */
             qspan *grown = array_grow(qs, &cap, n, sizeof *qs, 16);
             if (!grown) {
                 mem_free(qs);
