@@ -207,10 +207,12 @@ static int morph_line(void *ctx, char *line, size_t len, const char *path,
                       size_t lineno, precis_error_t *err)
 {
     morph_ctx *c = ctx;
-    static const struct {
+    /* A section's name and where in struct morph it goes. */
+    typedef struct {
         const char *name;
         size_t offset;
-    } sections[] = {
+    } field;
+    static const field sections[] = {
         {"[participle]", offsetof(morph, participle)},
         {"[adverb]", offsetof(morph, adverb)},
         {"[past]", offsetof(morph, past)},
@@ -220,10 +222,7 @@ static int morph_line(void *ctx, char *line, size_t len, const char *path,
         {"[oblique]", offsetof(morph, oblique)},
     };
     /* Sections with no entries: properties of the language. */
-    static const struct {
-        const char *name;
-        size_t offset;
-    } properties[] = {
+    static const field properties[] = {
         {"[verb-second]", offsetof(morph, verb_second)},
         {"[noun-capitals]", offsetof(morph, noun_capitals)},
         {"[dialogue-dash]", offsetof(morph, dialogue_dash)},

@@ -455,6 +455,17 @@ static size_t dialogue_line(const doc *d, const para *g, uint32_t p,
     return 1;
 }
 
+/* q at the end of *qs (n of cap), grown as needed; -1 out of memory. */
+static int append(qspan **qs, size_t *cap, size_t *n, const qspan *q)
+{
+    qspan *grown = array_grow(*qs, cap, *n, sizeof **qs, 16);
+    if (!grown)
+        return -1;
+    *qs = grown;
+    (*qs)[(*n)++] = *q;
+    return 0;
+}
+
 int quote_marks_find(const doc *d, qspan **out, size_t *count)
 {
     misses m = {{0}, {0}, 0, 0};
@@ -474,14 +485,8 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
             line[k].opens_sentence = 1;
             classify(d, &line[k]);
             line[k].fragment = 0; /* a line of dialogue, however short */
-            qspan *grown = array_grow(qs, &cap, n, sizeof *qs, 16);
-            if (!grown) {
-                mem_free(qs);
-                mem_free(ps);
-                return PRECIS_ENOMEM;
-            }
-            qs = grown;
-            qs[n++] = line[k];
+            if (append(&qs, &cap, &n, &line[k]))
+                goto nomem;
         }
         if (nline)
             continue;
@@ -519,14 +524,8 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
                 continue;
             q.opens_sentence = (unsigned)opens_sentence(t, ps[p].start, open);
             classify(d, &q);
-            qspan *grown = array_grow(qs, &cap, n, sizeof *qs, 16);
-            if (!grown) {
-                mem_free(qs);
-                mem_free(ps);
-                return PRECIS_ENOMEM;
-            }
-            qs = grown;
-            qs[n++] = q;
+            if (append(&qs, &cap, &n, &q))
+                goto nomem;
             p = last;
             i = q.after;
         }
@@ -535,6 +534,10 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
     *out = qs;
     *count = n;
     return PRECIS_OK;
+nomem:
+    mem_free(qs);
+    mem_free(ps);
+    return PRECIS_ENOMEM;
 }
 
 void quote_marks_share(doc *d, const qspan *qs, size_t count)
