@@ -361,15 +361,6 @@ static size_t narration_dash(const char *t, size_t from, size_t end)
     return SIZE_MAX;
 }
 
-/* "—Ya lo sé —dijo el ministro—. No vamos a negociar.", "— Ты готов? —
- * спросил он.": where the language writes dialogue with dashes
- * ([dialogue-dash] in morph/XX.txt), a paragraph opening with a dash is
- * a line of dialogue when a second dash sets off its narration; the
- * words before that dash are quoted, and those after a third dash that
- * closes the narration; or, with no such dash, the words before the
- * last comma when an inverted verb follows it (incise_comma).  A
- * paragraph opening with a dash and neither is a list item, not a
- * quotation.  How many spans it wrote into out[0..1]. */
 /* Where the narration of a line of dialogue is only an inverted verb
  * after its last comma ("— Je viens demain, dit-il.", "…, répondit
  * Marie."): that comma; SIZE_MAX when no verb of saying (or an
@@ -393,20 +384,33 @@ static size_t incise_comma(const doc *d, size_t start, size_t end)
         int cue = DOC_CUE_KIND(tok->cue);
         if (cue == CUE_VERB || cue == CUE_AUXILIARY)
             return comma;
+        /* "dit-il": the verb before the hyphen, folded as the speech
+         * cues were when they loaded (by the tokenizer) */
         const char *hyphen = memchr(t + tok->start, '-', tok->len);
-        char fold[64];
-        size_t n = hyphen ? utf8_lower(t, tok->start,
-                                       (size_t)(hyphen - t), fold, sizeof fold)
-                          : 0;
-        if (n) {
-            uint32_t v = lang_speech(d->lang, fold, n) & CUE_MASK;
-            if (v == CUE_VERB || v == CUE_AUXILIARY)
-                return comma;
+        tokenizer tk;
+        token verb;
+        if (hyphen) {
+            tokenizer_init(&tk, t, tok->start, (size_t)(hyphen - t));
+            if (tokenizer_next(&tk, &verb)) {
+                uint32_t v = lang_speech(d->lang, tk.fold, verb.fold_len) &
+                             CUE_MASK;
+                if (v == CUE_VERB || v == CUE_AUXILIARY)
+                    return comma;
+            }
         }
     }
     return SIZE_MAX;
 }
 
+/* "—Ya lo sé —dijo el ministro—. No vamos a negociar.", "— Ты готов? —
+ * спросил он.": where the language writes dialogue with dashes
+ * ([dialogue-dash] in morph/XX.txt), a paragraph opening with a dash is
+ * a line of dialogue when a second dash sets off its narration; the
+ * words before that dash are quoted, and those after a third dash that
+ * closes the narration; or, with no such dash, the words before the
+ * last comma when an inverted verb follows it (incise_comma).  A
+ * paragraph opening with a dash and neither is a list item, not a
+ * quotation.  How many spans it wrote into out[0..1]. */
 static size_t dialogue_line(const doc *d, const para *g, uint32_t p,
                             qspan out[2])
 {
