@@ -8,7 +8,8 @@
  * --pass: summarize every document once (3 quotes, 10 keywords), or
  * make the stemming floor pass over it, and print the bytes read,
  * nothing else: the runs to count under callgrind (tools/bench.sh
- * prints instructions per input byte from them).  The summaries come
+ * prints instructions per input byte from them); with --repeat N the
+ * pass is made N times, a run long enough to sample with perf.  The summaries come
  * after a first pass over the same documents, as in a long-running
  * process whose threads have met the vocabulary (lib/stem.c); counting
  * precis_once only leaves that pass out.
@@ -282,7 +283,7 @@ int main(int argc, char **argv)
         "../shared/data/cnndm_val.dev.jsonl",
         "../shared/data/duc2002.dev.jsonl", "../shared/data/pages.dev.jsonl",
         NULL};
-    int repeat = 3;
+    int repeat = 3, repeat_given = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!strcmp(argv[i], "--pass"))
             one_pass = argv[i + 1];
@@ -290,8 +291,10 @@ int main(int argc, char **argv)
             data = argv[i + 1];
         else if (!strcmp(argv[i], "--docs"))
             docs = argv[i + 1];
-        else if (!strcmp(argv[i], "--repeat"))
+        else if (!strcmp(argv[i], "--repeat")) {
             repeat = atoi(argv[i + 1]) > 0 ? atoi(argv[i + 1]) : 1;
+            repeat_given = 1;
+        }
     }
     corpus c;
     if (corpus_load(&c, docs) != 0) {
@@ -311,8 +314,9 @@ int main(int argc, char **argv)
         int floor = !strcmp(one_pass, "floor");
         for (size_t i = 0; !floor && i < c.n; i++)
             summarize(c.docs[i], c.lens[i], 3, 10);
-        for (size_t i = 0; i < c.n; i++)
-            (floor ? floor_stem : precis_once)(c.docs[i], c.lens[i]);
+        for (int k = 0; k < (repeat_given ? repeat : 1); k++)
+            for (size_t i = 0; i < c.n; i++)
+                (floor ? floor_stem : precis_once)(c.docs[i], c.lens[i]);
         sb_stemmer_delete(floor_stemmer);
         printf("bytes: %zu\n", c.bytes);
         precis_engine_free(e);

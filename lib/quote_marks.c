@@ -177,11 +177,7 @@ static size_t find_close(const char *t, const para *ps, size_t np, size_t *p,
     for (size_t hops = 0; hops < MAX_QUOTE_PARAGRAPHS; hops++) {
         const para *g = &ps[k];
         int n;
-        while (j < g->end) {
-            if (uc_never_a_quote_mark(t[j])) {
-                j++;
-                continue;
-            }
+        while ((j = utf8_next_quote_byte(t, j, g->end)) < g->end) {
             int32_t cp = mark_at(t, g->end, j, &n);
             if ((cp == close[0] || (close[1] && cp == close[1]) ||
                  (close[2] && cp == close[2])) &&
@@ -495,11 +491,7 @@ int quote_marks_find(const doc *d, qspan **out, size_t *count)
         if (nline)
             continue;
         size_t i = ps[p].start;
-        while (i < ps[p].end) {
-            if (uc_never_a_quote_mark(t[i])) {
-                i++;
-                continue;
-            }
+        while ((i = utf8_next_quote_byte(t, i, ps[p].end)) < ps[p].end) {
             int w;
             int32_t cp = mark_at(t, ps[p].end, i, &w), close[3];
             size_t open = i;

@@ -497,11 +497,7 @@ static int inside_quotation(seg_ctx *c, size_t sentence_start, size_t m)
     } else {
         c->quote_close = 0;
     }
-    for (; k < m; k += (size_t)n) {
-        if (uc_never_a_quote_mark(t[k])) {
-            n = 1;
-            continue;
-        }
+    for (; (k = utf8_next_quote_byte(t, k, m)) < m; k += (size_t)n) {
         int q = quote_mark(t, e, sentence_start, k, open, &n);
         if (q > 0) {
             int len;
@@ -523,10 +519,9 @@ static int inside_quotation(seg_ctx *c, size_t sentence_start, size_t m)
         size_t limit =
             open_pos + QUOTE_WHOLE_MAX < e ? open_pos + QUOTE_WHOLE_MAX : e;
         c->quote_close = SIZE_MAX;
-        for (k = m; k < limit; k += (size_t)n) {
-            n = 1;
-            if (!uc_never_a_quote_mark(t[k]) &&
-                quote_mark(t, e, sentence_start, k, open, &n) < 0) {
+        for (k = m; (k = utf8_next_quote_byte(t, k, limit)) < limit;
+             k += (size_t)n) {
+            if (quote_mark(t, e, sentence_start, k, open, &n) < 0) {
                 c->quote_close = k;
                 break;
             }
@@ -947,9 +942,7 @@ static int split_lines(const char *text, size_t len, const seg_rules *rules,
         int w = 1;
         int32_t cp = '\n';
         /* Every line break but \n and \r is beyond ASCII. */
-        while (i < len && (unsigned char)text[i] < 0x80 && text[i] != '\n' &&
-               text[i] != '\r')
-            i++;
+        i = utf8_scan_to(text, i, len, '\n', '\r', '\r');
         if (i < len) {
             unsigned char ch = (unsigned char)text[i];
             if (ch >= 0x80)

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define UTF8_INVALID (-1)
 #define UTF8_REPLACEMENT 0xFFFD
@@ -112,6 +113,46 @@ static inline int uc_never_a_quote_mark(char c)
 {
     unsigned char b = (unsigned char)c;
     return b < 0x80 && b != '"' && b != '\'' && b != '`';
+}
+
+/* Whether one of the eight bytes of x is zero: the borrow of x - 1 in a
+ * byte reaches its top bit only through a zero byte (exact when asking
+ * whether any is; Mycroft's test, as in musl's strlen). */
+static inline int utf8_zero_byte(uint64_t x)
+{
+    return ((x - 0x0101010101010101u) & ~x & 0x8080808080808080u) != 0;
+}
+
+/* The first offset in [from, end) whose byte is beyond ASCII or one of
+ * the ASCII bytes a, b, c; end when there is none.  Eight bytes a step:
+ * the scans for quotation marks and line breaks pass over every byte of
+ * the text, and went byte by byte at a sixth of the engine's
+ * instructions. */
+static inline size_t utf8_scan_to(const char *t, size_t from, size_t end,
+                                  char a, char b, char c)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    for (; from + 8 <= end; from += 8) {
+        uint64_t x;
+        memcpy(&x, t + from, 8);
+        if ((x & 0x8080808080808080u) ||
+            utf8_zero_byte(x ^ ((unsigned char)a * ones)) ||
+            utf8_zero_byte(x ^ ((unsigned char)b * ones)) ||
+            utf8_zero_byte(x ^ ((unsigned char)c * ones)))
+            break;
+    }
+    for (; from < end; from++)
+        if ((unsigned char)t[from] >= 0x80 || t[from] == a || t[from] == b ||
+            t[from] == c)
+            break;
+    return from;
+}
+
+/* The first offset in [from, end) that may start a quotation mark. */
+static inline size_t utf8_next_quote_byte(const char *t, size_t from,
+                                          size_t end)
+{
+    return utf8_scan_to(t, from, end, '"', '\'', '`');
 }
 
 /* Han and kana: scripts written without spaces between words. */

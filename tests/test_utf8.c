@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * test_utf8.c -- the byte scans of utf8.h that read eight bytes a step
+ * give what a byte-by-byte scan gives, at every alignment and length.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "utf8.h"
+
+static int any_zero_byte(uint64_t x)
+{
+    for (int k = 0; k < 8; k++)
+        if (((x >> (8 * k)) & 0xFF) == 0)
+            return 1;
+    return 0;
+}
+
+static void zero_byte_is_exact(void **state)
+{
+    (void)state;
+    srand(7);
+    for (int n = 0; n < 200000; n++) {
+        uint64_t x = 0;
+        for (int k = 0; k < 8; k++) {
+            /* Bytes near 0 and 0x80, where borrows go wrong. */
+            int r = rand() % 6;
+            uint64_t b = r == 0 ? 0 : r == 1 ? 1 : r == 2 ? 0x80 : r == 3 ? 0x81
+                                                            : (uint64_t)(rand() & 0xFF);
+            x |= b << (8 * k);
+        }
+        assert_int_equal(utf8_zero_byte(x), any_zero_byte(x));
+    }
+}
+
+static size_t scan_reference(const char *t, size_t from, size_t end, char a,
+                             char b, char c)
+{
+    while (from < end && (unsigned char)t[from] < 0x80 && t[from] != a &&
+           t[from] != b && t[from] != c)
+        from++;
+    return from;
+}
+
+static void scan_to_matches_byte_scan(void **state)
+{
+    (void)state;
+    /* Mostly letters, with the bytes the scans stop at sprinkled in. */
+    static const char some[] = "abcdefgh \"'`\n\r\xc2\xab.";
+    char text[96];
+    srand(11);
+    for (int round = 0; round < 2000; round++) {
+        for (size_t k = 0; k < sizeof text; k++)
+            text[k] = rand() % 4 ? 'a' + rand() % 26
+                                 : some[rand() % (sizeof some - 1)];
+        for (size_t from = 0; from < 24; from++)
+            for (size_t end = from; end <= sizeof text; end += 1 + rand() % 7) {
+                assert_int_equal(utf8_scan_to(text, from, end, '"', '\'', '`'),
+                                 scan_reference(text, from, end, '"', '\'', '`'));
+                assert_int_equal(utf8_scan_to(text, from, end, '\n', '\r', '\r'),
+                                 scan_reference(text, from, end, '\n', '\r', '\r'));
+                assert_int_equal(utf8_next_quote_byte(text, from, end),
+                                 scan_reference(text, from, end, '"', '\'', '`'));
+            }
+    }
+}
+
+static void scan_to_stops_beyond_ascii_and_at_end(void **state)
+{
+    (void)state;
+    const char *t = "plain ascii words \xe2\x80\x9cquoted";
+    size_t len = strlen(t);
+    assert_int_equal(utf8_scan_to(t, 0, len, '"', '\'', '`'), 18);
+    assert_int_equal(utf8_scan_to(t, 19, len, '"', '\'', '`'), 19);
+    assert_int_equal(utf8_scan_to(t, 0, 17, '"', '\'', '`'), 17);
+    assert_int_equal(utf8_scan_to(t, 5, 5, '"', '\'', '`'), 5);
+    assert_int_equal(utf8_scan_to("line one\nline two", 0, 17, '\n', '\r', '\r'),
+                     8);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(zero_byte_is_exact),
+        cmocka_unit_test(scan_to_matches_byte_scan),
+        cmocka_unit_test(scan_to_stops_beyond_ascii_and_at_end),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
