@@ -49,13 +49,14 @@ typedef struct doc_word {
     uint8_t cue;   /* DOC_CUE */
 } doc_word;
 
-/* The word index of a folded form (its entry in d->words), interned,
- * into *w. */
-static int word_id(doc *d, const char *fold, size_t len, uint32_t *w)
+/* The word index of a token's folded form (its entry in d->words),
+ * interned, into *w. */
+static int word_id(doc *d, const char *fold, const token *tok, uint32_t *w)
 {
     int added;
     uint32_t id = (uint32_t)d->words.count;
-    const uint32_t *known = strmap_put(&d->words, fold, len, id, &added);
+    const uint32_t *known = strmap_put_hashed(&d->words, fold, tok->fold_len,
+                                              tok->hash, id, &added);
     if (!known)
         return PRECIS_ENOMEM;
     *w = *known;
@@ -254,7 +255,7 @@ static int tokenize_until(doc *d, token_list *l, tokenizer *t, size_t stop,
     *done = 0;
     while (tokenizer_next(t, &tok)) {
         uint32_t w;
-        int rc = word_id(d, t->fold, tok.fold_len, &w);
+        int rc = word_id(d, t->fold, &tok, &w);
         if (rc == PRECIS_OK)
             rc = push_token(l, &tok, w);
         if (rc != PRECIS_OK || tok.end > stop)
@@ -471,7 +472,7 @@ static int tokenize_title(doc *d, const char *title, size_t len)
     tokenizer_init(&t, title, 0, len);
     while (v && tokenizer_next(&t, &tok)) {
         uint32_t w, term;
-        int rc = word_id(d, t.fold, tok.fold_len, &w);
+        int rc = word_id(d, t.fold, &tok, &w);
         if (rc == PRECIS_OK)
             rc = word_term(d, w, &term);
         if (rc != PRECIS_OK)

@@ -11,16 +11,6 @@
 #include "alloc.h"
 #include "precis.h"
 
-static uint32_t hash_bytes(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 int strmap_init(strmap *m, size_t expected)
 {
     size_t cap = 16;
@@ -71,7 +61,7 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
 {
     if (!m->slots)
         return NULL;
-    uint32_t *slot = find(m, key, len, hash_bytes(key, len));
+    uint32_t *slot = find(m, key, len, strmap_hash(key, len));
     return *slot ? &m->entries[*slot - 1].value : NULL;
 }
 
@@ -96,11 +86,16 @@ static int grow(strmap *m)
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,
                      int *added)
 {
+    return strmap_put_hashed(m, key, len, strmap_hash(key, len), value, added);
+}
+
+uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
+                            uint32_t h, uint32_t value, int *added)
+{
     if (!m->slots || m->count >= UINT32_MAX - 1)
         return NULL;
     if ((m->count + 1) * 2 > m->cap && grow(m) != 0)
         return NULL;
-    uint32_t h = hash_bytes(key, len);
     uint32_t *slot = find(m, key, len, h);
     if (*slot) {
         if (added)

@@ -34,6 +34,20 @@ typedef struct strmap {
     arena keys;
 } strmap;
 
+/* The hash a map keeps of a key (FNV-1a); the tokenizer makes it of
+ * each token's folded form as it folds, for strmap_put_hashed. */
+#define STRMAP_HASH_START 2166136261u
+#define STRMAP_HASH_STEP(h, byte) \
+    (((h) ^ (unsigned char)(byte)) * 16777619u)
+
+static inline uint32_t strmap_hash(const char *s, size_t len)
+{
+    uint32_t h = STRMAP_HASH_START;
+    for (size_t i = 0; i < len; i++)
+        h = STRMAP_HASH_STEP(h, s[i]);
+    return h;
+}
+
 /* PRECIS_OK or PRECIS_ENOMEM. */
 int strmap_init(strmap *m, size_t expected);
 void strmap_free(strmap *m);
@@ -45,5 +59,8 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
  * The pointer is valid until the next insertion. */
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,
                      int *added);
+/* strmap_put with the key's strmap_hash already made. */
+uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
+                            uint32_t hash, uint32_t value, int *added);
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "strmap.h"
 #include "utf8.h"
 
 #define CP_BUF 512
@@ -109,6 +110,7 @@ static int cjk_token(tokenizer *t, token *tok, size_t start, int n1)
     memcpy(t->fold, t->text + start, len);
     t->fold[len] = '\0';
     tok->fold_len = len;
+    tok->hash = strmap_hash(t->fold, len);
     return 1;
 }
 
@@ -135,9 +137,28 @@ static int joins(tokenizer *t, int32_t cp, int32_t prev, size_t i, int n,
     return 0;
 }
 
+/* ASCII byte classes, one load a byte in the loops over every word. */
+enum { ASCII_ALNUM = 1, ASCII_UPPER = 2, ASCII_DIGIT = 4 };
+#define ASCII_CLASS(c)                                                       \
+    ((c) >= '0' && (c) <= '9'   ? ASCII_ALNUM | ASCII_DIGIT                  \
+     : (c) >= 'A' && (c) <= 'Z' ? ASCII_ALNUM | ASCII_UPPER                  \
+     : (c) >= 'a' && (c) <= 'z' ? ASCII_ALNUM                                \
+                                : 0)
+#define ASCII_CLASS4(c)                                                      \
+    ASCII_CLASS(c), ASCII_CLASS(c + 1), ASCII_CLASS(c + 2), ASCII_CLASS(c + 3)
+#define ASCII_CLASS16(c)                                                     \
+    ASCII_CLASS4(c), ASCII_CLASS4(c + 4), ASCII_CLASS4(c + 8),               \
+        ASCII_CLASS4(c + 12)
+#define ASCII_CLASS64(c)                                                     \
+    ASCII_CLASS16(c), ASCII_CLASS16(c + 16), ASCII_CLASS16(c + 32),          \
+        ASCII_CLASS16(c + 48)
+static const unsigned char ascii_class[256] = {
+    ASCII_CLASS64(0), ASCII_CLASS64(64), ASCII_CLASS64(128),
+    ASCII_CLASS64(192)};
+
 static inline int ascii_alnum(unsigned char c)
 {
-    return c < 0x80 && (uc_is_letter(c) || uc_is_digit(c));
+    return ascii_class[c] & ASCII_ALNUM;
 }
 
 /* A word of ASCII letters and digits that ends on an ASCII byte which
@@ -150,15 +171,19 @@ static int ascii_word(tokenizer *t, token *tok)
     const unsigned char *p = (const unsigned char *)t->text;
     size_t start = t->pos, i = start;
     size_t letters = 0, uppers = 0;
-    while (i < t->end && ascii_alnum(p[i])) {
+    uint32_t h = STRMAP_HASH_START;
+    unsigned cls;
+    while (i < t->end && ((cls = ascii_class[p[i]]) & ASCII_ALNUM)) {
         unsigned char c = p[i];
-        if (c >= 'A' && c <= 'Z') {
+        if (cls & ASCII_UPPER) {
             uppers++;
             c |= 0x20;
         }
-        letters += c >= 'a';
-        if (i - start < TOK_MAX_FOLD)
+        letters += !(cls & ASCII_DIGIT);
+        if (i - start < TOK_MAX_FOLD) {
             t->fold[i - start] = (char)c;
+            h = STRMAP_HASH_STEP(h, c);
+        }
         i++;
     }
     if (i < t->end) {
@@ -176,6 +201,7 @@ static int ascii_word(tokenizer *t, token *tok)
                  (letters == 0 ? TOK_NUMBER : 0) |
                  (letters >= 2 && uppers == letters ? TOK_ALLCAPS : 0);
     tok->fold_len = len < TOK_MAX_FOLD ? len : TOK_MAX_FOLD;
+    tok->hash = h;
     t->fold[tok->fold_len] = '\0';
     t->pos = i;
     t->after_cjk = 0;
@@ -256,6 +282,7 @@ int tokenizer_next(tokenizer *t, token *tok)
         tok->flags = flags;
         tok->fold_len = fold_cps(t, cps, ncp);
         t->fold[tok->fold_len] = '\0';
+        tok->hash = strmap_hash(t->fold, tok->fold_len);
         return 1;
     }
 }

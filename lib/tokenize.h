@@ -31,6 +31,7 @@ typedef struct token {
     size_t start, end; /* byte range in the text */
     unsigned flags;
     size_t fold_len; /* bytes in tokenizer.fold */
+    uint32_t hash;   /* strmap_hash of the folded form */
 } token;
 
 typedef struct tokenizer {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "strmap.h"
 #include "tokenize.h"
 
 #define CASES "tests/tokenize_cases.txt"
@@ -128,6 +129,31 @@ static void tokenize_survives_invalid_bytes(void **state)
     assert_false(tokenizer_next(&t, &tok));
 }
 
+/* Each token carries the hash of its folded form, made as it folds
+ * (doc.c interns words by it): the same as hashing the fold afterwards,
+ * for ASCII words, long ones cut at TOK_MAX_FOLD, folded non-ASCII
+ * words, joiners and CJK bigrams. */
+static void tokenize_hash_is_the_folds(void **state)
+{
+    (void)state;
+    char text[2048];
+    int n = snprintf(text, sizeof text,
+                     "The U.S. mayor's re-election 3.5 \xC3\x89" "COLE "
+                     "Stra\xC3\x9F" "e \xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD "
+                     "don\xE2\x80\x99t ");
+    memset(text + n, 'Q', 300);
+    text[n + 300] = '\0';
+    tokenizer t;
+    token tok;
+    size_t count = 0;
+    tokenizer_init(&t, text, 0, strlen(text));
+    while (tokenizer_next(&t, &tok)) {
+        assert_int_equal(tok.hash, strmap_hash(t.fold, tok.fold_len));
+        count++;
+    }
+    assert_true(count >= 10);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +162,7 @@ int main(void)
         cmocka_unit_test(tokenize_respects_range),
         cmocka_unit_test(tokenize_caps_folded_length),
         cmocka_unit_test(tokenize_survives_invalid_bytes),
+        cmocka_unit_test(tokenize_hash_is_the_folds),
     };
     return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
 }
