@@ -24,7 +24,7 @@
 
 /* A new term, the d->nterms-th, for this stem. */
 static int new_term(doc *d, const char *stem, size_t len, int stop,
-                    int number, uint32_t df)
+                    int number, float model_idf)
 {
     doc_term *terms =
         array_grow(d->terms, &d->termcap, d->nterms, sizeof *terms, 64);
@@ -39,7 +39,7 @@ static int new_term(doc *d, const char *stem, size_t len, int stop,
     t->first = t->first_inner = UINT32_MAX;
     t->stop = stop != 0;
     t->number = number != 0;
-    t->df = df;
+    t->model_idf = model_idf;
     d->nterms++;
     return PRECIS_OK;
 }
@@ -103,7 +103,7 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
     *term = *have;
     if (added && (rc = new_term(d, x.stop ? stem + 1 : stem,
                                 x.stop ? slen - 1 : slen, x.stop, number,
-                                x.df)) != PRECIS_OK)
+                                x.idf)) != PRECIS_OK)
         return rc;
     d->word_info[w] = (doc_word){*term, x.cue};
     return PRECIS_OK;

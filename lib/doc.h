@@ -26,8 +26,8 @@ typedef struct doc_term {
     uint32_t first;       /* token index of its first occurrence */
     uint32_t first_inner; /* first occurrence not opening a sentence,
                              UINT32_MAX if none */
-    uint32_t df;  /* documents of the language's IDF model holding it
-                     (lexicon.c); 0: none or no model */
+    float model_idf; /* smoothed idf of the language's IDF model
+                        (lexicon.c); 0: no model */
     float idf;    /* background idf */
     float lidf;   /* idf among the document's selectable sentences */
     float weight; /* document weight: tf x idf (0 for stop) */

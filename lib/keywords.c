@@ -147,7 +147,9 @@ static double candidate_score(const doc *d, const kw_candidate *c)
     double idf = 0;
     for (uint32_t i = 0; i < c->nterms; i++)
         idf += d->terms[c->terms[i]].idf;
-    return (1 + log((double)c->count)) * idf / sqrt((double)c->nterms);
+    /* log(1) is 0: most candidates are met once. */
+    double tf = c->count == 1 ? 1 : 1 + log((double)c->count);
+    return tf * idf / sqrt((double)c->nterms);
 }
 
 /* Whether candidate a comes before b: higher score, then earlier in the

@@ -21,6 +21,7 @@
 
 #include "attribution.h"
 #include "doc.h"
+#include "weights.h"
 
 /* Bytes of a word and its stem kept inline: a stem that begins the word
  * (most do: "ministers" -> "minist") takes none of its own, another
@@ -36,7 +37,7 @@ enum { LEX_STOP = 1, LEX_STEM_APART = 2 };
 
 typedef struct lex_entry {
     uint32_t hash; /* of the word, never 0; 0: empty slot */
-    uint32_t df;
+    float idf;
     uint8_t len, stem_len, flags, cue; /* flags: LEX_* */
     char bytes[LEX_INLINE];            /* the word, and the stem when
                                           LEX_STEM_APART */
@@ -156,10 +157,11 @@ static int look_up(lex_table *t, const lang *l, const char *fold,
         out->stem = (const char *)s;
         out->stem_len = (size_t)sb_stemmer_length(t->stemmer);
     }
-    const uint32_t *df = l->idf_docs ? strmap_get(&l->idf, out->stem,
-                                                  out->stem_len)
-                                     : NULL;
-    out->df = df ? *df : 0;
+    out->idf = 0;
+    if (l->idf_docs) {
+        const uint32_t *have = strmap_get(&l->idf, out->stem, out->stem_len);
+        out->idf = smoothed_idf(l->idf_docs, have ? *have : 0);
+    }
     uint32_t cue = lang_speech(l, fold, len);
     out->cue = (uint8_t)DOC_CUE(cue & CUE_MASK, CUE_GENDER(cue));
     return PRECIS_OK;
@@ -180,7 +182,7 @@ int lexicon_word(const precis_engine_t *e, const lang *l, const char *fold,
         if (x->hash == h && x->len == len && memcmp(x->bytes, fold, len) == 0) {
             out->stem = x->flags & LEX_STEM_APART ? x->bytes + len : x->bytes;
             out->stem_len = x->stem_len;
-            out->df = x->df;
+            out->idf = x->idf;
             out->stop = (x->flags & LEX_STOP) != 0;
             out->cue = x->cue;
             return PRECIS_OK;
@@ -195,7 +197,7 @@ int lexicon_word(const precis_engine_t *e, const lang *l, const char *fold,
         return PRECIS_OK; /* not kept: worked out again next time */
     lex_entry *x = &t->slots[i];
     *x = (lex_entry){h,
-                     out->df,
+                     out->idf,
                      (uint8_t)len,
                      (uint8_t)out->stem_len,
                      (uint8_t)((out->stop ? LEX_STOP : 0) |

@@ -24,8 +24,8 @@ typedef struct lex_word {
     const char *stem; /* the folded word itself for a stop word or a
                          number; valid until this thread's next call */
     size_t stem_len;
-    uint32_t df;      /* documents of l's IDF model holding the stem; 0:
-                         none, or the language has no model */
+    float idf;        /* the stem's smoothed idf in l's IDF model
+                         (weights.h); 0: the language has no model */
     int stop;         /* a stop word of l */
     uint8_t cue;      /* DOC_CUE of its entry in l's speech cues, or 0 */
 } lex_word;

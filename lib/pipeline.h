@@ -13,8 +13,9 @@
  *                      (lexicon.c per word)         sents.seg, paragraphs;
  *                                                   toks (term, flags, stop,
  *                                                   cue); terms (stem, stop,
- *                                                   number, df); sentence
- *                                                   vectors (counts), title
+ *                                                   number, model_idf);
+ *                                                   sentence vectors
+ *                                                   (counts), title
  *  2 boilerplate_mark  sents, toks, text,           sents.excluded, credit,
  *                      engine patterns, title       caption_label; selectable
  *    (summarize.c)     sents.excluded               title: the headline's
@@ -24,7 +25,7 @@
  *    dependence_mark   qspan[], sents.seg, text,    sents.leans, runs_on
  *                      lang dependent
  *  4 term_stats        selectable sents, vectors,   terms.tf, sf, first,
- *                      terms.df                     first_inner, idf, lidf,
+ *                      terms.model_idf              first_inner, idf, lidf,
  *                                                   weight
  *  5 score_sentences   terms, vectors, title,       sents.norm, local_norm,
  *                      sents.seg, quoted, words     rank, score

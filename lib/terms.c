@@ -4,13 +4,15 @@
  * scoring, keywords and quotes all read (pipeline.h).
  *
  * A term's weight is tf x idf, with idf from the language's background
- * model when loaded (the document frequency the lexicon found for it)
- * and from in-document sentence frequencies otherwise.
+ * model when loaded (the lexicon works it out from the stem's document
+ * frequency) and from in-document sentence frequencies otherwise.
  */
-#include <math.h>
-
 #include "doc.h"
 #include "pipeline.h"
+#include "weights.h"
+
+/* Sentence frequencies below this have their idf worked out once. */
+#define SF_MEMO 16
 
 /* Frequencies, first occurrences and idf over the selectable text. */
 int term_stats(doc *d)
@@ -33,17 +35,25 @@ int term_stats(doc *d)
         }
     }
     const lang *l = d->lang;
-    double n = l && l->idf_docs ? l->idf_docs : (double)d->selectable;
-    double sentences = d->selectable ? (double)d->selectable : 1;
+    int model = l && l->idf_docs;
+    /* Without a model, idf counts documents as the selectable sentences
+     * (none: every idf is 1), lidf as at least one. */
+    double n = (double)d->selectable, sentences = n > 0 ? n : 1;
+    /* Both depend on the sentence frequency alone, and most terms are
+     * in one to a few sentences: each value is worked out once (the
+     * logarithms were a twentieth of the engine's instructions). */
+    float idf_by_sf[SF_MEMO], lidf_by_sf[SF_MEMO];
+    for (size_t k = 0; k < SF_MEMO; k++) {
+        idf_by_sf[k] = smoothed_idf(n, (double)k);
+        lidf_by_sf[k] = smoothed_idf(sentences, (double)k);
+    }
     for (size_t i = 0; i < d->nterms; i++) {
         doc_term *t = &d->terms[i];
-        double df = t->sf;
-        if (l && l->idf_docs)
-            df = t->df;
-        if (df > n)
-            df = n;
-        t->idf = (float)(log((n + 1) / (df + 1)) + 1);
-        t->lidf = (float)(log((sentences + 1) / (t->sf + 1)) + 1);
+        int memo = t->sf < SF_MEMO;
+        t->lidf = memo ? lidf_by_sf[t->sf] : smoothed_idf(sentences, t->sf);
+        t->idf = model  ? t->model_idf
+                 : memo ? idf_by_sf[t->sf]
+                        : smoothed_idf(n, t->sf);
         t->weight = t->stop ? 0 : (float)t->tf * t->idf;
     }
     return PRECIS_OK;

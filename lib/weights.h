@@ -11,6 +11,8 @@
 #ifndef PRECIS_WEIGHTS_H
 #define PRECIS_WEIGHTS_H
 
+#include <math.h>
+
 /*
  * score = form x length_prior x sum of weight x feature, each feature in
  * [0, 1] (score.c):
@@ -132,7 +134,14 @@
 #endif
 
 /* Smoothed IDF: ln((N + 1) / (df + 1)) + 1, N documents in the model
- * or selectable sentences in the document when there is no model. */
+ * or selectable sentences in the document when there is no model; df
+ * is taken as at most N. */
+static inline float smoothed_idf(double n, double df)
+{
+    if (df > n)
+        df = n;
+    return (float)(log((n + 1) / (df + 1)) + 1);
+}
 
 /* MMR's weight against similarity to the sentences already chosen, the
  * default of precis_options_t.redundancy. */

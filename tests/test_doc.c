@@ -16,6 +16,7 @@
 #include "pipeline.h"
 #include "lang.h"
 #include "lexicon.h"
+#include "weights.h"
 #include "testutil.h"
 #include "tokenize.h"
 
@@ -149,7 +150,8 @@ static void doc_detects_language_from_the_opening(void **state)
 }
 
 /* lexicon_word gives libstemmer's stem, the stop-word flag and the
- * stem's IDF document frequency as the engine's own tables have them,
+ * stem's smoothed idf from its document frequency (weights.h) as the
+ * engine's own tables have them,
  * past the memory's bound (emptied and refilled), for words met again
  * after that, and on several threads at once. */
 typedef struct lex_job {
@@ -172,8 +174,9 @@ static int lex_differs(const precis_engine_t *e, const lang *l,
         slen = (size_t)sb_stemmer_length(ref);
     }
     const uint32_t *df = l->idf_docs ? strmap_get(&l->idf, stem, slen) : NULL;
+    float idf = l->idf_docs ? smoothed_idf(l->idf_docs, df ? *df : 0) : 0;
     return x.stop != stop || x.stem_len != slen ||
-           memcmp(x.stem, stem, slen) != 0 || x.df != (df ? *df : 0);
+           memcmp(x.stem, stem, slen) != 0 || x.idf != idf;
 }
 
 static void *lex_many(void *arg)
