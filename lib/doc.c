@@ -4,10 +4,11 @@
  * structure every later stage works on.
  *
  * Each distinct folded word is looked up once: words -> term goes
- * through a small map first, so stemming (stem.c, which remembers
- * stems across documents) runs per vocabulary entry, not per token.  Stop words are terms too (sentence vectors skip them) but live
- * in their own key space, so "will" the stop word never merges with a
- * content word that stems to "will".
+ * through a small map first, so the lexicon (lexicon.c, which remembers
+ * stems across documents) is asked per vocabulary entry, not per token.
+ * Stop words are terms too (sentence vectors skip them) but live in a
+ * map of their own, so "will" the stop word never merges with a content
+ * word that stems to "will".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,9 @@
 #include "lexicon.h"
 #include "tokenize.h"
 
-#define STOP_KEY '\x01'
+/* Stop words a document uses: some 120 in a 2 KB article (cnndm.dev);
+ * the map grows past that. */
+#define STOP_TERMS_EXPECTED 128
 
 /* A new term, the d->nterms-th, for this stem. */
 static int new_term(doc *d, const char *stem, size_t len, int stop,
@@ -78,33 +81,31 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
     *term = d->word_info[w].term;
     if (*term != UINT32_MAX)
         return PRECIS_OK;
-    const char *fold = d->words.entries[w].key;
-    size_t len = d->words.entries[w].len;
-    lex_word x = {fold, len, 0, 0, 0};
-    int rc = d->lang ? lexicon_word(d->engine, d->lang, fold, len, &x)
+    const strmap_entry *word = &d->words.entries[w];
+    lex_word x = {word->key, word->len, 0, 0, 0};
+    int rc = d->lang ? lexicon_word_hashed(d->engine, d->lang, word->key,
+                                           word->len, word->hash, &x)
                      : PRECIS_OK;
     if (rc != PRECIS_OK)
         return rc;
-    int number = lex_is_number(fold, len);
-    char key[TOK_MAX_FOLD + 2];
-    const char *stem = x.stem;
-    size_t slen = x.stem_len;
-    if (x.stop) {
-        key[0] = STOP_KEY;
-        memcpy(key + 1, fold, len);
-        stem = key;
-        slen = len + 1;
+    /* A stop word is its own term (its fold is its stem), in a map of
+     * its own so it never merges with a content word's stem. */
+    strmap *map = x.stop ? &d->stop_terms : &d->stems;
+    uint32_t h = x.stem == word->key ? word->hash
+                                     : strmap_hash(x.stem, x.stem_len);
+    const uint32_t *have = strmap_get_hashed(map, x.stem, x.stem_len, h);
+    if (have) {
+        *term = *have;
+    } else {
+        *term = (uint32_t)d->nterms;
+        rc = new_term(d, x.stem, x.stem_len, x.stop,
+                      lex_is_number(word->key, word->len), x.idf);
+        if (rc != PRECIS_OK)
+            return rc;
+        if (!strmap_put_kept(map, d->terms[*term].stem, x.stem_len, h, *term,
+                             NULL))
+            return PRECIS_ENOMEM;
     }
-    int added;
-    const uint32_t *have =
-        strmap_put(&d->stems, stem, slen, (uint32_t)d->nterms, &added);
-    if (!have)
-        return PRECIS_ENOMEM;
-    *term = *have;
-    if (added && (rc = new_term(d, x.stop ? stem + 1 : stem,
-                                x.stop ? slen - 1 : slen, x.stop, number,
-                                x.idf)) != PRECIS_OK)
-        return rc;
     d->word_info[w] = (doc_word){*term, x.cue};
     return PRECIS_OK;
 }
@@ -343,7 +344,8 @@ static int tokenize_opening(doc *d, tokenizer *t, int *done,
     for (uint32_t w = 0; w < d->words.count; w++)
         if (early[w])
             lang_vote(d->engine, votes, d->words.entries[w].key,
-                      d->words.entries[w].len, early[w]);
+                      d->words.entries[w].len, d->words.entries[w].hash,
+                      early[w]);
     mem_free(early);
     /* A token across the sample's end: the sample holds its first part,
      * as a tokenizer that stops there sees it. */
@@ -355,7 +357,8 @@ static int tokenize_opening(doc *d, tokenizer *t, int *done,
             votes->tokens += !(tok.flags & TOK_NUMBER) ||
                              (tok.flags & TOK_CJK);
             if (!(tok.flags & (TOK_NUMBER | TOK_CJK)))
-                lang_vote(d->engine, votes, cut.fold, tok.fold_len, 1);
+                lang_vote(d->engine, votes, cut.fold, tok.fold_len, tok.hash,
+                          1);
         }
     }
     return PRECIS_OK;
@@ -515,7 +518,8 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     /* Distinct words: about one per 16 bytes of a short article, far
      * fewer per byte of a long one; the maps grow as they need. */
     size_t words = len / 16 < 1024 ? len / 16 : 1024;
-    if (strmap_init(&d->words, words) || strmap_init(&d->stems, words))
+    if (strmap_init(&d->words, words) || strmap_init(&d->stems, words) ||
+        strmap_init(&d->stop_terms, STOP_TERMS_EXPECTED))
         return PRECIS_ENOMEM;
     lang_votes votes = {{0}, 0, 0};
     tokenizer t;
@@ -550,6 +554,7 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
      * (a tenth of the engine's peak on a 1 MB document). */
     strmap_free(&d->words);
     strmap_free(&d->stems);
+    strmap_free(&d->stop_terms);
     mem_free(d->word_info);
     d->word_info = NULL;
     for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
@@ -577,6 +582,7 @@ void doc_free(doc *d)
     mem_free(d->terms);
     strmap_free(&d->words);
     strmap_free(&d->stems);
+    strmap_free(&d->stop_terms);
     mem_free(d->word_info);
     arena_free(&d->arena);
     arena_free(&d->vectors);

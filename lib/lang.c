@@ -22,9 +22,9 @@
 #define DETECT_MIN_SHARE 20
 
 void lang_vote(const precis_engine_t *e, lang_votes *v, const char *fold,
-               size_t len, uint32_t times)
+               size_t len, uint32_t hash, uint32_t times)
 {
-    const uint32_t *mask = strmap_get(&e->stop_langs, fold, len);
+    const uint32_t *mask = strmap_get_hashed(&e->stop_langs, fold, len, hash);
     if (!mask)
         return;
     double share = 1.0 / __builtin_popcount(*mask);

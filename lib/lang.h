@@ -25,9 +25,10 @@ typedef struct lang_votes {
     size_t tokens;                 /* tokens in the sample */
 } lang_votes;
 
-/* Count times occurrences of the folded word fold[0..len). */
+/* Count times occurrences of the folded word fold[0..len), whose
+ * strmap_hash is hash. */
 void lang_vote(const precis_engine_t *e, lang_votes *v, const char *fold,
-               size_t len, uint32_t times);
+               size_t len, uint32_t hash, uint32_t times);
 const lang *lang_choose(const precis_engine_t *e, const lang_votes *v);
 
 #endif

@@ -131,16 +131,6 @@ static lex_table *thread_table(const precis_engine_t *e, const lang *l)
     return t;
 }
 
-static uint32_t hash_word(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h ? h : 1;
-}
-
 /* Work the word out from the engine's tables and libstemmer. */
 static int look_up(lex_table *t, const lang *l, const char *fold,
                    size_t len, lex_word *out)
@@ -170,12 +160,19 @@ static int look_up(lex_table *t, const lang *l, const char *fold,
 int lexicon_word(const precis_engine_t *e, const lang *l, const char *fold,
                  size_t len, lex_word *out)
 {
+    return lexicon_word_hashed(e, l, fold, len, strmap_hash(fold, len), out);
+}
+
+int lexicon_word_hashed(const precis_engine_t *e, const lang *l,
+                        const char *fold, size_t len, uint32_t hash,
+                        lex_word *out)
+{
     lex_table *t = thread_table(e, l);
     if (!t)
         return PRECIS_ENOMEM;
     if (len > LEX_INLINE)
         return look_up(t, l, fold, len, out);
-    uint32_t h = hash_word(fold, len);
+    uint32_t h = hash ? hash : 1; /* 0 marks an empty slot */
     size_t mask = LEX_SLOTS - 1, i = h & mask;
     for (; t->slots[i].hash; i = (i + 1) & mask) {
         lex_entry *x = &t->slots[i];

@@ -41,5 +41,9 @@ static inline int lex_is_number(const char *fold, size_t len)
  * PRECIS_ENOMEM when libstemmer cannot run. */
 int lexicon_word(const precis_engine_t *e, const lang *l, const char *fold,
                  size_t len, lex_word *out);
+/* lexicon_word for a word whose strmap_hash is hash. */
+int lexicon_word_hashed(const precis_engine_t *e, const lang *l,
+                        const char *fold, size_t len, uint32_t hash,
+                        lex_word *out);
 
 #endif

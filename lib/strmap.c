@@ -59,9 +59,15 @@ static uint32_t *find(const strmap *m, const char *key, size_t len,
 
 const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
 {
+    return strmap_get_hashed(m, key, len, strmap_hash(key, len));
+}
+
+const uint32_t *strmap_get_hashed(const strmap *m, const char *key,
+                                  size_t len, uint32_t hash)
+{
     if (!m->slots)
         return NULL;
-    uint32_t *slot = find(m, key, len, strmap_hash(key, len));
+    uint32_t *slot = find(m, key, len, hash);
     return *slot ? &m->entries[*slot - 1].value : NULL;
 }
 
@@ -89,8 +95,9 @@ uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,
     return strmap_put_hashed(m, key, len, strmap_hash(key, len), value, added);
 }
 
-uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
-                            uint32_t h, uint32_t value, int *added)
+/* Insert key (a copy of it unless kept) unless present. */
+static uint32_t *insert(strmap *m, const char *key, size_t len, uint32_t h,
+                        uint32_t value, int *added, int copy)
 {
     if (!m->slots || m->count >= UINT32_MAX - 1)
         return NULL;
@@ -110,12 +117,24 @@ uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
         m->entries = grown;
         m->room *= 2;
     }
-    char *copy = arena_strndup(&m->keys, key, len);
-    if (!copy)
+    const char *stored = copy ? arena_strndup(&m->keys, key, len) : key;
+    if (!stored)
         return NULL;
-    m->entries[m->count] = (strmap_entry){copy, (uint32_t)len, h, value};
+    m->entries[m->count] = (strmap_entry){stored, (uint32_t)len, h, value};
     *slot = (uint32_t)++m->count;
     if (added)
         *added = 1;
     return &m->entries[m->count - 1].value;
+}
+
+uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
+                            uint32_t hash, uint32_t value, int *added)
+{
+    return insert(m, key, len, hash, value, added, 1);
+}
+
+uint32_t *strmap_put_kept(strmap *m, const char *key, size_t len,
+                          uint32_t hash, uint32_t value, int *added)
+{
+    return insert(m, key, len, hash, value, added, 0);
 }

@@ -5,7 +5,8 @@
  * One structure serves every lookup table in precis: stop words,
  * abbreviations and IDF document frequencies (loaded once, then read by
  * many threads) and the per-document term dictionary.  Keys are copied
- * into the map's own arena, so callers may pass scratch buffers.
+ * into the map's own arena, so callers may pass scratch buffers (but to
+ * strmap_put_kept).
  */
 #ifndef PRECIS_STRMAP_H
 #define PRECIS_STRMAP_H
@@ -59,8 +60,15 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
  * The pointer is valid until the next insertion. */
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,
                      int *added);
-/* strmap_put with the key's strmap_hash already made. */
+/* strmap_get and strmap_put with the key's strmap_hash already made. */
+const uint32_t *strmap_get_hashed(const strmap *m, const char *key,
+                                  size_t len, uint32_t hash);
 uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
                             uint32_t hash, uint32_t value, int *added);
+/* strmap_put_hashed without a copy of the key: the caller keeps key[0,
+ * len) unchanged while the map lives (a document's stems, which its
+ * terms hold already). */
+uint32_t *strmap_put_kept(strmap *m, const char *key, size_t len,
+                          uint32_t hash, uint32_t value, int *added);
 
 #endif

@@ -3,7 +3,8 @@
  * test_strmap.c -- the byte-string map (lib/strmap.c): every key found
  * with its value through many growths, keys as bytes (NUL and empty
  * included), an existing key kept with its first value, entries dense in
- * insertion order, and a freed map answering nothing.
+ * insertion order, a freed map answering nothing, and the hashed and
+ * kept-key calls agreeing with the plain ones.
  */
 #include <stdio.h>
 #include <string.h>
@@ -81,12 +82,49 @@ static void strmap_keys_are_bytes(void **state)
     strmap_free(&m);
 }
 
+/* A key put with its hash is found without it and the other way
+ * round; a kept key is the caller's own bytes, not a copy. */
+static void strmap_hashed_and_kept_keys(void **state)
+{
+    (void)state;
+    strmap m;
+    assert_int_equal(strmap_init(&m, 4), 0);
+    static char kept[KEYS][16];
+    char buf[32];
+    for (unsigned i = 0; i < KEYS; i++) {
+        size_t n = key_of(buf, i);
+        if (i % 2) {
+            memcpy(kept[i], buf, n + 1);
+            assert_non_null(strmap_put_kept(&m, kept[i], n,
+                                            strmap_hash(kept[i], n), i, NULL));
+        } else {
+            assert_non_null(
+                strmap_put_hashed(&m, buf, n, strmap_hash(buf, n), i, NULL));
+        }
+    }
+    for (unsigned i = 0; i < KEYS; i++) {
+        size_t n = key_of(buf, i);
+        const uint32_t *v = strmap_get(&m, buf, n);
+        assert_non_null(v);
+        assert_int_equal(*v, i);
+        v = strmap_get_hashed(&m, buf, n, strmap_hash(buf, n));
+        assert_non_null(v);
+        assert_int_equal(*v, i);
+        if (i % 2)
+            assert_ptr_equal(m.entries[i].key, kept[i]);
+        else
+            assert_ptr_not_equal(m.entries[i].key, buf);
+    }
+    strmap_free(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(strmap_finds_every_key_through_growth),
         cmocka_unit_test(strmap_keeps_the_first_value),
         cmocka_unit_test(strmap_keys_are_bytes),
+        cmocka_unit_test(strmap_hashed_and_kept_keys),
     };
     return cmocka_run_group_tests_name("strmap", tests, NULL, NULL);
 }
