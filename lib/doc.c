@@ -83,9 +83,9 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
         return PRECIS_OK;
     const strmap_entry *word = &d->words.entries[w];
     lex_word x = {word->key, word->len, 0, 0, 0};
-    int rc = d->lang ? lexicon_word_hashed(d->engine, d->lang, word->key,
-                                           word->len, word->hash, &x)
-                     : PRECIS_OK;
+    int rc = d->lex ? lexicon_word(d->lex, d->lang, word->key, word->len,
+                                   word->hash, &x)
+                    : PRECIS_OK;
     if (rc != PRECIS_OK)
         return rc;
     /* A stop word is its own term (its fold is its stem), in a map of
@@ -442,9 +442,13 @@ static int sentence_tokens(doc *d)
     return PRECIS_OK;
 }
 
-/* Pass 4: tokens take their terms, in text order. */
+/* Pass 4: tokens take their terms, in text order, their words' lexicon
+ * entries on their way into the cache first. */
 static int name_terms(doc *d)
 {
+    for (size_t w = 0; d->lex && w < d->words.count; w++)
+        lexicon_prefetch(d->lex, d->words.entries[w].len,
+                         d->words.entries[w].hash);
     for (size_t i = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
@@ -528,6 +532,8 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     if (rc != PRECIS_OK)
         return rc;
     d->lang = l = detect ? lang_choose(e, &votes) : l;
+    if (l && !(d->lex = lexicon_open(e, l)))
+        return PRECIS_ENOMEM;
     seg_rules rules = {l ? &l->abbrev : NULL, l ? &l->stop : NULL};
     seg_list segs;
     if (segment_text(text, len, &rules, &segs) != 0)

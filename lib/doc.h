@@ -114,6 +114,7 @@ typedef struct doc {
     size_t ntoks, tokcap;
     doc_term *terms;
     size_t nterms, termcap;
+    struct lex_table *lex; /* this thread's lexicon of lang, or NULL */
     strmap words;         /* folded word -> word index (its entry) */
     struct doc_word *word_info; /* by word index: its term and cue */
     size_t wordcap;

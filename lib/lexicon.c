@@ -45,13 +45,14 @@ typedef struct lex_entry {
 
 _Static_assert(sizeof(lex_entry) == 32, "two entries a cache line");
 
-typedef struct lex_table {
+struct lex_table {
     char code[8];
     uint64_t generation;        /* of the engine the entries are for */
     struct sb_stemmer *stemmer; /* NULL: libstemmer lacks code */
     lex_entry *slots;           /* LEX_SLOTS, or NULL: none yet */
     size_t count;
-} lex_table;
+};
+typedef struct lex_table lex_table;
 
 typedef struct lex_memory {
     lex_table tables[ENGINE_MAX_LANGS];
@@ -79,9 +80,7 @@ static void make_key(void)
     memory_key_ok = pthread_key_create(&memory_key, memory_free) == 0;
 }
 
-/* This thread's table for l, emptied if it was filled for another
- * engine; NULL on ENOMEM. */
-static lex_table *thread_table(const precis_engine_t *e, const lang *l)
+lexicon *lexicon_open(const precis_engine_t *e, const lang *l)
 {
     pthread_once(&memory_once, make_key);
     if (!memory_key_ok)
@@ -123,7 +122,7 @@ static lex_table *thread_table(const precis_engine_t *e, const lang *l)
             return NULL;
         t->generation = e->generation;
     }
-    if (t->generation != e->generation || t->count == LEX_MAX_WORDS) {
+    if (t->generation != e->generation) {
         memset(t->slots, 0, LEX_SLOTS * sizeof *t->slots);
         t->count = 0;
         t->generation = e->generation;
@@ -157,19 +156,15 @@ static int look_up(lex_table *t, const lang *l, const char *fold,
     return PRECIS_OK;
 }
 
-int lexicon_word(const precis_engine_t *e, const lang *l, const char *fold,
-                 size_t len, lex_word *out)
+void lexicon_prefetch(const lexicon *t, size_t len, uint32_t hash)
 {
-    return lexicon_word_hashed(e, l, fold, len, strmap_hash(fold, len), out);
+    if (len <= LEX_INLINE)
+        __builtin_prefetch(&t->slots[(hash ? hash : 1) & (LEX_SLOTS - 1)]);
 }
 
-int lexicon_word_hashed(const precis_engine_t *e, const lang *l,
-                        const char *fold, size_t len, uint32_t hash,
-                        lex_word *out)
+int lexicon_word(lexicon *t, const lang *l, const char *fold, size_t len,
+                 uint32_t hash, lex_word *out)
 {
-    lex_table *t = thread_table(e, l);
-    if (!t)
-        return PRECIS_ENOMEM;
     if (len > LEX_INLINE)
         return look_up(t, l, fold, len, out);
     uint32_t h = hash ? hash : 1; /* 0 marks an empty slot */
@@ -192,6 +187,13 @@ int lexicon_word_hashed(const precis_engine_t *e, const lang *l,
                                               out->stem_len) != 0;
     if (apart && len + out->stem_len > LEX_INLINE)
         return PRECIS_OK; /* not kept: worked out again next time */
+    if (t->count == LEX_MAX_WORDS) {
+        /* Half full: emptied, to refill from what comes next.  The
+         * stem stays readable (libstemmer's buffer) for this call. */
+        memset(t->slots, 0, LEX_SLOTS * sizeof *t->slots);
+        t->count = 0;
+        i = h & mask;
+    }
     lex_entry *x = &t->slots[i];
     *x = (lex_entry){h,
                      out->idf,
