@@ -101,6 +101,14 @@ size_t utf8_lower(const char *s, size_t start, size_t end, char *buf,
 {
     size_t out = 0;
     for (size_t i = start; i < end;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* most words: no decoding, no table */
+            if (out + 1 >= size)
+                return 0;
+            buf[out++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            i++;
+            continue;
+        }
         int32_t cp;
         i += (size_t)utf8_decode(s, end, i, &cp);
         if (cp == UTF8_INVALID)

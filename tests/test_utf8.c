@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_utf8.c -- the byte scans of utf8.h that read eight bytes a step
- * give what a byte-by-byte scan gives, at every alignment and length.
+ * give what a byte-by-byte scan gives, at every alignment and length;
+ * lower-casing with its ASCII fast path.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -80,12 +81,31 @@ static void scan_to_stops_beyond_ascii_and_at_end(void **state)
                      8);
 }
 
+/* Lower case, ASCII by the fast path and the rest by utf8proc; an
+ * invalid sequence or a full buffer gives 0. */
+static void lower_mixes_ascii_and_wider(void **state)
+{
+    (void)state;
+    char buf[64];
+    const char *t = "Mr. \xC3\x89" "COLE Stra\xC3\x9F" "e ABC-12";
+    assert_int_equal(utf8_lower(t, 0, strlen(t), buf, sizeof buf),
+                     strlen("mr. \xC3\xA9" "cole stra\xC3\x9F" "e abc-12"));
+    assert_string_equal(buf, "mr. \xC3\xA9" "cole stra\xC3\x9F" "e abc-12");
+    assert_int_equal(utf8_lower(t, 4, 7, buf, sizeof buf), 3);
+    assert_string_equal(buf, "\xC3\xA9" "c");
+    assert_int_equal(utf8_lower("AB\xFF", 0, 3, buf, sizeof buf), 0);
+    assert_int_equal(utf8_lower("ABCD", 0, 4, buf, 4), 0);
+    assert_int_equal(utf8_lower("ABC", 0, 3, buf, 4), 3);
+    assert_string_equal(buf, "abc");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(zero_byte_is_exact),
         cmocka_unit_test(scan_to_matches_byte_scan),
         cmocka_unit_test(scan_to_stops_beyond_ascii_and_at_end),
+        cmocka_unit_test(lower_mixes_ascii_and_wider),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
