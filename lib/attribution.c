@@ -509,12 +509,19 @@ int attributor_addressee(attributor *a, size_t k, speaker *out)
 
 attributor *attributor_new(const doc *d, const qspan *qs, size_t n)
 {
-    attributor *a = mem_calloc(1, sizeof *a);
+    /* Not cleared: the 10 KB token window is written before it is read
+     * (mention_window), and clearing it was most of a quote's setup. */
+    attributor *a = mem_malloc(sizeof *a);
     if (!a)
         return NULL;
     a->d = d;
     a->qs = qs;
     a->nq = n;
+    a->people = NULL;
+    a->npeople = a->cap = 0;
+    a->last = SPAN_NONE;
+    a->subjects_done = 0;
+    a->ntoks = 0;
     return a;
 }
 

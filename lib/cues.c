@@ -147,9 +147,14 @@ int cues_scan(const cue_index *ix, const char *t, size_t len,
 {
     if (!ix->next)
         return 0;
-    uint32_t s = 0;
+    /* In locals: found() might write through ix for all the compiler
+     * knows, which had it read them again for every byte. */
+    const cue_state *next = ix->next;
+    const uint8_t *cls = ix->cls;
+    size_t nclass = ix->nclass;
+    size_t s = 0;
     for (size_t i = 0; i < len; i++) {
-        cue_state to = ix->next[s * ix->nclass + ix->cls[(unsigned char)t[i]]];
+        cue_state to = next[s * nclass + cls[(unsigned char)t[i]]];
         s = to & ~CUE_MATCH;
         if (!(to & CUE_MATCH))
             continue;
