@@ -579,9 +579,10 @@ static int run_in_boundary(seg_ctx *c, size_t sentence_start, size_t i)
     const char *t = c->text;
     size_t e = c->block_end, w = i + 1;
     int n;
+    /* The word after first: it is lower case after most spaces. */
     if (i <= sentence_start || t[i] != ' ' || w >= e ||
-        !uc_is_lower(utf8_at(t, e, utf8_prev(t, i), &n)) ||
-        !uc_is_upper(utf8_at(t, e, w, &n)))
+        !uc_is_upper(utf8_at(t, e, w, &n)) ||
+        !uc_is_lower(utf8_at(t, e, utf8_prev(t, i), &n)))
         return 0;
     size_t w_end = letters_end(c, w);
     if (w_end >= e || t[w_end] != ' ' || w_end + 1 >= e ||
