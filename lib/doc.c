@@ -6,9 +6,9 @@
  * Each distinct folded word is looked up once: words -> term goes
  * through a small map first, so the lexicon (lexicon.c, which remembers
  * stems across documents) is asked per vocabulary entry, not per token.
- * Stop words are terms too (sentence vectors skip them) but live in a
- * map of their own, so "will" the stop word never merges with a content
- * word that stems to "will".
+ * Stop words are terms too (sentence vectors skip them), one for each
+ * folded word, never looked up among the stems: "will" the stop word
+ * never merges with a content word that stems to "will".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,10 +20,6 @@
 #include "pipeline.h"
 #include "lexicon.h"
 #include "tokenize.h"
-
-/* Stop words a document uses: some 120 in a 2 KB article (cnndm.dev);
- * the map grows past that. */
-#define STOP_TERMS_EXPECTED 128
 
 /* A new term, the d->nterms-th, for this stem. */
 static int new_term(doc *d, const char *stem, size_t len, int stop,
@@ -88,12 +84,14 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
                     : PRECIS_OK;
     if (rc != PRECIS_OK)
         return rc;
-    /* A stop word is its own term (its fold is its stem), in a map of
-     * its own so it never merges with a content word's stem. */
-    strmap *map = x.stop ? &d->stop_terms : &d->stems;
-    uint32_t h = x.stem == word->key ? word->hash
-                                     : strmap_hash(x.stem, x.stem_len);
-    const uint32_t *have = strmap_get_hashed(map, x.stem, x.stem_len, h);
+    /* A stop word is a term of its own (its fold is its stem, and each
+     * word is named once), never merged with a content word's stem. */
+    uint32_t h = 0;
+    const uint32_t *have = NULL;
+    if (!x.stop) {
+        h = strmap_hash(x.stem, x.stem_len);
+        have = strmap_get_hashed(&d->stems, x.stem, x.stem_len, h);
+    }
     if (have) {
         *term = *have;
     } else {
@@ -102,8 +100,8 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
                       lex_is_number(word->key, word->len), x.idf);
         if (rc != PRECIS_OK)
             return rc;
-        if (!strmap_put_kept(map, d->terms[*term].stem, x.stem_len, h, *term,
-                             NULL))
+        if (!x.stop && !strmap_put_kept(&d->stems, d->terms[*term].stem,
+                                        x.stem_len, h, *term, NULL))
             return PRECIS_ENOMEM;
     }
     d->word_info[w] = (doc_word){*term, x.cue};
@@ -522,8 +520,7 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     /* Distinct words: about one per 16 bytes of a short article, far
      * fewer per byte of a long one; the maps grow as they need. */
     size_t words = len / 16 < 1024 ? len / 16 : 1024;
-    if (strmap_init(&d->words, words) || strmap_init(&d->stems, words) ||
-        strmap_init(&d->stop_terms, STOP_TERMS_EXPECTED))
+    if (strmap_init(&d->words, words) || strmap_init(&d->stems, words))
         return PRECIS_ENOMEM;
     lang_votes votes = {{0}, 0, 0};
     tokenizer t;
@@ -560,7 +557,6 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
      * (a tenth of the engine's peak on a 1 MB document). */
     strmap_free(&d->words);
     strmap_free(&d->stems);
-    strmap_free(&d->stop_terms);
     mem_free(d->word_info);
     d->word_info = NULL;
     for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
@@ -588,7 +584,6 @@ void doc_free(doc *d)
     mem_free(d->terms);
     strmap_free(&d->words);
     strmap_free(&d->stems);
-    strmap_free(&d->stop_terms);
     mem_free(d->word_info);
     arena_free(&d->arena);
     arena_free(&d->vectors);

@@ -118,8 +118,7 @@ typedef struct doc {
     strmap words;         /* folded word -> word index (its entry) */
     struct doc_word *word_info; /* by word index: its term and cue */
     size_t wordcap;
-    strmap stems;      /* stem of a content word -> term index */
-    strmap stop_terms; /* stop word -> term index */
+    strmap stems; /* stem of a content word -> term index */
     size_t total_words;
     size_t selectable;
     vec_entry *title; /* content terms of the title (given,

@@ -154,6 +154,42 @@ static void doc_detects_language_from_the_opening(void **state)
  * engine's own tables have them,
  * past the memory's bound (emptied and refilled), for words met again
  * after that, and on several threads at once. */
+/* The term of the k-th token whose text is word. */
+static uint32_t term_of(const doc *d, const char *word, int k)
+{
+    for (size_t i = 0; i < d->ntoks; i++)
+        if (d->toks[i].len == strlen(word) &&
+            memcmp(d->text + d->toks[i].start, word, strlen(word)) == 0 &&
+            k-- == 0)
+            return d->toks[i].term;
+    fail_msg("no token %s", word);
+    return 0;
+}
+
+/* Words share a term by their stem; a stop word is a term of its own:
+ * "will" never merges with "willing" (Snowball: "will"), and both of
+ * its occurrences, in either case, are the one term. */
+static void doc_terms_by_stem_and_stop_word(void **state)
+{
+    const char *text = "The council will vote. Will it? Members are willing. "
+                       "Voting is willing work, the council votes.\n";
+    doc d;
+    assert_int_equal(doc_build(&d, test_engine(state),
+                               engine_lang(test_engine(state), "en"), 0, text,
+                               strlen(text), NULL, 0),
+                     0);
+    uint32_t will = term_of(&d, "will", 0), willing = term_of(&d, "willing", 0);
+    assert_true(d.terms[will].stop);
+    assert_false(d.terms[willing].stop);
+    assert_string_equal(d.terms[willing].stem, "will");
+    assert_int_not_equal(will, willing);
+    assert_int_equal(term_of(&d, "Will", 0), will);
+    assert_int_equal(term_of(&d, "willing", 1), willing);
+    assert_int_equal(term_of(&d, "vote", 0), term_of(&d, "votes", 0));
+    assert_int_equal(term_of(&d, "council", 0), term_of(&d, "council", 1));
+    doc_free(&d);
+}
+
 /* The word as a document of language l asks for it. */
 static int ask_lexicon(const precis_engine_t *e, const lang *l,
                        const char *word, size_t n, lex_word *x)
@@ -291,6 +327,7 @@ int main(void)
         cmocka_unit_test(doc_tokens_at_sentence_edges),
         cmocka_unit_test(doc_tokens_of_random_texts),
         cmocka_unit_test(doc_detects_language_from_the_opening),
+        cmocka_unit_test(doc_terms_by_stem_and_stop_word),
         cmocka_unit_test(lexicon_matches_the_engine_on_many_threads),
         cmocka_unit_test(lexicon_starts_afresh_for_another_engine),
         cmocka_unit_test(lexicon_serves_more_languages_than_its_tables),
