@@ -78,8 +78,9 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
     if (*term != UINT32_MAX)
         return PRECIS_OK;
     const strmap_entry *word = &d->words.entries[w];
-    lex_word x = {word->key, word->len, 0, 0, 0};
-    int rc = d->lex ? lexicon_word(d->lex, d->lang, word->key, word->len,
+    const char *fold = strmap_key(word);
+    lex_word x = {fold, word->len, 0, 0, 0};
+    int rc = d->lex ? lexicon_word(d->lex, d->lang, fold, word->len,
                                    word->hash, &x)
                     : PRECIS_OK;
     if (rc != PRECIS_OK)
@@ -97,7 +98,7 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
     } else {
         *term = (uint32_t)d->nterms;
         rc = new_term(d, x.stem, x.stem_len, x.stop,
-                      lex_is_number(word->key, word->len), x.idf);
+                      lex_is_number(fold, word->len), x.idf);
         if (rc != PRECIS_OK)
             return rc;
         if (!x.stop && !strmap_put_kept(&d->stems, d->terms[*term].stem,
@@ -341,7 +342,7 @@ static int tokenize_opening(doc *d, tokenizer *t, int *done,
     }
     for (uint32_t w = 0; w < d->words.count; w++)
         if (early[w])
-            lang_vote(d->engine, votes, d->words.entries[w].key,
+            lang_vote(d->engine, votes, strmap_key(&d->words.entries[w]),
                       d->words.entries[w].len, d->words.entries[w].hash,
                       early[w]);
     mem_free(early);

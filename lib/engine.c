@@ -200,7 +200,7 @@ static int load_langs(precis_engine_t *e, const char *dir, precis_error_t *err)
         for (size_t k = 0; k < stop->count; k++) {
             const strmap_entry *s = &stop->entries[k];
             uint32_t *mask =
-                strmap_put(&e->stop_langs, s->key, s->len, 0, NULL);
+                strmap_put(&e->stop_langs, strmap_key(s), s->len, 0, NULL);
             if (!mask)
                 return set_error(err, PRECIS_ENOMEM, "out of memory");
             *mask |= 1u << i;

@@ -52,7 +52,8 @@ static uint32_t *find(const strmap *m, const char *key, size_t len,
         if (!*slot)
             return slot;
         const strmap_entry *e = &m->entries[*slot - 1];
-        if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0)
+        if (e->hash == h && e->len == len &&
+            memcmp(strmap_key(e), key, len) == 0)
             return slot;
     }
 }
@@ -117,10 +118,16 @@ static uint32_t *insert(strmap *m, const char *key, size_t len, uint32_t h,
         m->entries = grown;
         m->room *= 2;
     }
-    const char *stored = copy ? arena_strndup(&m->keys, key, len) : key;
-    if (!stored)
-        return NULL;
-    m->entries[m->count] = (strmap_entry){stored, (uint32_t)len, h, value};
+    strmap_entry *e = &m->entries[m->count];
+    *e = (strmap_entry){h, value, (uint32_t)len, {0}};
+    if (len <= STRMAP_INLINE) {
+        memcpy(e->key, key, len);
+    } else {
+        const char *stored = copy ? arena_strndup(&m->keys, key, len) : key;
+        if (!stored)
+            return NULL;
+        memcpy(e->key, &stored, sizeof stored);
+    }
     *slot = (uint32_t)++m->count;
     if (added)
         *added = 1;

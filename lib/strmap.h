@@ -5,27 +5,46 @@
  * One structure serves every lookup table in precis: stop words,
  * abbreviations and IDF document frequencies (loaded once, then read by
  * many threads) and the per-document term dictionary.  Keys are copied
- * into the map's own arena, so callers may pass scratch buffers (but to
- * strmap_put_kept).
+ * into the map (its entries, or its arena when long), so callers may
+ * pass scratch buffers (but to strmap_put_kept).
  */
 #ifndef PRECIS_STRMAP_H
 #define PRECIS_STRMAP_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
+/* Keys up to this many bytes are held in their entry (nearly every word
+ * and stem); a longer one is a pointer to its copy in the map's arena. */
+#define STRMAP_INLINE 20
+
 /* Entries are kept dense, in insertion order, and the open-addressing
  * table holds their numbers: 4 bytes a slot rather than a whole entry,
- * so a map costs 32 to 40 bytes an entry, not 48 to 96 (a document's
- * words and stems were a fifth of the engine's peak). */
+ * so a map costs 40 to 48 bytes an entry, not 64 to 128 (a document's
+ * words and stems were a fifth of the engine's peak).  A short key in
+ * the entry itself makes a hit one cache line after the slot, not two. */
 typedef struct strmap_entry {
-    const char *key;
-    uint32_t len;
     uint32_t hash;
     uint32_t value;
+    uint32_t len;
+    char key[STRMAP_INLINE]; /* the key, or a pointer to it (strmap_key) */
 } strmap_entry;
+
+_Static_assert(sizeof(strmap_entry) == 32, "two entries a cache line");
+
+/* The bytes of e's key (not NUL-terminated); valid until the map's next
+ * insertion. */
+static inline const char *strmap_key(const strmap_entry *e)
+{
+    if (e->len <= STRMAP_INLINE)
+        return e->key;
+    const char *p;
+    memcpy(&p, e->key, sizeof p);
+    return p;
+}
 
 typedef struct strmap {
     uint32_t *slots; /* entry number + 1; 0: empty */
@@ -65,9 +84,9 @@ const uint32_t *strmap_get_hashed(const strmap *m, const char *key,
                                   size_t len, uint32_t hash);
 uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
                             uint32_t hash, uint32_t value, int *added);
-/* strmap_put_hashed without a copy of the key: the caller keeps key[0,
- * len) unchanged while the map lives (a document's stems, which its
- * terms hold already). */
+/* strmap_put_hashed without a copy of a key longer than STRMAP_INLINE:
+ * the caller keeps key[0, len) unchanged while the map lives (a
+ * document's stems, which its terms hold already). */
 uint32_t *strmap_put_kept(strmap *m, const char *key, size_t len,
                           uint32_t hash, uint32_t value, int *added);
 

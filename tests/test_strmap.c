@@ -82,18 +82,31 @@ static void strmap_keys_are_bytes(void **state)
     strmap_free(&m);
 }
 
+/* The key of i: short, or (odd i) longer than an entry holds. */
+static size_t any_key(char *buf, unsigned i)
+{
+    size_t n = key_of(buf, i);
+    if (i % 2) {
+        memset(buf + n, '-', STRMAP_INLINE);
+        n += STRMAP_INLINE;
+        buf[n] = '\0';
+    }
+    return n;
+}
+
 /* A key put with its hash is found without it and the other way
- * round; a kept key is the caller's own bytes, not a copy. */
+ * round, short keys inside their entries and long ones outside; a long
+ * kept key is the caller's own bytes, a long copied one is not. */
 static void strmap_hashed_and_kept_keys(void **state)
 {
     (void)state;
     strmap m;
     assert_int_equal(strmap_init(&m, 4), 0);
-    static char kept[KEYS][16];
-    char buf[32];
+    static char kept[KEYS][64];
+    char buf[64];
     for (unsigned i = 0; i < KEYS; i++) {
-        size_t n = key_of(buf, i);
-        if (i % 2) {
+        size_t n = any_key(buf, i);
+        if (i % 4 == 1) {
             memcpy(kept[i], buf, n + 1);
             assert_non_null(strmap_put_kept(&m, kept[i], n,
                                             strmap_hash(kept[i], n), i, NULL));
@@ -103,17 +116,21 @@ static void strmap_hashed_and_kept_keys(void **state)
         }
     }
     for (unsigned i = 0; i < KEYS; i++) {
-        size_t n = key_of(buf, i);
+        size_t n = any_key(buf, i);
         const uint32_t *v = strmap_get(&m, buf, n);
         assert_non_null(v);
         assert_int_equal(*v, i);
         v = strmap_get_hashed(&m, buf, n, strmap_hash(buf, n));
         assert_non_null(v);
         assert_int_equal(*v, i);
-        if (i % 2)
-            assert_ptr_equal(m.entries[i].key, kept[i]);
+        const strmap_entry *e = &m.entries[i];
+        assert_memory_equal(strmap_key(e), buf, n);
+        if (n <= STRMAP_INLINE)
+            assert_ptr_equal(strmap_key(e), e->key);
+        else if (i % 4 == 1)
+            assert_ptr_equal(strmap_key(e), kept[i]);
         else
-            assert_ptr_not_equal(m.entries[i].key, buf);
+            assert_ptr_not_equal(strmap_key(e), e->key);
     }
     strmap_free(&m);
 }
