@@ -204,6 +204,8 @@ static int load_langs(precis_engine_t *e, const char *dir, precis_error_t *err)
             if (!mask)
                 return set_error(err, PRECIS_ENOMEM, "out of memory");
             *mask |= 1u << i;
+            uint32_t bit = STOP_FILTER_BIT(s->hash);
+            e->stop_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
         }
     }
     return PRECIS_OK;

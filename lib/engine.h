@@ -47,12 +47,20 @@ typedef struct bp_pattern {
     char lang[8]; /* only for text in this language; "" for any */
 } bp_pattern;
 
+/* A bit per value of a stop word's hash, high bits (lang.c): most words
+ * of a text are no stop word of any language, and 8 KB answer that for
+ * all but one in 27 of them (the 2,442 distinct stop words of the 15
+ * languages set 2,404 of the 65,536 bits) without a look into the map. */
+#define STOP_FILTER_BITS (1u << 16)
+#define STOP_FILTER_BIT(hash) ((hash) >> 16)
+
 struct precis_engine {
     lang *langs;          /* sorted by code */
     size_t nlangs;        /* at most ENGINE_MAX_LANGS */
     strmap stop_langs;    /* stop word -> bit i set when langs[i]
                              lists it: one lookup per token in
                              language detection */
+    uint64_t stop_filter[STOP_FILTER_BITS / 64]; /* lang.c */
     bp_pattern *patterns; /* in file order */
     size_t npatterns;
     size_t *pattern_lens; /* patterns[i].len, for cues_scan() */

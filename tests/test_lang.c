@@ -180,6 +180,28 @@ static int refines(const char *earlier, const char *later)
             strcmp(later, "[that]") == 0);
 }
 
+/* Detection's filter passes every stop word of every language to the
+ * map (a word it turned away would never vote), and the map gives each
+ * the languages that list it. */
+static void lang_stop_filter_passes_every_stop_word(void **state)
+{
+    const precis_engine_t *e = test_engine(state);
+    for (size_t i = 0; i < e->nlangs; i++) {
+        const strmap *stop = &e->langs[i].stop;
+        for (size_t k = 0; k < stop->count; k++) {
+            const strmap_entry *w = &stop->entries[k];
+            uint32_t h = strmap_hash(strmap_key(w), w->len);
+            assert_int_equal(h, w->hash);
+            uint32_t bit = STOP_FILTER_BIT(h);
+            assert_true(e->stop_filter[bit / 64] & ((uint64_t)1 << (bit % 64)));
+            const uint32_t *mask =
+                strmap_get(&e->stop_langs, strmap_key(w), w->len);
+            assert_non_null(mask);
+            assert_true(*mask & (1u << i));
+        }
+    }
+}
+
 static void lang_speech_sections_never_undo_each_other(void **state)
 {
     (void)state;
@@ -225,6 +247,7 @@ int main(void)
         cmocka_unit_test(lang_stems_inflections_together),
         cmocka_unit_test(lang_marks_stop_words),
         cmocka_unit_test(lang_speech_sections_never_undo_each_other),
+        cmocka_unit_test(lang_stop_filter_passes_every_stop_word),
     };
     return cmocka_run_group_tests_name("lang", tests, engine_setup,
                                        engine_teardown);
