@@ -34,8 +34,12 @@ static int opens_leaning(const strmap *m, const char *text,
                     phrase_append(key, &n, sizeof key, t.fold, tok.fold_len);
          w++) {
         const uint32_t *v = strmap_get(m, key, n);
-        if (v)
-            leans = *v == LEANS_BACK;
+        if (!v)
+            break; /* no entry begins so */
+        if (*v & LEANS_MASK)
+            leans = (*v & LEANS_MASK) == LEANS_BACK;
+        if (!(*v & LEANS_LONGER))
+            break;
     }
     return leans;
 }

@@ -22,6 +22,7 @@
 #include "attribution.h"
 #include "quotes.h"
 #include "segment.h"
+#include "tokenize.h"
 
 #ifndef PRECIS_DATADIR
 #define PRECIS_DATADIR "/usr/local/share/precis"
@@ -68,6 +69,30 @@ static const section_def speech_sections[] = {
     {NULL, 0},
 };
 
+/* Every word prefix of a phrase of m gets LEANS_LONGER (an entry of its
+ * own, valued that alone, when it is none): dependence.c stops reading
+ * a sentence's opening where no entry goes on. */
+static int mark_longer(strmap *m)
+{
+    size_t n = m->count;
+    for (size_t i = 0; i < n; i++) {
+        char key[4 * (TOK_MAX_FOLD + 1)];
+        size_t len = m->entries[i].len;
+        if (len > sizeof key)
+            continue; /* longer than any phrase_append() makes */
+        memcpy(key, strmap_key(&m->entries[i]), len);
+        for (size_t k = 0; k < len; k++) {
+            if (key[k] != ' ')
+                continue;
+            uint32_t *v = strmap_put(m, key, k, LEANS_LONGER, NULL);
+            if (!v)
+                return PRECIS_ENOMEM;
+            *v |= LEANS_LONGER;
+        }
+    }
+    return PRECIS_OK;
+}
+
 static const section_def dependent_sections[] = {
     {"[pronouns]", LEANS_BACK},
     {"[connectives]", LEANS_BACK},
@@ -98,6 +123,8 @@ static int load_lang(lang *l, const char *dir, const char *code,
     if (rc == PRECIS_OK && file_exists(path))
         rc = load_sections(&l->dependent, path, dependent_sections,
                            KEYS_PHRASE, err);
+    if (rc == PRECIS_OK && mark_longer(&l->dependent) != PRECIS_OK)
+        rc = set_error(err, PRECIS_ENOMEM, "out of memory");
     snprintf(path, sizeof path, "%s/morph/%s.txt", dir, code);
     if (rc == PRECIS_OK && file_exists(path))
         rc = load_morph(&l->morph, path, err);

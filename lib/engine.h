@@ -21,7 +21,11 @@
 /* What an entry of dependent/XX.txt says of a sentence opening so. */
 enum leans {
     LEANS_BACK = 1, /* a pronoun or connective pointing back ("He", "But") */
-    LEANS_NOT = 2   /* begins like one, stands alone ("Il y a") */
+    LEANS_NOT = 2,  /* begins like one, stands alone ("Il y a") */
+    LEANS_MASK = 3,
+    LEANS_LONGER = 4 /* flag: a longer entry begins with these words, so
+                        reading the opening goes on (a key may be only
+                        that: "in" for "in addition") */
 };
 
 typedef struct lang {
