@@ -52,6 +52,11 @@ static char *copy_without(arena *a, const char *text, size_t start, size_t end,
             i++;
             continue;
         }
+        if (b == ' ') { /* what the space below makes of it, undecoded */
+            space = space == 2 ? 2 : 1;
+            i++;
+            continue;
+        }
         int32_t cp;
         i += (size_t)utf8_decode(text, end, i, &cp);
         /* DEL is what a bad byte reads as under "utf8": "replace". */
