@@ -757,6 +757,11 @@ static size_t stop_run_end(const char *t, size_t e, size_t i)
     return j;
 }
 
+#define SEG_PLAIN(b)                                                         \
+    ((b) > 0x20 && (b) < 0x7F && (b) != '.' && (b) != '!' && (b) != '?' &&   \
+     (b) != ')')
+static const unsigned char seg_plain[256] = {UTF8_BYTE_TABLE(SEG_PLAIN)};
+
 static int scan_block(seg_ctx *c)
 {
     const char *t = c->text;
@@ -775,13 +780,14 @@ static int scan_block(seg_ctx *c)
     i = sentence_body(c, s);
     while (i < e) {
         /* Printable ASCII but the stops and ')' (letters, digits, most
-         * punctuation: most of a text) ends nothing: passed over. */
-        unsigned char b = (unsigned char)t[i];
-        if (b > 0x20 && b < 0x7F && b != '.' && b != '!' && b != '?' &&
-            b != ')' && i - s <= SEG_MAX_SENTENCE) {
+         * punctuation: most of a text) ends nothing: passed over, up to
+         * the longest sentence. */
+        size_t plain_end =
+            s + SEG_MAX_SENTENCE + 1 < e ? s + SEG_MAX_SENTENCE + 1 : e;
+        while (i < plain_end && seg_plain[(unsigned char)t[i]])
             i++;
-            continue;
-        }
+        if (i >= e)
+            break;
         int n;
         int32_t cp = utf8_at(t, e, i, &n);
         if (uc_is_space(cp)) {

@@ -144,17 +144,7 @@ enum { ASCII_ALNUM = 1, ASCII_UPPER = 2, ASCII_DIGIT = 4 };
      : (c) >= 'A' && (c) <= 'Z' ? ASCII_ALNUM | ASCII_UPPER                  \
      : (c) >= 'a' && (c) <= 'z' ? ASCII_ALNUM                                \
                                 : 0)
-#define ASCII_CLASS4(c)                                                      \
-    ASCII_CLASS(c), ASCII_CLASS(c + 1), ASCII_CLASS(c + 2), ASCII_CLASS(c + 3)
-#define ASCII_CLASS16(c)                                                     \
-    ASCII_CLASS4(c), ASCII_CLASS4(c + 4), ASCII_CLASS4(c + 8),               \
-        ASCII_CLASS4(c + 12)
-#define ASCII_CLASS64(c)                                                     \
-    ASCII_CLASS16(c), ASCII_CLASS16(c + 16), ASCII_CLASS16(c + 32),          \
-        ASCII_CLASS16(c + 48)
-static const unsigned char ascii_class[256] = {
-    ASCII_CLASS64(0), ASCII_CLASS64(64), ASCII_CLASS64(128),
-    ASCII_CLASS64(192)};
+static const unsigned char ascii_class[256] = {UTF8_BYTE_TABLE(ASCII_CLASS)};
 
 static inline int ascii_alnum(unsigned char c)
 {

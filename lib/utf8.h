@@ -115,6 +115,19 @@ static inline int uc_never_a_quote_mark(char c)
     return b < 0x80 && b != '"' && b != '\'' && b != '`';
 }
 
+/* The 256 initialisers of a table by byte value, F(b) for each b: the
+ * byte classes the loops over every byte read with one load. */
+#define UTF8_BYTES_4(F, b) F(b), F((b) + 1), F((b) + 2), F((b) + 3)
+#define UTF8_BYTES_16(F, b)                                                  \
+    UTF8_BYTES_4(F, b), UTF8_BYTES_4(F, (b) + 4), UTF8_BYTES_4(F, (b) + 8),  \
+        UTF8_BYTES_4(F, (b) + 12)
+#define UTF8_BYTES_64(F, b)                                                  \
+    UTF8_BYTES_16(F, b), UTF8_BYTES_16(F, (b) + 16),                         \
+        UTF8_BYTES_16(F, (b) + 32), UTF8_BYTES_16(F, (b) + 48)
+#define UTF8_BYTE_TABLE(F)                                                   \
+    UTF8_BYTES_64(F, 0), UTF8_BYTES_64(F, 64), UTF8_BYTES_64(F, 128),        \
+        UTF8_BYTES_64(F, 192)
+
 /* Whether one of the eight bytes of x is zero: the borrow of x - 1 in a
  * byte reaches its top bit only through a zero byte (exact when asking
  * whether any is; Mycroft's test, as in musl's strlen). */
