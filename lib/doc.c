@@ -52,15 +52,19 @@ typedef struct doc_word {
  * interned, into *w. */
 static int word_id(doc *d, const char *fold, const token *tok, uint32_t *w)
 {
-    int added;
-    uint32_t id = (uint32_t)d->words.count;
-    const uint32_t *known = strmap_put_hashed(&d->words, fold, tok->fold_len,
-                                              tok->hash, id, &added);
-    if (!known)
-        return PRECIS_ENOMEM;
-    *w = *known;
-    if (!added)
+    /* A word met before: looked up inline, without the calls of an
+     * insertion. */
+    const uint32_t *known =
+        strmap_get_hashed(&d->words, fold, tok->fold_len, tok->hash);
+    if (known) {
+        *w = *known;
         return PRECIS_OK;
+    }
+    uint32_t id = (uint32_t)d->words.count;
+    if (!strmap_put_hashed(&d->words, fold, tok->fold_len, tok->hash, id,
+                           NULL))
+        return PRECIS_ENOMEM;
+    *w = id;
     doc_word *words = array_grow(d->word_info, &d->wordcap, id,
                                  sizeof *words, 64);
     if (!words)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * strmap.c -- linear probing at load factor <= 1/2 over entry numbers,
- * FNV-1a hashes.
+ * FNV-1a hashes; the probe itself (strmap_slot) is inline in strmap.h.
  */
 #include "strmap.h"
 
@@ -42,35 +42,11 @@ void strmap_free(strmap *m)
     arena_free(&m->keys);
 }
 
-/* The slot of key: its entry's, or the empty one where it would go. */
-static uint32_t *find(const strmap *m, const char *key, size_t len,
-                      uint32_t h)
-{
-    size_t mask = m->cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        uint32_t *slot = &m->slots[i];
-        if (!*slot)
-            return slot;
-        const strmap_entry *e = &m->entries[*slot - 1];
-        if (e->hash == h && e->len == len &&
-            memcmp(strmap_key(e), key, len) == 0)
-            return slot;
-    }
-}
-
 const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
 {
     return strmap_get_hashed(m, key, len, strmap_hash(key, len));
 }
 
-const uint32_t *strmap_get_hashed(const strmap *m, const char *key,
-                                  size_t len, uint32_t hash)
-{
-    if (!m->slots)
-        return NULL;
-    uint32_t *slot = find(m, key, len, hash);
-    return *slot ? &m->entries[*slot - 1].value : NULL;
-}
 
 static int grow(strmap *m)
 {
@@ -104,7 +80,7 @@ static uint32_t *insert(strmap *m, const char *key, size_t len, uint32_t h,
         return NULL;
     if ((m->count + 1) * 2 > m->cap && grow(m) != 0)
         return NULL;
-    uint32_t *slot = find(m, key, len, h);
+    uint32_t *slot = strmap_slot(m, key, len, h);
     if (*slot) {
         if (added)
             *added = 0;

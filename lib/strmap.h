@@ -79,9 +79,34 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
  * The pointer is valid until the next insertion. */
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,
                      int *added);
+/* The slot of key, whose hash is h: its entry's, or the empty one where
+ * it would go.  Inline, as strmap_get_hashed: a document looks up each
+ * of its tokens, most of them words it has met. */
+static inline uint32_t *strmap_slot(const strmap *m, const char *key,
+                                    size_t len, uint32_t h)
+{
+    size_t mask = m->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        uint32_t *slot = &m->slots[i];
+        if (!*slot)
+            return slot;
+        const strmap_entry *e = &m->entries[*slot - 1];
+        if (e->hash == h && e->len == len &&
+            memcmp(strmap_key(e), key, len) == 0)
+            return slot;
+    }
+}
+
 /* strmap_get and strmap_put with the key's strmap_hash already made. */
-const uint32_t *strmap_get_hashed(const strmap *m, const char *key,
-                                  size_t len, uint32_t hash);
+static inline const uint32_t *strmap_get_hashed(const strmap *m,
+                                                const char *key, size_t len,
+                                                uint32_t hash)
+{
+    if (!m->slots)
+        return NULL;
+    const uint32_t *slot = strmap_slot(m, key, len, hash);
+    return *slot ? &m->entries[*slot - 1].value : NULL;
+}
 uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
                             uint32_t hash, uint32_t value, int *added);
 /* strmap_put_hashed without a copy of a key longer than STRMAP_INLINE:
