@@ -89,11 +89,13 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
                     : PRECIS_OK;
     if (rc != PRECIS_OK)
         return rc;
-    /* A stop word is a term of its own (its fold is its stem, and each
-     * word is named once), never merged with a content word's stem. */
+    /* A stop word or a number is a term of its own (its fold is its stem,
+     * and each word is named once), never merged with a content word's
+     * stem (which begins with a letter, as Snowball only cuts suffixes). */
+    int number = lex_is_number(fold, word->len), own = x.stop || number;
     uint32_t h = 0;
     const uint32_t *have = NULL;
-    if (!x.stop) {
+    if (!own) {
         h = strmap_hash(x.stem, x.stem_len);
         have = strmap_get_hashed(&d->stems, x.stem, x.stem_len, h);
     }
@@ -101,12 +103,11 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
         *term = *have;
     } else {
         *term = (uint32_t)d->nterms;
-        rc = new_term(d, x.stem, x.stem_len, x.stop,
-                      lex_is_number(fold, word->len), x.idf);
+        rc = new_term(d, x.stem, x.stem_len, x.stop, number, x.idf);
         if (rc != PRECIS_OK)
             return rc;
-        if (!x.stop && !strmap_put_kept(&d->stems, d->terms[*term].stem,
-                                        x.stem_len, h, *term, NULL))
+        if (!own && !strmap_put_kept(&d->stems, d->terms[*term].stem,
+                                     x.stem_len, h, *term, NULL))
             return PRECIS_ENOMEM;
     }
     d->word_info[w] = (doc_word){*term, x.cue};

@@ -166,13 +166,15 @@ static uint32_t term_of(const doc *d, const char *word, int k)
     return 0;
 }
 
-/* Words share a term by their stem; a stop word is a term of its own:
+/* Words share a term by their stem; a stop word or a number is a term
+ * of its own:
  * "will" never merges with "willing" (Snowball: "will"), and both of
  * its occurrences, in either case, are the one term. */
 static void doc_terms_by_stem_and_stop_word(void **state)
 {
-    const char *text = "The council will vote. Will it? Members are willing. "
-                       "Voting is willing work, the council votes.\n";
+    const char *text = "The council will vote in 2024. Will it? Members are "
+                       "willing. Voting is willing work, the council votes "
+                       "as in 2024.\n";
     doc d;
     assert_int_equal(doc_build(&d, test_engine(state),
                                engine_lang(test_engine(state), "en"), 0, text,
@@ -187,6 +189,11 @@ static void doc_terms_by_stem_and_stop_word(void **state)
     assert_int_equal(term_of(&d, "willing", 1), willing);
     assert_int_equal(term_of(&d, "vote", 0), term_of(&d, "votes", 0));
     assert_int_equal(term_of(&d, "council", 0), term_of(&d, "council", 1));
+    /* A number is a term of its own too, once for all its occurrences. */
+    uint32_t year = term_of(&d, "2024", 0);
+    assert_true(d.terms[year].number);
+    assert_false(d.terms[year].stop);
+    assert_int_equal(term_of(&d, "2024", 1), year);
     doc_free(&d);
 }
 
