@@ -446,13 +446,20 @@ static int sentence_tokens(doc *d)
     return PRECIS_OK;
 }
 
-/* Pass 4: tokens take their terms, in text order, their words' lexicon
- * entries on their way into the cache first. */
-static int name_terms(doc *d)
+/* The lexicon entries of words [from, d->words.count) on their way into
+ * the cache, to be there when the words are named. */
+static void prefetch_words(const doc *d, size_t from)
 {
-    for (size_t w = 0; d->lex && w < d->words.count; w++)
+    for (size_t w = from; d->lex && w < d->words.count; w++)
         lexicon_prefetch(d->lex, d->words.entries[w].len,
                          d->words.entries[w].hash);
+}
+
+/* Pass 4: tokens take their terms, in text order, the entries of the
+ * words met after the opening on their way into the cache first. */
+static int name_terms(doc *d, size_t prefetched)
+{
+    prefetch_words(d, prefetched);
     for (size_t i = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
@@ -537,6 +544,10 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     d->lang = l = detect ? lang_choose(e, &votes) : l;
     if (l && !(d->lex = lexicon_open(e, l)))
         return PRECIS_ENOMEM;
+    /* The opening's words (a short text's all) are asked for now, so
+     * segmentation runs while they arrive. */
+    size_t prefetched = d->words.count;
+    prefetch_words(d, 0);
     seg_rules rules = {l ? &l->abbrev : NULL, l ? &l->stop : NULL};
     seg_list segs;
     if (segment_text(text, len, &rules, &segs) != 0)
@@ -555,7 +566,7 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     if (rc == PRECIS_OK)
         rc = sentence_tokens(d);
     if (rc == PRECIS_OK)
-        rc = name_terms(d);
+        rc = name_terms(d, prefetched);
     if (rc == PRECIS_OK && title)
         rc = tokenize_title(d, title, title_len);
     /* Every word is interned now: the maps from folded words and stems
