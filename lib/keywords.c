@@ -111,6 +111,11 @@ static int add_phrases(const doc *d, const doc_sentence *s,
             continue;
         uint32_t key[MAX_PHRASE] = {d->toks[k].term};
         int names = (d->toks[k].flags & TOK_CAPITAL) && k > s->tok_begin;
+        /* A phrase met twice has every word twice or more: one with a
+         * word met once counts only as a name, and is never stored
+         * otherwise (on distinct text nearly every phrase is such, and
+         * they had been the engine's peak). */
+        int once = d->terms[key[0]].tf < 2;
         for (uint32_t n = 2; n <= MAX_PHRASE; n++) {
             uint32_t last = k + n - 1;
             if (last >= s->tok_end || !adjacent(d, last - 1) ||
@@ -118,6 +123,9 @@ static int add_phrases(const doc *d, const doc_sentence *s,
                 break;
             key[n - 1] = d->toks[last].term;
             names = names && (d->toks[last].flags & TOK_CAPITAL);
+            once = once || d->terms[key[n - 1]].tf < 2;
+            if (once && !names)
+                break; /* so are the longer ones */
             uint32_t *slot = phrase_slot(seen, l, key, n);
             if (*slot) {
                 l->items[*slot - 1].count++;

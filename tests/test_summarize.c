@@ -212,6 +212,32 @@ static void summarize_keywords_find_names_and_strip_possessive(void **state)
     precis_result_free(r);
 }
 
+/* A phrase is a keyword when met twice ("central bank") or when it is a
+ * run of capitalised words met once ("Grant Robertson"); a phrase met
+ * once that is no name never is ("rates high", its words met alone
+ * elsewhere). */
+static void summarize_keyword_phrases_repeated_or_names(void **state)
+{
+    const char *text =
+        "The central bank raised interest rates on Monday. Officials at the "
+        "central bank kept rates high. Finance minister Grant Robertson "
+        "welcomed the move, saying interest was high too.";
+    precis_options_t o;
+    precis_options_init(&o);
+    o.keywords = 20;
+    precis_result_t *r = summarize_ok(test_engine(state), text, &o);
+    int bank = 0, robertson = 0;
+    for (size_t i = 0; i < precis_result_keyword_count(r); i++) {
+        const char *k = precis_result_keyword(r, i)->text;
+        bank += strcmp(k, "central bank") == 0;
+        robertson += strcmp(k, "Grant Robertson") == 0;
+        assert_string_not_equal(k, "rates high");
+    }
+    assert_int_equal(bank, 1);
+    assert_int_equal(robertson, 1);
+    precis_result_free(r);
+}
+
 static void summarize_uses_idf_model_or_sentence_frequency(void **state)
 {
     const precis_engine_t *e = test_engine(state);
@@ -438,6 +464,7 @@ int main(void)
         cmocka_unit_test(summarize_penalises_very_short_sentences),
         cmocka_unit_test(summarize_keywords_are_content_terms),
         cmocka_unit_test(summarize_keywords_find_names_and_strip_possessive),
+        cmocka_unit_test(summarize_keyword_phrases_repeated_or_names),
         cmocka_unit_test(summarize_uses_idf_model_or_sentence_frequency),
         cmocka_unit_test(summarize_long_summaries_cover_the_body),
         cmocka_unit_test(summarize_lede_prefers_reporting_to_quoting),
