@@ -21,9 +21,8 @@
 #include "lexicon.h"
 #include "tokenize.h"
 
-/* A new term, the d->nterms-th, for this stem. */
-static int new_term(doc *d, const char *stem, size_t len, int stop,
-                    int number, float model_idf)
+/* A new term, the d->nterms-th. */
+static int new_term(doc *d, int stop, int number, float model_idf)
 {
     doc_term *terms =
         array_grow(d->terms, &d->termcap, d->nterms, sizeof *terms, 64);
@@ -32,9 +31,6 @@ static int new_term(doc *d, const char *stem, size_t len, int stop,
     d->terms = terms;
     doc_term *t = &terms[d->nterms];
     memset(t, 0, sizeof *t);
-    t->stem = arena_strndup(&d->arena, stem, len);
-    if (!t->stem)
-        return PRECIS_ENOMEM;
     t->first = t->first_inner = UINT32_MAX;
     t->stop = stop != 0;
     t->number = number != 0;
@@ -92,24 +88,17 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
     /* A stop word or a number is a term of its own (its fold is its stem,
      * and each word is named once), never merged with a content word's
      * stem (which begins with a letter, as Snowball only cuts suffixes). */
-    int number = lex_is_number(fold, word->len), own = x.stop || number;
-    uint32_t h = 0;
-    const uint32_t *have = NULL;
-    if (!own) {
-        h = strmap_hash(x.stem, x.stem_len);
-        have = strmap_get_hashed(&d->stems, x.stem, x.stem_len, h);
-    }
-    if (have) {
-        *term = *have;
-    } else {
-        *term = (uint32_t)d->nterms;
-        rc = new_term(d, x.stem, x.stem_len, x.stop, number, x.idf);
-        if (rc != PRECIS_OK)
-            return rc;
-        if (!own && !strmap_put_kept(&d->stems, d->terms[*term].stem,
-                                     x.stem_len, h, *term, NULL))
+    int number = lex_is_number(fold, word->len), added = 1;
+    *term = (uint32_t)d->nterms;
+    if (!x.stop && !number) {
+        const uint32_t *have = strmap_put(&d->stems, x.stem, x.stem_len,
+                                          *term, &added);
+        if (!have)
             return PRECIS_ENOMEM;
+        *term = *have;
     }
+    if (added && (rc = new_term(d, x.stop, number, x.idf)) != PRECIS_OK)
+        return rc;
     d->word_info[w] = (doc_word){*term, x.cue};
     return PRECIS_OK;
 }
@@ -528,7 +517,6 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     d->text = text;
     d->len = len;
     d->engine = e;
-    arena_init(&d->arena, 256 * 1024);
     arena_init(&d->vectors, 256 * 1024);
     /* Distinct words: about one per 16 bytes of a short article, far
      * fewer per byte of a long one; the maps grow as they need. */
@@ -602,7 +590,6 @@ void doc_free(doc *d)
     strmap_free(&d->words);
     strmap_free(&d->stems);
     mem_free(d->word_info);
-    arena_free(&d->arena);
     arena_free(&d->vectors);
     memset(d, 0, sizeof *d);
 }

@@ -19,7 +19,6 @@
 #include "strmap.h"
 
 typedef struct doc_term {
-    const char *stem; /* folded (and stemmed) form, in the arena */
     /* Filled by term_stats() from the selectable sentences: */
     uint32_t tf;          /* occurrences */
     uint32_t sf;          /* sentences that contain it */
@@ -81,7 +80,7 @@ typedef struct doc_sentence {
     uint32_t tok_begin, tok_end; /* [begin, end) in doc.toks */
     uint32_t words;              /* word tokens */
     uint32_t content;            /* non-stop word tokens */
-    vec_entry *vec;              /* unique content terms, in the arena */
+    vec_entry *vec;              /* unique content terms, in d->vectors */
     uint32_t nvec;
     float norm;                 /* Euclidean norm of the tf-idf vec */
     float local_norm;           /* Euclidean norm of the lw weights */
@@ -105,7 +104,6 @@ typedef struct doc {
     size_t len;
     const lang *lang; /* NULL: no language matched */
     const precis_engine_t *engine;
-    arena arena;
     arena vectors; /* sentence and title vectors (doc_drop_vectors) */
     doc_sentence *sents;
     size_t nsents;

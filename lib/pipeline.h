@@ -12,7 +12,7 @@
  *  1 doc_build         text, title, engine data     lang (when detected),
  *                      (lexicon.c per word)         sents.seg, paragraphs;
  *                                                   toks (term, flags, stop,
- *                                                   cue); terms (stem, stop,
+ *                                                   cue); terms (stop,
  *                                                   number, model_idf);
  *                                                   sentence vectors
  *                                                   (counts), title

@@ -72,9 +72,8 @@ uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,
     return strmap_put_hashed(m, key, len, strmap_hash(key, len), value, added);
 }
 
-/* Insert key (a copy of it unless kept) unless present. */
-static uint32_t *insert(strmap *m, const char *key, size_t len, uint32_t h,
-                        uint32_t value, int *added, int copy)
+uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
+                            uint32_t h, uint32_t value, int *added)
 {
     if (!m->slots || m->count >= UINT32_MAX - 1)
         return NULL;
@@ -99,7 +98,7 @@ static uint32_t *insert(strmap *m, const char *key, size_t len, uint32_t h,
     if (len <= STRMAP_INLINE) {
         memcpy(e->key, key, len);
     } else {
-        const char *stored = copy ? arena_strndup(&m->keys, key, len) : key;
+        const char *stored = arena_strndup(&m->keys, key, len);
         if (!stored)
             return NULL;
         memcpy(e->key, &stored, sizeof stored);
@@ -110,14 +109,3 @@ static uint32_t *insert(strmap *m, const char *key, size_t len, uint32_t h,
     return &m->entries[m->count - 1].value;
 }
 
-uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
-                            uint32_t hash, uint32_t value, int *added)
-{
-    return insert(m, key, len, hash, value, added, 1);
-}
-
-uint32_t *strmap_put_kept(strmap *m, const char *key, size_t len,
-                          uint32_t hash, uint32_t value, int *added)
-{
-    return insert(m, key, len, hash, value, added, 0);
-}

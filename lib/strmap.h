@@ -6,7 +6,7 @@
  * abbreviations and IDF document frequencies (loaded once, then read by
  * many threads) and the per-document term dictionary.  Keys are copied
  * into the map (its entries, or its arena when long), so callers may
- * pass scratch buffers (but to strmap_put_kept).
+ * pass scratch buffers.
  */
 #ifndef PRECIS_STRMAP_H
 #define PRECIS_STRMAP_H
@@ -109,10 +109,5 @@ static inline const uint32_t *strmap_get_hashed(const strmap *m,
 }
 uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
                             uint32_t hash, uint32_t value, int *added);
-/* strmap_put_hashed without a copy of a key longer than STRMAP_INLINE:
- * the caller keeps key[0, len) unchanged while the map lives (a
- * document's stems, which its terms hold already). */
-uint32_t *strmap_put_kept(strmap *m, const char *key, size_t len,
-                          uint32_t hash, uint32_t value, int *added);
 
 #endif
