@@ -26,43 +26,6 @@ void cues_free(cue_index *ix)
     memset(ix, 0, sizeof *ix);
 }
 
-/* States renumbered breadth first (the root, then queue[0, tail)): the
- * shallow states a scan sits in nearly all the time get the first rows,
- * a few dozen pages of the table instead of rows strewn over all of
- * its 460 KB (trie order), which had the scan wait on the TLB. */
-static int renumber(cue_index *ix, const uint32_t *queue, size_t tail)
-{
-    size_t ns = ix->nstates, nc = ix->nclass;
-    uint32_t *id = mem_malloc(ns * sizeof *id);
-    cue_state *next = mem_malloc(ns * nc * sizeof *next);
-    uint32_t *out = mem_malloc(ns * sizeof *out);
-    uint32_t *nout = mem_malloc(ns * sizeof *nout);
-    if (!id || !next || !out || !nout) {
-        mem_free(id);
-        mem_free(next);
-        mem_free(out);
-        mem_free(nout);
-        return PRECIS_ENOMEM;
-    }
-    id[0] = 0;
-    for (size_t q = 0; q < tail; q++)
-        id[queue[q]] = (uint32_t)q + 1;
-    for (size_t s = 0; s < ns; s++) {
-        for (size_t c = 0; c < nc; c++)
-            next[id[s] * nc + c] = (cue_state)id[ix->next[s * nc + c]];
-        out[id[s]] = ix->out[s];
-        nout[id[s]] = ix->nout[s];
-    }
-    mem_free(id);
-    mem_free(ix->next);
-    mem_free(ix->out);
-    mem_free(ix->nout);
-    ix->next = next;
-    ix->out = out;
-    ix->nout = nout;
-    return PRECIS_OK;
-}
-
 int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
                size_t n)
 {
@@ -165,12 +128,10 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
                ix->nout[f] * sizeof *ix->outs);
         at += ix->nout[f];
     }
-    rc = renumber(ix, queue, tail);
-    if (rc != PRECIS_OK)
-        goto done;
     for (size_t k = 0; k < (size_t)ix->nstates * ix->nclass; k++)
         if (ix->nout[ix->next[k]])
             ix->next[k] |= CUE_MATCH;
+    rc = PRECIS_OK;
 done:
     mem_free(fail);
     mem_free(queue);
