@@ -372,8 +372,9 @@ check: deps
 	@$(MAKE) --no-print-directory check-run
 
 # Shell tests, each against the build: units, documented examples,
-# socket access, the clients, the browser views, nginx, scale-out.
-SHELL_TESTS := systemd_units doc_examples socket_group python_client \
+# socket access, the IDF tool, the clients, the browser views, nginx,
+# scale-out.
+SHELL_TESTS := systemd_units doc_examples socket_group idf_tool python_client \
     node_client browser_view html_view nginx scale_out
 
 check-run: all $(TEST_BIN) $(TOOLS) $(BENCH)

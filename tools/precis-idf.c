@@ -20,18 +20,24 @@
 #include <libstemmer.h>
 
 #include "doc.h"
+#include "lexicon.h"
 #include "pipeline.h"
 #include "precis.h"
 #include "strmap.h"
+#include "tokenize.h"
 
 typedef struct entry {
-    const char *term;
+    const char *term; /* not NUL-terminated */
+    uint32_t len;
     uint32_t df;
 } entry;
 
+/* strcmp's order: bytes, then the shorter first. */
 static int by_term(const void *a, const void *b)
 {
-    return strcmp(((const entry *)a)->term, ((const entry *)b)->term);
+    const entry *x = a, *y = b;
+    int c = memcmp(x->term, y->term, x->len < y->len ? x->len : y->len);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
 static int usage(void)
@@ -41,22 +47,38 @@ static int usage(void)
     return 2;
 }
 
-/* Add one document's distinct content terms to df. */
+/* Add one document's distinct content terms to df: each term's stem,
+ * from the fold of its first token, as the engine's lexicon gives it. */
 static int count_doc(strmap *df, const precis_engine_t *e, const lang *l,
                      const char *text, size_t len)
 {
     doc d;
     int rc = doc_build(&d, e, l, 0, text, len, NULL, 0);
-    for (size_t i = 0; rc == PRECIS_OK && i < d.nterms; i++) {
-        const doc_term *t = &d.terms[i];
-        if (t->stop || t->number)
+    unsigned char *seen = calloc(d.nterms ? d.nterms : 1, 1);
+    lexicon *x = lexicon_open(e, l);
+    if (rc == PRECIS_OK && (!seen || !x))
+        rc = PRECIS_ENOMEM;
+    for (size_t k = 0; rc == PRECIS_OK && k < d.ntoks; k++) {
+        const doc_token *t = &d.toks[k];
+        const doc_term *term = &d.terms[t->term];
+        if (term->stop || term->number || seen[t->term])
             continue;
-        uint32_t *v = strmap_put(df, t->stem, strlen(t->stem), 0, NULL);
+        seen[t->term] = 1;
+        tokenizer z;
+        token tok;
+        lex_word w;
+        tokenizer_init(&z, text, t->start, doc_token_end(t));
+        if (!tokenizer_next(&z, &tok))
+            continue;
+        rc = lexicon_word(x, l, z.fold, tok.fold_len, tok.hash, &w);
+        uint32_t *v =
+            rc == PRECIS_OK ? strmap_put(df, w.stem, w.stem_len, 0, NULL) : NULL;
         if (!v)
             rc = PRECIS_ENOMEM;
         else
             ++*v;
     }
+    free(seen);
     doc_free(&d);
     return rc;
 }
@@ -121,7 +143,8 @@ int main(int argc, char **argv)
     size_t m = 0;
     for (size_t i = 0; all && i < df.count; i++)
         if (df.entries[i].value >= min_df)
-            all[m++] = (entry){df.entries[i].key, df.entries[i].value};
+            all[m++] = (entry){strmap_key(&df.entries[i]), df.entries[i].len,
+                               df.entries[i].value};
     if (rc == 0 && all) {
         qsort(all, m, sizeof *all, by_term);
         printf("# precis IDF model: document frequencies of folded, stemmed "
@@ -129,7 +152,7 @@ int main(int argc, char **argv)
                "docs %zu\n",
                code, min_df, docs);
         for (size_t i = 0; i < m; i++)
-            printf("%s\t%u\n", all[i].term, all[i].df);
+            printf("%.*s\t%u\n", (int)all[i].len, all[i].term, all[i].df);
     }
     free(all);
     strmap_free(&df);
