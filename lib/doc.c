@@ -6,9 +6,10 @@
  * Each distinct folded word is looked up once: words -> term goes
  * through a small map first, so the lexicon (lexicon.c, which remembers
  * stems across documents) is asked per vocabulary entry, not per token.
- * Stop words are terms too (sentence vectors skip them), one for each
- * folded word, never looked up among the stems: "will" the stop word
- * never merges with a content word that stems to "will".
+ * Stop words and numbers are terms too (sentence vectors skip stop
+ * words), one for each folded word, never looked up among the stems:
+ * "will" the stop word never merges with a content word that stems to
+ * "will".
  */
 #include <stdlib.h>
 #include <string.h>

@@ -47,7 +47,6 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
     return strmap_get_hashed(m, key, len, strmap_hash(key, len));
 }
 
-
 static int grow(strmap *m)
 {
     size_t cap = m->cap * 2;
@@ -108,4 +107,3 @@ uint32_t *strmap_put_hashed(strmap *m, const char *key, size_t len,
         *added = 1;
     return &m->entries[m->count - 1].value;
 }
-
