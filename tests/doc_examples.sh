@@ -9,8 +9,9 @@
 #    naming the data it loaded, and a daemon started as shown serves.
 # Paths an install would have are read as the checkout's: the socket
 # paths shown become scratch ones (so a `make run` of the user's is left
-# alone), /usr/local/share/precis becomes data/, and precisd the one
-# built.  docs/precisd.md's install block is tested by tests/install.sh
+# alone), /usr/local/share/precis becomes data/, and precisd and
+# build/default/ the build under test (build/sanitize/ in the sanitizer
+# pass, which a fresh clone may run first).  docs/precisd.md's install block is tested by tests/install.sh
 # (make install), tests/systemd_units.sh (the units) and
 # tests/socket_group.sh (the precis group).
 set -eu
@@ -50,7 +51,7 @@ done
 for block in "$tmp"/console.*; do
     [ -e "$block" ] || continue
     where=${block#"$tmp/console."}
-    cmd=$(sed -n '1s/^\$ //p' "$block")
+    cmd=$(sed -n '1s/^\$ //p' "$block" | sed "s|build/default/|$build/|g")
     [ -n "$cmd" ] || { echo "examples: $where does not open with \"\$ command\""; exit 1; }
     env -u PRECIS_DATA sh -c "$cmd" > "$tmp/got"
     sed '1d' "$block" > "$tmp/want"
@@ -76,7 +77,8 @@ awk '/^## The daemon/ {d = 1} d && /^```sh$/ {on = 1; next} on && /^```$/ {exit}
 start_precisd "$tmp/precisd.sock" --data data
 d=0
 while IFS= read -r line; do
-    line=$(printf '%s\n' "$line" | sed "s|\./precisd\.sock|$tmp/precisd.sock|g")
+    line=$(printf '%s\n' "$line" | sed -e "s|\./precisd\.sock|$tmp/precisd.sock|g" \
+        -e "s|build/default/|$build/|g")
     out=$(sh -c "$line")
     case "$out" in
     *"The council met on Monday."*) d=$((d + 1)) ;;
