@@ -26,7 +26,7 @@ static int opens_leaning(const strmap *m, const char *text,
 {
     tokenizer t;
     token tok;
-    char key[4 * (TOK_MAX_FOLD + 1)];
+    char key[PHRASE_KEY_SIZE];
     size_t n = 0;
     int leans = 0;
     tokenizer_init(&t, text, seg->start, seg->end);

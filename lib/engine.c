@@ -22,7 +22,6 @@
 #include "attribution.h"
 #include "quotes.h"
 #include "segment.h"
-#include "tokenize.h"
 
 #ifndef PRECIS_DATADIR
 #define PRECIS_DATADIR "/usr/local/share/precis"
@@ -76,7 +75,7 @@ static int mark_longer(strmap *m)
 {
     size_t n = m->count;
     for (size_t i = 0; i < n; i++) {
-        char key[4 * (TOK_MAX_FOLD + 1)];
+        char key[PHRASE_KEY_SIZE];
         size_t len = m->entries[i].len;
         if (len > sizeof key)
             continue; /* longer than any phrase_append() makes */
@@ -231,8 +230,7 @@ static int load_langs(precis_engine_t *e, const char *dir, precis_error_t *err)
             if (!mask)
                 return set_error(err, PRECIS_ENOMEM, "out of memory");
             *mask |= 1u << i;
-            uint32_t bit = STOP_FILTER_BIT(s->hash);
-            e->stop_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+            stop_filter_add(e->stop_filter, s->hash);
         }
     }
     return PRECIS_OK;

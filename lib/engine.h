@@ -15,6 +15,7 @@
 #include "exclusion.h"
 #include "precis.h"
 #include "strmap.h"
+#include "tokenize.h"
 
 #define ENGINE_MAX_LANGS 32
 
@@ -57,6 +58,19 @@ typedef struct bp_pattern {
  * languages set 2,404 of the 65,536 bits) without a look into the map. */
 #define STOP_FILTER_BITS (1u << 16)
 #define STOP_FILTER_BIT(hash) ((hash) >> 16)
+
+static inline void stop_filter_add(uint64_t *filter, uint32_t hash)
+{
+    uint32_t bit = STOP_FILTER_BIT(hash);
+    filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+/* 0: no stop word of any language has this hash. */
+static inline int stop_filter_has(const uint64_t *filter, uint32_t hash)
+{
+    uint32_t bit = STOP_FILTER_BIT(hash);
+    return (filter[bit / 64] >> (bit % 64)) & 1;
+}
 
 struct precis_engine {
     lang *langs;          /* sorted by code */
@@ -103,6 +117,8 @@ typedef enum section_keys {
                      tokens, joined by single spaces */
 } section_keys;
 #define PHRASE_MAX_WORDS 4
+/* Room for a KEYS_PHRASE key made by phrase_append(), its NUL too. */
+#define PHRASE_KEY_SIZE (PHRASE_MAX_WORDS * (TOK_MAX_FOLD + 1))
 int load_sections(strmap *m, const char *path, const section_def *sections,
                   section_keys keys, precis_error_t *err);
 int load_idf(strmap *m, uint32_t *docs, const char *path, precis_error_t *err);

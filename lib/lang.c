@@ -24,8 +24,7 @@
 void lang_vote(const precis_engine_t *e, lang_votes *v, const char *fold,
                size_t len, uint32_t hash, uint32_t times)
 {
-    uint32_t bit = STOP_FILTER_BIT(hash);
-    if (!(e->stop_filter[bit / 64] & ((uint64_t)1 << (bit % 64))))
+    if (!stop_filter_has(e->stop_filter, hash))
         return; /* no language's stop word */
     const uint32_t *mask = strmap_get_hashed(&e->stop_langs, fold, len, hash);
     if (!mask)

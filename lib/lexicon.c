@@ -156,10 +156,16 @@ static int look_up(lex_table *t, const lang *l, const char *fold,
     return PRECIS_OK;
 }
 
+/* An entry's hash: the word's, but never 0, which marks an empty slot. */
+static uint32_t entry_hash(uint32_t word_hash)
+{
+    return word_hash ? word_hash : 1;
+}
+
 void lexicon_prefetch(const lexicon *t, size_t len, uint32_t hash)
 {
     if (len <= LEX_INLINE)
-        __builtin_prefetch(&t->slots[(hash ? hash : 1) & (LEX_SLOTS - 1)]);
+        __builtin_prefetch(&t->slots[entry_hash(hash) & (LEX_SLOTS - 1)]);
 }
 
 int lexicon_word(lexicon *t, const lang *l, const char *fold, size_t len,
@@ -167,7 +173,7 @@ int lexicon_word(lexicon *t, const lang *l, const char *fold, size_t len,
 {
     if (len > LEX_INLINE)
         return look_up(t, l, fold, len, out);
-    uint32_t h = hash ? hash : 1; /* 0 marks an empty slot */
+    uint32_t h = entry_hash(hash);
     size_t mask = LEX_SLOTS - 1, i = h & mask;
     for (; t->slots[i].hash; i = (i + 1) & mask) {
         lex_entry *x = &t->slots[i];
