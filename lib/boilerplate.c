@@ -60,17 +60,12 @@ static int is_ascii_alnum(unsigned char c)
            (c >= '0' && c <= '9');
 }
 
-static int ascii_lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 static int same_text(const bp_pattern *p, const char *t)
 {
     if (!p->nocase)
         return memcmp(t, p->text, p->len) == 0;
     for (size_t k = 0; k < p->len; k++)
-        if (ascii_lower((unsigned char)t[k]) != (unsigned char)p->text[k])
+        if (uc_ascii_lower((unsigned char)t[k]) != (unsigned char)p->text[k])
             return 0;
     return 1;
 }

@@ -9,13 +9,9 @@
 
 #include "alloc.h"
 #include "precis.h"
+#include "utf8.h"
 
 #define NONE UINT16_MAX /* no transition yet, while building */
-
-static unsigned char fold(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
 
 void cues_free(cue_index *ix)
 {
@@ -37,7 +33,7 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
     for (size_t i = 0; i < n; i++) {
         total += lens[i];
         for (size_t k = 0; k < lens[i]; k++) {
-            unsigned char c = fold((unsigned char)texts[i][k]);
+            unsigned char c = uc_ascii_lower((unsigned char)texts[i][k]);
             if (!ix->cls[c]) {
                 if (ix->nclass == 256)
                     return PRECIS_EDATA; /* a byte class per byte value */
@@ -46,7 +42,7 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
         }
     }
     for (int c = 'A'; c <= 'Z'; c++)
-        ix->cls[c] = ix->cls[fold((unsigned char)c)];
+        ix->cls[c] = ix->cls[uc_ascii_lower((unsigned char)c)];
     /* States are 15 bits and a transition's top bit says its target has
      * matches, so the scan reads one 16-bit entry a byte (it runs over
      * every byte of every sentence): the cues may hold 32,766 bytes. */

@@ -105,7 +105,7 @@ size_t utf8_lower(const char *s, size_t start, size_t end, char *buf,
         if (b < 0x80) { /* most words: no decoding, no table */
             if (out + 1 >= size)
                 return 0;
-            buf[out++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            buf[out++] = (char)uc_ascii_lower(b);
             i++;
             continue;
         }

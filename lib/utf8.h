@@ -105,6 +105,12 @@ static inline int uc_is_lower(int32_t cp)
     return cp < 0x80 ? cp >= 'a' && cp <= 'z' : uc_lower_wide(cp);
 }
 
+/* An ASCII capital in lower case; every other byte as it is. */
+static inline unsigned char uc_ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
 /* Whether the byte c starts no quotation mark of any style: every mark
  * is ", ' or `` in ASCII, or a character beyond it.  The segmenter and
  * quote_marks.c pass the other ASCII bytes, most of any text, over
