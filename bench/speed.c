@@ -9,10 +9,10 @@
  * make the stemming floor pass over it, and print the bytes read,
  * nothing else: the runs to count under callgrind (tools/bench.sh
  * prints instructions per input byte from them); with --repeat N the
- * pass is made N times, a run long enough to sample with perf.  The summaries come
- * after a first pass over the same documents, as in a long-running
- * process whose threads have met the vocabulary (lib/stem.c); counting
- * precis_once only leaves that pass out.
+ * pass is made N times, a run long enough to sample with perf.  The
+ * summaries come after a first pass over the same documents, as in a
+ * long-running process whose threads have met the vocabulary
+ * (lib/lexicon.c); counting precis_once only leaves that pass out.
  *
  * 1. Throughput on real articles (FILE, default the CNN/DM dev set, else
  *    the sample article): documents/s and MB/s on one thread, for the

@@ -11,9 +11,10 @@
 # paths shown become scratch ones (so a `make run` of the user's is left
 # alone), /usr/local/share/precis becomes data/, and precisd and
 # build/default/ the build under test (build/sanitize/ in the sanitizer
-# pass, which a fresh clone may run first).  docs/precisd.md's install block is tested by tests/install.sh
-# (make install), tests/systemd_units.sh (the units) and
-# tests/socket_group.sh (the precis group).
+# pass, which a fresh clone may run first).  docs/precisd.md's install
+# block is tested by tests/install.sh (make install),
+# tests/systemd_units.sh (the units) and tests/socket_group.sh (the
+# precis group).
 set -eu
 . tests/wait_socket.sh
 build=${PRECIS_BUILD:-build/default}
