@@ -54,12 +54,6 @@
 #define MENU_ITEM_WORDS 3
 #define MENU_ITEMS 3
 
-static int is_ascii_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
-}
-
 static int same_text(const bp_pattern *p, const char *t)
 {
     if (!p->nocase)
@@ -116,10 +110,6 @@ static int cue_found(void *ctx, uint32_t cue, size_t start)
 {
     cue_search *c = ctx;
     const bp_pattern *p = &c->d->engine->patterns[cue];
-    /* No cue starts inside a word: "Credit:", never "…itCredit". */
-    if (start > 0 && is_ascii_alnum((unsigned char)c->t[start]) &&
-        is_ascii_alnum((unsigned char)c->t[start - 1]))
-        return 0;
     if (start > c->best_start || (start == c->best_start && cue > c->best))
         return 0;
     if ((p->lang[0] && strcmp(p->lang, c->code) != 0) ||

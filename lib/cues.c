@@ -26,75 +26,103 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
                size_t n)
 {
     memset(ix, 0, sizeof *ix);
-    /* Classes: every byte some cue holds gets its own; upper-case ASCII
-     * letters share their lower-case letter's. */
-    ix->nclass = 1;
-    size_t total = 1;
+    /* Classes: the CUE_CLASSES - 2 bytes the cues hold most often get one
+     * each (upper-case ASCII letters their lower-case letter's); every
+     * other byte is CLASS_OTHER_WORD or CLASS_OTHER, as cue_word_byte()
+     * says.  Bytes sharing a class make the automaton find some texts
+     * that are not cues, which the caller's exact check drops; what it
+     * buys is a row of transitions in one cache line (cues.h). */
+    size_t uses[256] = {0};
+    size_t total = CUE_FIRST_STATE;
     for (size_t i = 0; i < n; i++) {
         total += lens[i];
-        for (size_t k = 0; k < lens[i]; k++) {
-            unsigned char c = uc_ascii_lower((unsigned char)texts[i][k]);
-            if (!ix->cls[c]) {
-                if (ix->nclass == 256)
-                    return PRECIS_EDATA; /* a byte class per byte value */
-                ix->cls[c] = (uint8_t)ix->nclass++;
-            }
-        }
+        for (size_t k = 0; k < lens[i]; k++)
+            uses[uc_ascii_lower((unsigned char)texts[i][k])]++;
     }
-    for (int c = 'A'; c <= 'Z'; c++)
-        ix->cls[c] = ix->cls[uc_ascii_lower((unsigned char)c)];
+    ix->nclass = CLASS_FIRST_CUE;
+    while (ix->nclass < CUE_CLASSES) {
+        int most = 0;
+        for (int c = 1; c < 256; c++)
+            if (uses[c] > uses[most])
+                most = c;
+        if (!uses[most])
+            break;
+        ix->cls[most] = (uint8_t)ix->nclass++;
+        uses[most] = 0;
+    }
+    for (int c = 0; c < 256; c++) {
+        unsigned char lower = uc_ascii_lower((unsigned char)c);
+        if (ix->cls[lower])
+            ix->cls[c] = ix->cls[lower];
+        else
+            ix->cls[c] = cue_word_byte((unsigned char)c) ? CLASS_OTHER_WORD
+                                                         : CLASS_OTHER;
+    }
+    uint8_t in_word[256] = {0}; /* per class: its bytes are word bytes */
+    for (int c = 0; c < 256; c++)
+        in_word[ix->cls[c]] = cue_word_byte((unsigned char)c);
     /* States are 15 bits and a transition's top bit says its target has
      * matches, so the scan reads one 16-bit entry a byte (it runs over
-     * every byte of every sentence): the cues may hold 32,766 bytes. */
+     * every byte of every sentence): the cues may hold 32,765 bytes. */
     if (total >= CUE_MATCH)
         return PRECIS_EDATA;
     uint32_t *fail = mem_malloc(total * sizeof *fail);
     uint32_t *queue = mem_malloc(total * sizeof *queue);
-    uint32_t *own = mem_calloc(total, sizeof *own); /* cue ending here + 1 */
-    ix->next = mem_malloc(total * ix->nclass * sizeof *ix->next);
+    uint32_t *own = mem_calloc(total, sizeof *own); /* a cue ending here + 1 */
+    uint32_t *same = mem_malloc((n ? n : 1) * sizeof *same); /* the next */
+    ix->next = mem_malloc(total * CUE_CLASSES * sizeof *ix->next);
     ix->out = mem_calloc(total, sizeof *ix->out);
     ix->nout = mem_calloc(total, sizeof *ix->nout);
     int rc = PRECIS_ENOMEM;
-    if (!fail || !queue || !own || !ix->next || !ix->out || !ix->nout)
+    if (!fail || !queue || !own || !same || !ix->next || !ix->out ||
+        !ix->nout)
         goto done;
-    /* The trie. */
-    ix->nstates = 1;
-    for (size_t k = 0; k < ix->nclass; k++)
+    /* The trie, from CUE_AT_START. */
+    ix->nstates = CUE_FIRST_STATE;
+    for (size_t k = 0; k < CUE_FIRST_STATE * CUE_CLASSES; k++)
         ix->next[k] = NONE;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t s = 0;
+    for (size_t i = n; i-- > 0;) { /* last first: same[] lists in order */
+        uint32_t s = CUE_AT_START;
         for (size_t k = 0; k < lens[i]; k++) {
-            cue_state *slot = &ix->next[s * ix->nclass +
+            cue_state *slot = &ix->next[s * CUE_CLASSES +
                                        ix->cls[(unsigned char)texts[i][k]]];
             if (*slot == NONE) {
                 cue_state t = (cue_state)ix->nstates++;
                 for (size_t j = 0; j < ix->nclass; j++)
-                    ix->next[t * ix->nclass + j] = NONE;
+                    ix->next[t * CUE_CLASSES + j] = NONE;
                 *slot = t;
             }
             s = *slot;
         }
-        if (!own[s])
-            own[s] = (uint32_t)i + 1; /* the first of equal cues */
+        same[i] = own[s]; /* the cues ending in s, chained */
+        own[s] = (uint32_t)i + 1;
     }
-    /* Failure links breadth first; a missing transition takes the
-     * failure state's, so scanning never backtracks. */
+    /* Failure links breadth first, to the longest proper suffix that is
+     * a trie path starting where a cue may start (not a word byte after
+     * a word byte), else to the root state its last byte leaves; a
+     * missing transition takes the failure state's, so scanning never
+     * backtracks.  The roots: a cue may start at any byte after
+     * CUE_AT_START, at a byte outside words after CUE_IN_WORD. */
     size_t head = 0, tail = 0;
-    fail[0] = 0;
     for (size_t c = 0; c < ix->nclass; c++) {
-        cue_state *slot = &ix->next[c];
+        cue_state *slot = &ix->next[CUE_AT_START * CUE_CLASSES + c];
+        cue_state root = in_word[c] ? CUE_IN_WORD : CUE_AT_START;
         if (*slot == NONE) {
-            *slot = 0;
+            *slot = root;
         } else {
-            fail[*slot] = 0;
+            fail[*slot] = root;
             queue[tail++] = *slot;
         }
     }
+    for (size_t c = 0; c < ix->nclass; c++)
+        ix->next[CUE_IN_WORD * CUE_CLASSES + c] =
+            in_word[c] ? CUE_IN_WORD
+                       : ix->next[CUE_AT_START * CUE_CLASSES + c];
     while (head < tail) {
         uint32_t s = queue[head++];
         for (size_t c = 0; c < ix->nclass; c++) {
-            cue_state *slot = &ix->next[s * ix->nclass + c];
-            cue_state via = ix->next[fail[s] * ix->nclass + c];
+            cue_state *slot = &ix->next[s * CUE_CLASSES + c];
+            cue_state via = ix->next[fail[s] * CUE_CLASSES + c];
             if (*slot == NONE) {
                 *slot = via;
             } else {
@@ -103,12 +131,15 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
             }
         }
     }
-    /* Each state's matches: its own cue, then its failure state's (in
-     * breadth-first order those are complete already). */
+    /* Each state's matches: its own cues, then its failure state's (in
+     * breadth-first order those are complete already; the roots have
+     * none). */
     size_t nouts = 0;
     for (size_t q = 0; q < tail; q++) {
         uint32_t s = queue[q];
-        ix->nout[s] = (own[s] != 0) + ix->nout[fail[s]];
+        ix->nout[s] = ix->nout[fail[s]];
+        for (uint32_t c = own[s]; c; c = same[c - 1])
+            ix->nout[s]++;
         nouts += ix->nout[s];
     }
     ix->outs = mem_malloc((nouts ? nouts : 1) * sizeof *ix->outs);
@@ -118,20 +149,24 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
     for (size_t q = 0; q < tail; q++) {
         uint32_t s = queue[q], f = fail[s];
         ix->out[s] = (uint32_t)at;
-        if (own[s])
-            ix->outs[at++] = own[s] - 1;
+        for (uint32_t c = own[s]; c; c = same[c - 1])
+            ix->outs[at++] = c - 1;
         memcpy(&ix->outs[at], &ix->outs[ix->out[f]],
                ix->nout[f] * sizeof *ix->outs);
         at += ix->nout[f];
     }
-    for (size_t k = 0; k < (size_t)ix->nstates * ix->nclass; k++)
-        if (ix->nout[ix->next[k]])
-            ix->next[k] |= CUE_MATCH;
+    for (size_t st = 0; st < ix->nstates; st++)
+        for (size_t c = 0; c < ix->nclass; c++) {
+            cue_state *slot = &ix->next[st * CUE_CLASSES + c];
+            if (ix->nout[*slot])
+                *slot |= CUE_MATCH;
+        }
     rc = PRECIS_OK;
 done:
     mem_free(fail);
     mem_free(queue);
     mem_free(own);
+    mem_free(same);
     if (rc != 0)
         cues_free(ix);
     return rc;
@@ -147,10 +182,9 @@ int cues_scan(const cue_index *ix, const char *t, size_t len,
      * knows, which had it read them again for every byte. */
     const cue_state *next = ix->next;
     const uint8_t *cls = ix->cls;
-    size_t nclass = ix->nclass;
-    size_t s = 0;
+    size_t s = CUE_AT_START;
     for (size_t i = 0; i < len; i++) {
-        cue_state to = next[s * nclass + cls[(unsigned char)t[i]]];
+        cue_state to = next[s * CUE_CLASSES + cls[(unsigned char)t[i]]];
         s = to & ~CUE_MATCH;
         if (!(to & CUE_MATCH))
             continue;
