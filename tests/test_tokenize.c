@@ -154,6 +154,79 @@ static void tokenize_hash_is_the_folds(void **state)
     assert_true(count >= 10);
 }
 
+/* Words of ASCII letters and digits between spaces and stops, which
+ * the tokenizer reads eight bytes at a time where eight remain and byte
+ * by byte near a range's end: every token as a byte-by-byte reading
+ * makes it (range, fold cut at TOK_MAX_FOLD, flags, hash), across random
+ * texts, word lengths to 20 and beyond TOK_MAX_FOLD, and range ends. */
+static int ref_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+static void tokenize_ascii_words_as_byte_by_byte(void **state)
+{
+    (void)state;
+    static const char letters[] = "abcxyzABCXYZ0189";
+    static const char between[] = " !;:?@[`{/\n";
+    unsigned seed = 3;
+    static char text[4096];
+    for (int round = 0; round < 400; round++) {
+        size_t len = 0;
+        while (len < 600) {
+            size_t w = 1 + (size_t)(rand_r(&seed) % 20);
+            if (rand_r(&seed) % 40 == 0)
+                w = TOK_MAX_FOLD - 2 + (size_t)(rand_r(&seed) % 12);
+            for (size_t k = 0; k < w; k++)
+                text[len++] = letters[rand_r(&seed) % (sizeof letters - 1)];
+            size_t gap = 1 + (size_t)(rand_r(&seed) % 2);
+            for (size_t k = 0; k < gap; k++)
+                text[len++] = between[rand_r(&seed) % (sizeof between - 1)];
+        }
+        size_t from = (size_t)(rand_r(&seed) % 16);
+        size_t to = len - (size_t)(rand_r(&seed) % 24);
+        tokenizer t;
+        token tok;
+        tokenizer_init(&t, text, from, to);
+        size_t i = from, count = 0;
+        for (;;) {
+            while (i < to && !ref_alnum(text[i]))
+                i++;
+            if (i == to)
+                break;
+            size_t start = i, up = 0, digit = 0;
+            char fold[TOK_MAX_FOLD];
+            while (i < to && ref_alnum(text[i])) {
+                char c = text[i];
+                up += c >= 'A' && c <= 'Z';
+                digit += c >= '0' && c <= '9';
+                if (i - start < TOK_MAX_FOLD)
+                    fold[i - start] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+                i++;
+            }
+            size_t n = i - start, alpha = n - digit;
+            size_t fold_len = n < TOK_MAX_FOLD ? n : TOK_MAX_FOLD;
+            unsigned flags = (text[start] >= 'A' && text[start] <= 'Z'
+                                  ? TOK_CAPITAL
+                                  : 0) |
+                             (alpha == 0 ? TOK_NUMBER : 0) |
+                             (alpha >= 2 && up == alpha ? TOK_ALLCAPS : 0);
+            assert_true(tokenizer_next(&t, &tok));
+            assert_int_equal(tok.start, start);
+            assert_int_equal(tok.end, i);
+            assert_int_equal(tok.flags, flags);
+            assert_int_equal(tok.fold_len, fold_len);
+            assert_memory_equal(t.fold, fold, fold_len);
+            assert_int_equal(t.fold[fold_len], '\0');
+            assert_int_equal(tok.hash, strmap_hash(fold, fold_len));
+            count++;
+        }
+        assert_false(tokenizer_next(&t, &tok));
+        assert_true(count > 20);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +236,7 @@ int main(void)
         cmocka_unit_test(tokenize_caps_folded_length),
         cmocka_unit_test(tokenize_survives_invalid_bytes),
         cmocka_unit_test(tokenize_hash_is_the_folds),
+        cmocka_unit_test(tokenize_ascii_words_as_byte_by_byte),
     };
     return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
 }
