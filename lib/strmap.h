@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "bytes8.h"
 
 /* Keys up to this many bytes are held in their entry (nearly every word
  * and stem); a longer one is a pointer to its copy in the map's arena. */
@@ -80,17 +81,6 @@ static inline uint32_t strmap_finish(uint64_t h, uint64_t last, size_t len)
                       32);
 }
 
-/* Eight bytes of s as a little-endian number. */
-static inline uint64_t strmap_load8(const char *s)
-{
-    uint64_t v;
-    memcpy(&v, s, sizeof v);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    return v;
-}
-
 /* The n < 8 bytes of s as a little-endian number, in two loads that may
  * overlap (or three bytes), never reading past s + n. */
 static inline uint64_t strmap_load_tail(const char *s, size_t n)
@@ -117,7 +107,7 @@ static inline uint32_t strmap_hash(const char *s, size_t len)
     uint64_t h = 0;
     size_t left = len;
     for (; left >= 8; s += 8, left -= 8)
-        h = strmap_mix(h, strmap_load8(s));
+        h = strmap_mix(h, bytes_load8(s));
     return strmap_finish(h, strmap_load_tail(s, left), len);
 }
 

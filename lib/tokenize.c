@@ -12,6 +12,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "bytes8.h"
 #include "strmap.h"
 #include "utf8.h"
 
@@ -151,27 +152,6 @@ static inline int ascii_alnum(unsigned char c)
     return ascii_class[c] & ASCII_ALNUM;
 }
 
-/* Eight bytes at a time: the high bit of each byte of the result says
- * whether that byte of v is an ASCII byte in [lo, hi].  With the high
- * bits cleared first no sum carries into the next byte. */
-#define BYTES_ONE 0x0101010101010101u
-#define BYTES_HIGH 0x8080808080808080u
-static inline uint64_t bytes_in(uint64_t v, uint64_t low7, unsigned char lo,
-                                unsigned char hi)
-{
-    uint64_t at_least = low7 + BYTES_ONE * (0x80u - lo);
-    uint64_t above = low7 + BYTES_ONE * (0x7Fu - hi);
-    return at_least & ~above & ~v & BYTES_HIGH;
-}
-
-/* How many bytes a result of bytes_in() marks: the marks summed into the
- * top byte by one multiplication (no popcount instruction in the
- * baseline x86-64 the build targets). */
-static inline size_t bytes_count(uint64_t marks)
-{
-    return (size_t)(((marks >> 7) * BYTES_ONE) >> 56);
-}
-
 /* A word of ASCII letters and digits that ends on an ASCII byte which
  * cannot join it to more (four tokens in five of English news): folded
  * straight into t->fold.  Returns 0, having changed nothing, when the
@@ -189,15 +169,14 @@ static int ascii_word(tokenizer *t, token *tok)
     size_t digits = 0, uppers = 0;
     uint64_t h = 0, last = 0; /* strmap_hash of the fold, piece by piece */
     while (t->end - i >= 8) {
-        uint64_t v = strmap_load8((const char *)p + i);
-        uint64_t low7 = v & ~BYTES_HIGH;
-        uint64_t upper = bytes_in(v, low7, 'A', 'Z');
-        uint64_t digit = bytes_in(v, low7, '0', '9');
-        uint64_t word = bytes_in(v, low7 | BYTES_ONE * 0x20, 'a', 'z') | digit;
+        uint64_t v = bytes_load8((const char *)p + i);
+        uint64_t upper = bytes_in(v, 'A', 'Z');
+        uint64_t digit = bytes_in(v, '0', '9');
+        uint64_t word = bytes_in(v | BYTES_ONE * 0x20, 'a', 'z') | digit;
         size_t n = 8;
         uint64_t in = ~0ull;
         if (word != BYTES_HIGH) {
-            n = (size_t)__builtin_ctzll(~word & BYTES_HIGH) / 8;
+            n = bytes_first(~word & BYTES_HIGH);
             in = n ? ~0ull >> (64 - 8 * n) : 0;
             upper &= in;
             digit &= in;

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * bytes8.h -- eight bytes of text at a time (SWAR: SIMD within a
+ * register, in portable C).
+ *
+ * A loop over every byte of a word (the tokenizer's) had a load, a test
+ * and a branch a byte and mispredicted where each word ended; these read
+ * a piece of eight bytes and mark, in the top bit of each byte, the bytes
+ * that pass a test, so a run's end is the first mark.  Pieces are
+ * little-endian numbers (byte k in bits 8k to 8k + 7) on every machine.
+ * (The segmenter's plain runs, read so too, stop at nearly every space
+ * and came out 1 % faster for 8 % more instructions: left byte by byte.)
+ */
+#ifndef PRECIS_BYTES8_H
+#define PRECIS_BYTES8_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define BYTES_ONE 0x0101010101010101u
+#define BYTES_HIGH 0x8080808080808080u
+
+/* Eight bytes of s as a little-endian number. */
+static inline uint64_t bytes_load8(const char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, sizeof v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/* Marks the ASCII bytes of v in [lo, hi] (lo <= hi < 0x80).  With the
+ * top bits cleared first no sum carries into the next byte. */
+static inline uint64_t bytes_in(uint64_t v, unsigned char lo,
+                                unsigned char hi)
+{
+    uint64_t low7 = v & ~BYTES_HIGH;
+    uint64_t at_least = low7 + BYTES_ONE * (0x80u - lo);
+    uint64_t above = low7 + BYTES_ONE * (0x7Fu - hi);
+    return at_least & ~above & ~v & BYTES_HIGH;
+}
+
+/* How many bytes marks holds: summed into the top byte by one
+ * multiplication (no popcount instruction in baseline x86-64). */
+static inline size_t bytes_count(uint64_t marks)
+{
+    return (size_t)(((marks >> 7) * BYTES_ONE) >> 56);
+}
+
+/* The first marked byte's offset; marks must not be 0. */
+static inline size_t bytes_first(uint64_t marks)
+{
+    return (size_t)__builtin_ctzll(marks) / 8;
+}
+
+/* The last marked byte's offset; marks must not be 0. */
+static inline size_t bytes_last(uint64_t marks)
+{
+    return (size_t)(63 - __builtin_clzll(marks)) / 8;
+}
+
+#endif
