@@ -20,6 +20,7 @@
 #include <libstemmer.h>
 
 #include "attribution.h"
+#include "bytes8.h"
 #include "doc.h"
 #include "weights.h"
 
@@ -177,7 +178,7 @@ int lexicon_word(lexicon *t, const lang *l, const char *fold, size_t len,
     size_t mask = LEX_SLOTS - 1, i = h & mask;
     for (; t->slots[i].hash; i = (i + 1) & mask) {
         lex_entry *x = &t->slots[i];
-        if (x->hash == h && x->len == len && memcmp(x->bytes, fold, len) == 0) {
+        if (x->hash == h && x->len == len && bytes_same(x->bytes, fold, len)) {
             out->stem = x->flags & LEX_STEM_APART ? x->bytes + len : x->bytes;
             out->stem_len = x->stem_len;
             out->idf = x->idf;

@@ -135,7 +135,7 @@ static inline uint32_t *strmap_slot(const strmap *m, const char *key,
             return slot;
         const strmap_entry *e = &m->entries[*slot - 1];
         if (e->hash == h && e->len == len &&
-            memcmp(strmap_key(e), key, len) == 0)
+            bytes_same(strmap_key(e), key, len))
             return slot;
     }
 }

@@ -153,6 +153,29 @@ static void strmap_hash_reads_pieces_exactly(void **state)
     assert_true(strmap_hash("ab", 2) != strmap_hash("ab\0", 3));
 }
 
+/* bytes_same, the maps' key comparison, against memcmp at every length
+ * to 40 with the keys ending their allocations (ASan sees an over-read)
+ * and one byte different at every place. */
+static void strmap_keys_compare_as_memcmp(void **state)
+{
+    (void)state;
+    for (size_t len = 0; len <= 40; len++) {
+        char *a = malloc(len ? len : 1), *b = malloc(len ? len : 1);
+        assert_true(a && b);
+        for (size_t k = 0; k < len; k++)
+            a[k] = b[k] = (char)('a' + k % 26);
+        assert_true(bytes_same(a, b, len));
+        for (size_t k = 0; k < len; k++) {
+            b[k] ^= 0x20;
+            assert_false(bytes_same(a, b, len));
+            assert_int_equal(bytes_same(a, b, k), memcmp(a, b, k) == 0);
+            b[k] ^= 0x20;
+        }
+        free(a);
+        free(b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -161,6 +184,7 @@ int main(void)
         cmocka_unit_test(strmap_keys_are_bytes),
         cmocka_unit_test(strmap_hashed_and_long_keys),
         cmocka_unit_test(strmap_hash_reads_pieces_exactly),
+        cmocka_unit_test(strmap_keys_compare_as_memcmp),
     };
     return cmocka_run_group_tests_name("strmap", tests, NULL, NULL);
 }
