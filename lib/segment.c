@@ -122,9 +122,9 @@ static int push(seg_ctx *c, size_t start, size_t end)
         return PRECIS_ENOMEM;
     l->items = items;
     seg_sentence *s = &items[l->count++];
-    s->start = start;
-    s->end = end;
-    s->paragraph = l->paragraphs;
+    s->start = (uint32_t)start; /* under PRECIS_MAX_INPUT */
+    s->end = (uint32_t)end;
+    s->paragraph = (uint32_t)l->paragraphs;
     s->terminated = ends_terminal(c->text, start, end) != 0;
     s->whole_line = start == c->block_start && end == c->block_end;
     s->opens_line = start == c->block_start;

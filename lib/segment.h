@@ -49,9 +49,11 @@ typedef struct seg_rules {
     const strmap *stop;   /* lower-cased stop words */
 } seg_rules;
 
+/* 16 bytes: offsets fit 32 bits (PRECIS_MAX_INPUT), and a text of short
+ * lines has a sentence every few bytes. */
 typedef struct seg_sentence {
-    size_t start, end; /* trimmed byte range */
-    size_t paragraph;
+    uint32_t start, end; /* trimmed byte range */
+    uint32_t paragraph;
     unsigned terminated : 1; /* ends in sentence punctuation */
     unsigned whole_line : 1; /* is alone on its line(s) */
     unsigned opens_line : 1; /* starts its line(s) */
