@@ -65,6 +65,8 @@ typedef struct seg_sentence {
                                 (dateline.c), split off the sentence */
 } seg_sentence;
 
+_Static_assert(sizeof(seg_sentence) == 16, "a sentence every few bytes");
+
 typedef struct seg_list {
     seg_sentence *items;
     size_t count, cap;
