@@ -106,45 +106,53 @@ typedef struct cue_search {
     uint32_t best;
 } cue_search;
 
-static int cue_found(void *ctx, uint32_t cue, size_t start)
+static void cue_found(void *ctx, uint32_t cue, size_t start)
 {
     cue_search *c = ctx;
     const bp_pattern *p = &c->d->engine->patterns[cue];
     if (start > c->best_start || (start == c->best_start && cue > c->best))
-        return 0;
+        return;
     if ((p->lang[0] && strcmp(p->lang, c->code) != 0) ||
         !pattern_at(p, c->t, c->len, start, c->core) ||
         !cue_holds(c->d, c->s, p->reason))
-        return 0;
+        return;
     c->best_start = start;
     c->best = cue;
-    return 0;
 }
 
-static exclusion pattern_reason(const doc *d, const doc_sentence *s,
-                                size_t *at, size_t *cue_len)
+/* The search of sentence s, and the text the automaton reads for it.
+ * Every sentence is tried, however long: a flattened page runs captions
+ * together into one (segment.h caps it at 4 KiB), and the automaton
+ * reads each byte once whatever the number of cues.  A dateline is
+ * excluded as one and not searched. */
+static cue_text search_start(const doc *d, const doc_sentence *s,
+                             cue_search *c)
 {
-    const precis_engine_t *e = d->engine;
-    cue_search c = {d,
-                    s,
-                    d->text + s->seg.start,
-                    d->lang ? d->lang->code : "",
-                    s->seg.end - s->seg.start,
-                    0,
-                    SIZE_MAX,
-                    UINT32_MAX};
-    /* Every sentence is tried, however long: a flattened page runs
-     * captions together into one (segment.h caps it at 4 KiB), and the
-     * automaton reads each byte once whatever the number of cues. */
-    c.core = c.len; /* without trailing punctuation, for BP_WHOLE */
-    while (c.core > 0 && memchr(".!:;", c.t[c.core - 1], 4))
-        c.core--;
-    cues_scan(&e->cues, c.t, c.len, cue_found, &c, e->pattern_lens);
-    if (c.best == UINT32_MAX)
+    *c = (cue_search){d,
+                      s,
+                      d->text + s->seg.start,
+                      d->lang ? d->lang->code : "",
+                      s->seg.dateline ? 0 : s->seg.end - s->seg.start,
+                      0,
+                      SIZE_MAX,
+                      UINT32_MAX};
+    c->core = c->len; /* without trailing punctuation, for BP_WHOLE */
+    while (c->core > 0 && memchr(".!:;", c->t[c->core - 1], 4))
+        c->core--;
+    return (cue_text){c->t, c->len, cue_found, c};
+}
+
+/* The reason of the earliest cue the search found, with where it starts
+ * and its length; EXCL_NONE if none. */
+static exclusion search_reason(const cue_search *c, size_t *at,
+                               size_t *cue_len)
+{
+    if (c->best == UINT32_MAX)
         return EXCL_NONE;
-    *at = c.best_start;
-    *cue_len = e->patterns[c.best].len;
-    return e->patterns[c.best].reason;
+    const bp_pattern *p = &c->d->engine->patterns[c->best];
+    *at = c->best_start;
+    *cue_len = p->len;
+    return p->reason;
 }
 
 /* The sentences of the paragraph starting at i: [i, *end). */
@@ -210,12 +218,14 @@ static void caption_role(const doc *d, doc_sentence *s, size_t at,
     s->credit = 1;
 }
 
-static exclusion alone_reason(const doc *d, doc_sentence *s)
+/* Why s, whose cues were searched by c, is page noise on its own. */
+static exclusion alone_reason(const doc *d, doc_sentence *s,
+                              const cue_search *c)
 {
     if (s->seg.dateline)
         return EXCL_DATELINE;
     size_t at = 0, cue_len = 0;
-    exclusion reason = pattern_reason(d, s, &at, &cue_len);
+    exclusion reason = search_reason(c, &at, &cue_len);
     if (reason == EXCL_CAPTION)
         caption_role(d, s, at, cue_len);
     if (reason != EXCL_NONE)
@@ -534,8 +544,20 @@ static void mark_menus(doc *d)
 
 int boilerplate_mark(doc *d, int have_title)
 {
-    for (size_t i = 0; i < d->nsents; i++)
-        d->sents[i].excluded = alone_reason(d, &d->sents[i]);
+    /* Sentences two by two through the cue automaton (cues.h). */
+    const precis_engine_t *e = d->engine;
+    for (size_t i = 0; i < d->nsents; i += 2) {
+        doc_sentence *a = &d->sents[i];
+        doc_sentence *b = i + 1 < d->nsents ? a + 1 : NULL;
+        cue_search ca, cb;
+        cue_text ta = search_start(d, a, &ca);
+        cue_text tb = b ? search_start(d, b, &cb)
+                        : (cue_text){"", 0, cue_found, &cb};
+        cues_scan_two(&e->cues, &ta, &tb, e->pattern_lens);
+        a->excluded = alone_reason(d, a, &ca);
+        if (b)
+            b->excluded = alone_reason(d, b, &cb);
+    }
     mark_caption_texts(d);
     mark_menus(d);
     mark_headline(d, have_title);

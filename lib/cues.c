@@ -172,28 +172,56 @@ done:
     return rc;
 }
 
-int cues_scan(const cue_index *ix, const char *t, size_t len,
-              int (*found)(void *ctx, uint32_t cue, size_t start), void *ctx,
-              const size_t *lens)
+/* The matches of state s, reached at byte i of a text. */
+static void report(const cue_index *ix, size_t s, size_t i,
+                   const cue_text *text, const size_t *lens)
+{
+    for (uint32_t k = 0; k < ix->nout[s]; k++) {
+        uint32_t cue = ix->outs[ix->out[s] + k];
+        text->found(text->ctx, cue, i + 1 - lens[cue]);
+    }
+}
+
+void cues_scan_two(const cue_index *ix, const cue_text *a, const cue_text *b,
+                   const size_t *lens)
 {
     if (!ix->next)
-        return 0;
+        return;
     /* In locals: found() might write through ix for all the compiler
      * knows, which had it read them again for every byte. */
     const cue_state *next = ix->next;
     const uint8_t *cls = ix->cls;
-    size_t s = CUE_AT_START;
-    for (size_t i = 0; i < len; i++) {
-        cue_state to = next[s * CUE_CLASSES + cls[(unsigned char)t[i]]];
-        s = to & ~CUE_MATCH;
-        if (!(to & CUE_MATCH))
-            continue;
-        for (uint32_t k = 0; k < ix->nout[s]; k++) {
-            uint32_t cue = ix->outs[ix->out[s] + k];
-            int rc = found(ctx, cue, i + 1 - lens[cue]);
-            if (rc)
-                return rc;
+    const unsigned char *ta = (const unsigned char *)a->text;
+    const unsigned char *tb = (const unsigned char *)b->text;
+    size_t sa = CUE_AT_START, sb = CUE_AT_START, i = 0;
+    size_t both = a->len < b->len ? a->len : b->len;
+    /* Two texts a step: each transition waits for the one before it in
+     * its text, so the two chains of loads overlap. */
+    for (; i < both; i++) {
+        cue_state to_a = next[sa * CUE_CLASSES + cls[ta[i]]];
+        cue_state to_b = next[sb * CUE_CLASSES + cls[tb[i]]];
+        sa = to_a & ~CUE_MATCH;
+        sb = to_b & ~CUE_MATCH;
+        if ((to_a | to_b) & CUE_MATCH) {
+            if (to_a & CUE_MATCH)
+                report(ix, sa, i, a, lens);
+            if (to_b & CUE_MATCH)
+                report(ix, sb, i, b, lens);
         }
     }
-    return 0;
+    const cue_text *rest = a->len > both ? a : b;
+    const unsigned char *t = a->len > both ? ta : tb;
+    size_t s = a->len > both ? sa : sb;
+    for (; i < rest->len; i++) {
+        cue_state to = next[s * CUE_CLASSES + cls[t[i]]];
+        s = to & ~CUE_MATCH;
+        if (to & CUE_MATCH)
+            report(ix, s, i, rest, lens);
+    }
+}
+
+void cues_scan(const cue_index *ix, const cue_text *text, const size_t *lens)
+{
+    cue_text none = {"", 0, text->found, text->ctx};
+    cues_scan_two(ix, text, &none, lens);
 }

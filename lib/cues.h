@@ -67,12 +67,24 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
                size_t n);
 void cues_free(cue_index *ix);
 
-/* Calls found(ctx, cue, start) for each cue whose bytes' classes occur
- * in t[0, len) where a cue may start (above), every cue found exactly
- * among them, in the order their ends are reached, until it returns nonzero; returns that
- * value, or 0. */
-int cues_scan(const cue_index *ix, const char *t, size_t len,
-              int (*found)(void *ctx, uint32_t cue, size_t start), void *ctx,
-              const size_t *lens);
+/* A text to scan, and what to call for each cue found in it. */
+typedef struct cue_text {
+    const char *text;
+    size_t len;
+    void (*found)(void *ctx, uint32_t cue, size_t start);
+    void *ctx;
+} cue_text;
+
+/* Calls text->found(ctx, cue, start) for each cue whose bytes' classes
+ * occur in text[0, len) where a cue may start (above), every cue found
+ * exactly among them, in the order their ends are reached; lens[cue] is
+ * each cue's length. */
+void cues_scan(const cue_index *ix, const cue_text *text, const size_t *lens);
+
+/* The same for two texts at once, each reported as cues_scan would:
+ * the scan waits on one load a byte, and two texts give the processor
+ * two such chains to run side by side. */
+void cues_scan_two(const cue_index *ix, const cue_text *a, const cue_text *b,
+                   const size_t *lens);
 
 #endif

@@ -19,13 +19,20 @@ typedef struct found {
     size_t n;
 } found;
 
-static int record(void *ctx, uint32_t cue, size_t start)
+static void record(void *ctx, uint32_t cue, size_t start)
 {
     found *f = ctx;
     assert_true(f->n < MAX_FOUND);
     f->cue[f->n] = cue;
     f->start[f->n++] = start;
-    return 0;
+}
+
+/* Every cue the automaton reports in t[0, len), into f. */
+static void scan(const cue_index *ix, const char *t, size_t len,
+                 const size_t *lens, found *f)
+{
+    cue_text text = {t, len, record, f};
+    cues_scan(ix, &text, lens);
 }
 
 static int fold(int c)
@@ -83,13 +90,13 @@ static void cues_find_overlapping_matches(void **state)
     cue_index ix;
     assert_int_equal(cues_build(&ix, cues, lens, 5), 0);
     found f = {{0}, {0}, 0};
-    cues_scan(&ix, "US SHERS", 8, record, &f, lens);
+    scan(&ix, "US SHERS", 8, lens, &f);
     /* "she" ends at byte 6; "he" and "hers" would start inside a word. */
     assert_int_equal(f.n, 1);
     assert_int_equal(f.cue[0], 1);
     assert_int_equal(f.start[0], 3);
     f.n = 0;
-    cues_scan(&ix, "no match? he-hers", 17, record, &f, lens);
+    scan(&ix, "no match? he-hers", 17, lens, &f);
     /* "he" at 10, "-he" and "he" after the hyphen at 12 and 13, "hers". */
     assert_int_equal(f.n, 4);
     assert_int_equal(f.cue[0], 0);
@@ -113,7 +120,7 @@ static void cues_report_every_equal_cue(void **state)
     cue_index ix;
     assert_int_equal(cues_build(&ix, cues, lens, 3), 0);
     found f = {{0}, {0}, 0};
-    cues_scan(&ix, "Read More", 9, record, &f, lens);
+    scan(&ix, "Read More", 9, lens, &f);
     assert_int_equal(f.n, 3);
     int seen[3] = {0};
     for (size_t k = 0; k < f.n; k++)
@@ -123,30 +130,45 @@ static void cues_report_every_equal_cue(void **state)
     cues_free(&ix);
 }
 
-static int stop_at_first(void *ctx, uint32_t cue, size_t start)
-{
-    (void)start;
-    *(uint32_t *)ctx = cue;
-    return 7;
-}
-
-static void cues_scan_stops_when_asked(void **state)
+/* Two texts scanned side by side (cues_scan_two) are each reported as
+ * alone, whichever is longer, an empty one included. */
+static void cues_scan_two_texts_as_one_each(void **state)
 {
     (void)state;
-    const char *cues[] = {"cookies", "privacy"};
-    size_t lens[] = {7, 7};
+    const char *cues[] = {"cookies", "privacy", "read more", "(ap"};
+    size_t lens[] = {7, 7, 9, 3};
     cue_index ix;
-    assert_int_equal(cues_build(&ix, cues, lens, 2), 0);
-    uint32_t got = 99;
-    const char *t = "Your PRIVACY matters; we use cookies.";
-    assert_int_equal(cues_scan(&ix, t, strlen(t), stop_at_first, &got, lens),
-                     7);
-    assert_int_equal(got, 1);
+    assert_int_equal(cues_build(&ix, cues, lens, 4), 0);
+    const char *texts[] = {"Your PRIVACY matters; we use cookies.",
+                           "Read more (AP", "", "cookies privacy cookies"};
+    for (size_t x = 0; x < 4; x++)
+        for (size_t y = 0; y < 4; y++) {
+            static found alone_x, alone_y, got_x, got_y;
+            alone_x.n = alone_y.n = got_x.n = got_y.n = 0;
+            scan(&ix, texts[x], strlen(texts[x]), lens, &alone_x);
+            scan(&ix, texts[y], strlen(texts[y]), lens, &alone_y);
+            cue_text a = {texts[x], strlen(texts[x]), record, &got_x};
+            cue_text b = {texts[y], strlen(texts[y]), record, &got_y};
+            cues_scan_two(&ix, &a, &b, lens);
+            assert_int_equal(got_x.n, alone_x.n);
+            assert_int_equal(got_y.n, alone_y.n);
+            assert_memory_equal(got_x.cue, alone_x.cue,
+                                got_x.n * sizeof *got_x.cue);
+            assert_memory_equal(got_x.start, alone_x.start,
+                                got_x.n * sizeof *got_x.start);
+            assert_memory_equal(got_y.cue, alone_y.cue,
+                                got_y.n * sizeof *got_y.cue);
+            assert_memory_equal(got_y.start, alone_y.start,
+                                got_y.n * sizeof *got_y.start);
+            if (x == 0)
+                assert_int_equal(alone_x.n, 2); /* privacy, cookies */
+        }
     cues_free(&ix);
     /* No cues: nothing is ever found. */
     assert_int_equal(cues_build(&ix, NULL, NULL, 0), 0);
-    assert_int_equal(cues_scan(&ix, t, strlen(t), stop_at_first, &got, lens),
-                     0);
+    found none = {{0}, {0}, 0};
+    scan(&ix, texts[0], strlen(texts[0]), lens, &none);
+    assert_int_equal(none.n, 0);
     cues_free(&ix);
 }
 
@@ -192,7 +214,7 @@ static void agree_over(const char *alphabet, size_t nletters, unsigned seed)
         assert_int_equal(cues_build(&ix, cues, lens, n), 0);
         static found got, want;
         got.n = 0;
-        cues_scan(&ix, text, len, record, &got, lens);
+        scan(&ix, text, len, lens, &got);
         naive(cues, lens, n, text, len, &want);
         size_t k = 0;
         for (size_t i = 0; i < got.n; i++) {
@@ -206,6 +228,18 @@ static void agree_over(const char *alphabet, size_t nletters, unsigned seed)
             k++;
         }
         assert_int_equal(k, want.n);
+        /* Beside the text's second half, in one scan of two: the same. */
+        static found pair, half, alone_half;
+        pair.n = half.n = alone_half.n = 0;
+        cue_text one = {text, len, record, &pair};
+        cue_text two = {text + len / 2, len - len / 2, record, &half};
+        cues_scan_two(&ix, &one, &two, lens);
+        scan(&ix, text + len / 2, len - len / 2, lens, &alone_half);
+        assert_int_equal(pair.n, got.n);
+        assert_memory_equal(pair.start, got.start, got.n * sizeof *got.start);
+        assert_int_equal(half.n, alone_half.n);
+        assert_memory_equal(half.cue, alone_half.cue,
+                            half.n * sizeof *half.cue);
         cues_free(&ix);
     }
 }
@@ -231,7 +265,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cues_find_overlapping_matches),
         cmocka_unit_test(cues_report_every_equal_cue),
-        cmocka_unit_test(cues_scan_stops_when_asked),
+        cmocka_unit_test(cues_scan_two_texts_as_one_each),
         cmocka_unit_test(cues_agree_with_naive_search),
         cmocka_unit_test(cues_refuse_more_than_their_states_hold),
     };
