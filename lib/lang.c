@@ -29,14 +29,12 @@ void lang_vote(const precis_engine_t *e, lang_votes *v, const char *fold,
     const uint32_t *mask = strmap_get_hashed(&e->stop_langs, fold, len, hash);
     if (!mask)
         return;
-    double share = 1.0 / __builtin_popcount(*mask);
-    /* Added once per occurrence, not times x share: the sum is then the
-     * one a token-by-token count makes, to the last bit, so ties fall as
-     * they did. */
+    /* Whole parts, so the order words come in changes no sum (a double
+     * share had to be added once per occurrence for that). */
+    uint64_t share = LANG_VOTE_WHOLE / (uint64_t)__builtin_popcount(*mask);
     for (size_t i = 0; i < e->nlangs; i++)
         if (*mask & (1u << i))
-            for (uint32_t k = 0; k < times; k++)
-                v->hits[i] += share;
+            v->hits[i] += share * times;
     v->matches += times;
 }
 

@@ -19,8 +19,15 @@
 /* Tokens ending within this many bytes of the start are the sample. */
 #define LANG_DETECT_BYTES (16 * 1024)
 
+/* A word that is a stop word of k languages gives each 1/k of a vote,
+ * counted exactly as LANG_VOTE_WHOLE / k: the least common multiple of
+ * 1 to ENGINE_MAX_LANGS (32), so every share is whole and a sample of
+ * 16 KiB (under 10^4 votes) stays far inside 64 bits. */
+#define LANG_VOTE_WHOLE 144403552893600ull
+
 typedef struct lang_votes {
-    double hits[ENGINE_MAX_LANGS]; /* stop words of each language */
+    uint64_t hits[ENGINE_MAX_LANGS]; /* stop words of each language, in
+                                        LANG_VOTE_WHOLE parts each */
     size_t matches;                /* tokens that are some stop word */
     size_t tokens;                 /* tokens in the sample */
 } lang_votes;
