@@ -28,37 +28,6 @@ static inline uint64_t bytes_load8(const char *s)
     memcpy(&v, s, sizeof v);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     v = __builtin_bswap64(v);
-/* Whether a[0, len) and b[0, len) hold the same bytes, for the short
- * keys of the maps (words): eight bytes at a time and the last eight
- * overlapping, or two overlapping fours, or three bytes, never reading
- * outside either.  memcmp, a call and a loop, had been the maps' hits'
- * largest cost after the misses. */
-static inline int bytes_same(const char *a, const char *b, size_t len)
-{
-    uint64_t x, y;
-    if (len >= 8) {
-        for (size_t i = 0; i + 8 < len; i += 8) {
-            memcpy(&x, a + i, 8);
-            memcpy(&y, b + i, 8);
-            if (x != y)
-                return 0;
-        }
-        memcpy(&x, a + len - 8, 8);
-        memcpy(&y, b + len - 8, 8);
-        return x == y;
-    }
-    if (len >= 4) {
-        uint32_t p, q, r, s;
-        memcpy(&p, a, 4);
-        memcpy(&q, b, 4);
-        memcpy(&r, a + len - 4, 4);
-        memcpy(&s, b + len - 4, 4);
-        return p == q && r == s;
-    }
-    return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] &&
-                        a[len - 1] == b[len - 1]);
-}
-
 #endif
     return v;
 }
@@ -85,12 +54,6 @@ static inline size_t bytes_count(uint64_t marks)
 static inline size_t bytes_first(uint64_t marks)
 {
     return (size_t)__builtin_ctzll(marks) / 8;
-}
-
-/* The last marked byte's offset; marks must not be 0. */
-static inline size_t bytes_last(uint64_t marks)
-{
-    return (size_t)(63 - __builtin_clzll(marks)) / 8;
 }
 
 /* Whether a[0, len) and b[0, len) hold the same bytes, for the short
