@@ -18,14 +18,15 @@
 #include "alloc.h"
 
 /* Make room for element number count (of elem bytes) in items, whose
- * capacity is *cap, from first up by half each time.  Returns the possibly moved
- * array, or NULL when out of memory (items and *cap then unchanged). */
+ * capacity is *cap, from first up by half each time (by one at least).
+ * Returns the possibly moved array, or NULL when out of memory (items
+ * and *cap then unchanged). */
 static inline void *array_grow(void *items, size_t *cap, size_t count,
                                size_t elem, size_t first)
 {
     if (count < *cap)
         return items;
-    size_t n = *cap ? *cap + *cap / 2 : first;
+    size_t n = *cap ? *cap + (*cap > 1 ? *cap / 2 : 1) : first;
     if (n > SIZE_MAX / elem)
         return NULL;
     void *grown = mem_realloc(items, n * elem);

@@ -32,6 +32,27 @@ static inline uint64_t bytes_load8(const char *s)
     return v;
 }
 
+/* The n < 8 bytes of s as a little-endian number, in two loads that may
+ * overlap (or three bytes), never reading past s + n. */
+static inline uint64_t bytes_load_tail(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        lo = __builtin_bswap32(lo);
+        hi = __builtin_bswap32(hi);
+#endif
+        return lo | (uint64_t)hi << (8 * (n - 4));
+    }
+    if (n == 0)
+        return 0;
+    return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
+           (uint64_t)u[n - 1] << (8 * (n - 1));
+}
+
 /* Marks the ASCII bytes of v in [lo, hi] (lo <= hi < 0x80).  With the
  * top bits cleared first no sum carries into the next byte. */
 static inline uint64_t bytes_in(uint64_t v, unsigned char lo,

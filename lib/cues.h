@@ -11,7 +11,7 @@
  * case, so case-blind and case-sensitive cues share one automaton, and
  * the rarest bytes of the cues merged with the bytes of none, so a row
  * of transitions is one 64-byte cache line (a table of 75 classes, one
- * per byte the cues hold, was 460 KB, and its misses were most of the
+ * per byte the cues hold, was 448 KB, and its misses were most of the
  * scan's time).  What it finds is thus a superset: the caller checks the
  * exact text, the anchoring and the language of each match.
  *

@@ -81,34 +81,13 @@ static inline uint32_t strmap_finish(uint64_t h, uint64_t last, size_t len)
                       32);
 }
 
-/* The n < 8 bytes of s as a little-endian number, in two loads that may
- * overlap (or three bytes), never reading past s + n. */
-static inline uint64_t strmap_load_tail(const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (n >= 4) {
-        uint32_t lo, hi;
-        memcpy(&lo, s, 4);
-        memcpy(&hi, s + n - 4, 4);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        lo = __builtin_bswap32(lo);
-        hi = __builtin_bswap32(hi);
-#endif
-        return lo | (uint64_t)hi << (8 * (n - 4));
-    }
-    if (n == 0)
-        return 0;
-    return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
-           (uint64_t)u[n - 1] << (8 * (n - 1));
-}
-
 static inline uint32_t strmap_hash(const char *s, size_t len)
 {
     uint64_t h = 0;
     size_t left = len;
     for (; left >= 8; s += 8, left -= 8)
         h = strmap_mix(h, bytes_load8(s));
-    return strmap_finish(h, strmap_load_tail(s, left), len);
+    return strmap_finish(h, bytes_load_tail(s, left), len);
 }
 
 /* PRECIS_OK or PRECIS_ENOMEM. */
