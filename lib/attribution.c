@@ -509,7 +509,7 @@ int attributor_addressee(attributor *a, size_t k, speaker *out)
 
 attributor *attributor_new(const doc *d, const qspan *qs, size_t n)
 {
-    /* Not cleared: the 10 KB token window is written before it is read
+    /* Not cleared: the 6 KB token window is written before it is read
      * (mention_window), and clearing it was most of a quote's setup. */
     attributor *a = mem_malloc(sizeof *a);
     if (!a)
