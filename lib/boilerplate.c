@@ -551,9 +551,12 @@ int boilerplate_mark(doc *d, int have_title)
         doc_sentence *b = i + 1 < d->nsents ? a + 1 : NULL;
         cue_search ca, cb;
         cue_text ta = search_start(d, a, &ca);
-        cue_text tb = b ? search_start(d, b, &cb)
-                        : (cue_text){"", 0, cue_found, &cb};
-        cues_scan_two(&e->cues, &ta, &tb, e->pattern_lens);
+        if (b) {
+            cue_text tb = search_start(d, b, &cb);
+            cues_scan_two(&e->cues, &ta, &tb, e->pattern_lens);
+        } else {
+            cues_scan(&e->cues, &ta, e->pattern_lens);
+        }
         a->excluded = alone_reason(d, a, &ca);
         if (b)
             b->excluded = alone_reason(d, b, &cb);

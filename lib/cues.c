@@ -13,6 +13,12 @@
 
 #define NONE UINT16_MAX /* no transition yet, while building */
 
+/* ASCII letters and digits: the bytes a cue may not start among. */
+static int word_byte(unsigned char c)
+{
+    return c < 0x80 && (uc_is_letter(c) || uc_is_digit(c));
+}
+
 void cues_free(cue_index *ix)
 {
     mem_free(ix->next);
@@ -28,7 +34,7 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
     memset(ix, 0, sizeof *ix);
     /* Classes: the CUE_CLASSES - 2 bytes the cues hold most often get one
      * each (upper-case ASCII letters their lower-case letter's); every
-     * other byte is CLASS_OTHER_WORD or CLASS_OTHER, as cue_word_byte()
+     * other byte is CLASS_OTHER_WORD or CLASS_OTHER, as word_byte()
      * says.  Bytes sharing a class make the automaton find some texts
      * that are not cues, which the caller's exact check drops; what it
      * buys is a row of transitions in one cache line (cues.h). */
@@ -55,12 +61,12 @@ int cues_build(cue_index *ix, const char *const *texts, const size_t *lens,
         if (ix->cls[lower])
             ix->cls[c] = ix->cls[lower];
         else
-            ix->cls[c] = cue_word_byte((unsigned char)c) ? CLASS_OTHER_WORD
+            ix->cls[c] = word_byte((unsigned char)c) ? CLASS_OTHER_WORD
                                                          : CLASS_OTHER;
     }
     uint8_t in_word[256] = {0}; /* per class: its bytes are word bytes */
     for (int c = 0; c < 256; c++)
-        in_word[ix->cls[c]] = cue_word_byte((unsigned char)c);
+        in_word[ix->cls[c]] = word_byte((unsigned char)c);
     /* States are 15 bits and a transition's top bit says its target has
      * matches, so the scan reads one 16-bit entry a byte (it runs over
      * every byte of every sentence): the cues may hold 32,765 bytes. */

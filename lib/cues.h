@@ -43,12 +43,6 @@ typedef uint16_t cue_state;
  * the scan's next row is a shift away, not a multiplication. */
 #define CUE_CLASSES 32
 
-/* ASCII letters and digits: the bytes a cue may not start among. */
-static inline int cue_word_byte(unsigned char c)
-{
-    return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
-}
-
 typedef struct cue_index {
     uint8_t cls[256]; /* byte -> input class */
     uint32_t nclass;  /* classes used, the two CLASS_OTHER* included */
