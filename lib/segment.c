@@ -761,6 +761,12 @@ static size_t stop_run_end(const char *t, size_t e, size_t i)
     ((b) > 0x20 && (b) < 0x7F && (b) != '.' && (b) != '!' && (b) != '?' &&   \
      (b) != ')')
 static const unsigned char seg_plain[256] = {UTF8_BYTE_TABLE(SEG_PLAIN)};
+/* After a space, a plain byte but a capital: the space ends no sentence
+ * (run_in_boundary wants a capital after it) and, outside a list, opens
+ * no item -- a space between words, one in six bytes of a text, taken
+ * with the plain bytes rather than one at a time. */
+#define SEG_WORD_ON(b) (SEG_PLAIN(b) && !((b) >= 'A' && (b) <= 'Z'))
+static const unsigned char seg_word_on[256] = {UTF8_BYTE_TABLE(SEG_WORD_ON)};
 
 static int scan_block(seg_ctx *c)
 {
@@ -784,8 +790,15 @@ static int scan_block(seg_ctx *c)
          * the longest sentence. */
         size_t plain_end =
             s + SEG_MAX_SENTENCE + 1 < e ? s + SEG_MAX_SENTENCE + 1 : e;
-        while (i < plain_end && seg_plain[(unsigned char)t[i]])
-            i++;
+        for (;;) {
+            while (i < plain_end && seg_plain[(unsigned char)t[i]])
+                i++;
+            if (i + 1 >= plain_end || t[i] != ' ' ||
+                c->list_kind != LIST_NONE ||
+                !seg_word_on[(unsigned char)t[i + 1]])
+                break;
+            last_space = i++;
+        }
         if (i >= e)
             break;
         int n;
