@@ -88,10 +88,10 @@ static int pattern_at(const bp_pattern *p, const char *t, size_t len,
 static int cue_holds(const doc *d, const doc_sentence *s, exclusion reason)
 {
     if (reason == EXCL_BYLINE)
-        return s->seg.whole_line && s->words <= BYLINE_WORDS &&
+        return s->seg.whole_line && doc_sentence_words(s) <= BYLINE_WORDS &&
                shape_all_capitalised(d, s);
     if (reason == EXCL_COMMENTS)
-        return s->seg.whole_line && s->words <= COMMENT_MARKER_WORDS;
+        return s->seg.whole_line && doc_sentence_words(s) <= COMMENT_MARKER_WORDS;
     return 1;
 }
 
@@ -206,7 +206,7 @@ static void caption_role(const doc *d, doc_sentence *s, size_t at,
         s->caption_label = 1;
         return;
     }
-    if (s->words > SHAPE_CREDIT_WORDS)
+    if (doc_sentence_words(s) > SHAPE_CREDIT_WORDS)
         return;
     for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
         const doc_token *t = &d->toks[k];
@@ -304,7 +304,7 @@ static int mark_duplicates(doc *d)
     memset(slot, 0xff, cap * sizeof *slot); /* UINT32_MAX: empty */
     for (size_t i = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
-        if (s->words == 0)
+        if (doc_sentence_words(s) == 0)
             continue;
         uint64_t h = fp[i] = fingerprint(d, s);
         size_t j = (size_t)h & (cap - 1);
@@ -372,7 +372,7 @@ static void mark_near_duplicates(doc *d)
 /* A headline line: on its own, no final stop, four words or more. */
 static int headline_line(const doc *d, const doc_sentence *s)
 {
-    return s->seg.whole_line && s->words >= HEADLINE_RUN_WORDS &&
+    return s->seg.whole_line && doc_sentence_words(s) >= HEADLINE_RUN_WORDS &&
            (s->excluded == EXCL_FRAGMENT || s->excluded == EXCL_RELATED) &&
            !shape_ends_like_sentence(d, s);
 }
@@ -387,7 +387,7 @@ static void mark_caption(doc *d, size_t first, size_t end)
     for (size_t k = first; k < end; k++) {
         if (d->sents[k].excluded && d->sents[k].excluded != EXCL_CAPTION)
             return;
-        words += d->sents[k].words;
+        words += doc_sentence_words(&d->sents[k]);
     }
     if (words <= CAPTION_WORDS)
         for (size_t k = first; k < end; k++)
@@ -512,7 +512,7 @@ static void mark_headline(doc *d, int have_title)
             have_title
                 ? d->ntitle > 0 && near_duplicate_terms(s->vec, s->nvec,
                                                         d->title, d->ntitle)
-                : s->words >= HEADLINE_RUN_WORDS &&
+                : doc_sentence_words(s) >= HEADLINE_RUN_WORDS &&
                       !shape_ends_like_sentence(d, s);
         if (headline) {
             s->excluded = EXCL_HEADLINE;
@@ -531,7 +531,7 @@ static void mark_menus(doc *d)
     for (size_t i = 0; i <= d->nsents; i++) {
         const doc_sentence *s = i < d->nsents ? &d->sents[i] : NULL;
         if (s && s->seg.whole_line && s->excluded == EXCL_FRAGMENT &&
-            s->words <= MENU_ITEM_WORDS) {
+            doc_sentence_words(s) <= MENU_ITEM_WORDS) {
             run++;
             continue;
         }

@@ -463,8 +463,7 @@ static int name_terms(doc *d, size_t prefetched)
             t->stop = d->terms[term].stop;
             s->content += !t->stop;
         }
-        s->words = s->tok_end - s->tok_begin;
-        d->total_words += s->words;
+        d->total_words += doc_sentence_words(s);
     }
     return PRECIS_OK;
 }

@@ -29,10 +29,19 @@ typedef struct doc_term {
                         (lexicon.c); 0: no model */
     float idf;    /* background idf */
     float lidf;   /* idf among the document's selectable sentences */
-    float weight; /* document weight: tf x idf (0 for stop) */
     unsigned stop : 1;
     unsigned number : 1;
 } doc_term;
+
+/* 32 bytes: a text of distinct numbers or names holds one every few
+ * bytes. */
+_Static_assert(sizeof(doc_term) == 32, "a term every few bytes");
+
+/* The term's document weight: tf x idf, 0 for a stop word. */
+static inline float doc_term_weight(const doc_term *t)
+{
+    return t->stop ? 0 : (float)t->tf * t->idf;
+}
 
 /* 12 bytes: a document holds one per word and mark (about one per 5.5
  * bytes of news text), the largest part of the engine's memory. */
@@ -75,29 +84,40 @@ static inline float vec_tf(const vec_entry *e)
     return e->count == 1 ? 1.0f : 1.0f + logf((float)e->count);
 }
 
+/* 64 bytes: a text of short lines holds one every few bytes (a million
+ * one-line paragraphs, 14 bytes each, were 80 bytes a sentence). */
 typedef struct doc_sentence {
     seg_sentence seg;
-    uint32_t tok_begin, tok_end; /* [begin, end) in doc.toks */
-    uint32_t words;              /* word tokens */
+    uint32_t tok_begin, tok_end; /* [begin, end) in doc.toks: its words
+                                    (doc_sentence_words) */
     uint32_t content;            /* non-stop word tokens */
-    vec_entry *vec;              /* unique content terms, in d->vectors */
     uint32_t nvec;
-    float norm;                 /* Euclidean norm of the tf-idf vec */
-    float local_norm;           /* Euclidean norm of the lw weights */
-    float quoted;               /* share of its bytes inside quotation marks */
-    exclusion excluded;         /* why it is kept out; EXCL_NONE: selectable */
-    unsigned credit : 1;        /* a picture's credit ("Photo by Jane Doe",
-                                   "(AP)"): its caption comes before it */
-    unsigned caption_label : 1; /* a caption's label alone ("Image
-                                   caption"): its caption comes next */
-    unsigned leans : 1;         /* needs the sentence before it: opens on
-                                   a word pointing back ("He", "But") or
-                                   inside a quotation begun before it */
-    unsigned runs_on : 1;       /* needs the one after it: ends inside a
-                                   quotation that goes on there */
-    uint32_t rank;              /* position among selectable sentences */
+    vec_entry *vec;              /* unique content terms, in d->vectors */
+    float norm;                  /* Euclidean norm of the tf-idf vec */
+    float local_norm;            /* Euclidean norm of the lw weights */
+    float quoted;                /* share of its bytes inside quotation marks */
+    uint8_t excluded;            /* exclusion: why it is kept out;
+                                    EXCL_NONE: selectable */
+    unsigned credit : 1;         /* a picture's credit ("Photo by Jane Doe",
+                                    "(AP)"): its caption comes before it */
+    unsigned caption_label : 1;  /* a caption's label alone ("Image
+                                    caption"): its caption comes next */
+    unsigned leans : 1;          /* needs the sentence before it: opens on
+                                    a word pointing back ("He", "But") or
+                                    inside a quotation begun before it */
+    unsigned runs_on : 1;        /* needs the one after it: ends inside a
+                                    quotation that goes on there */
     double score;
 } doc_sentence;
+
+_Static_assert(sizeof(doc_sentence) == 64, "a sentence every few bytes");
+_Static_assert(EXCL_COUNT <= UINT8_MAX, "an exclusion fits its byte");
+
+/* Word tokens (words, numbers, marks) of sentence s. */
+static inline uint32_t doc_sentence_words(const doc_sentence *s)
+{
+    return s->tok_end - s->tok_begin;
+}
 
 typedef struct doc {
     const char *text;

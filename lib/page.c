@@ -28,17 +28,17 @@
 
 int page_is_prose(const doc *d, const doc_sentence *s)
 {
-    if (s->words < PROSE_WORDS || !shape_ends_like_sentence(d, s))
+    if (doc_sentence_words(s) < PROSE_WORDS || !shape_ends_like_sentence(d, s))
         return 0;
     if (!d->lang || d->lang->stop.count == 0)
         return 1;
-    uint32_t stops = s->words - s->content;
-    return stops >= PROSE_STOP_SHARE * s->words;
+    uint32_t stops = doc_sentence_words(s) - s->content;
+    return stops >= PROSE_STOP_SHARE * doc_sentence_words(s);
 }
 
 static long sentence_value(const doc *d, const doc_sentence *s)
 {
-    switch (s->excluded) {
+    switch ((exclusion)s->excluded) {
     case EXCL_NONE:
         break;
     /* What stands in an article between its paragraphs (a repeat, a
@@ -56,10 +56,10 @@ static long sentence_value(const doc *d, const doc_sentence *s)
     case EXCL_NOISE:
         return 0;
     default:
-        return -(long)(s->words + LINE_COST);
+        return -(long)(doc_sentence_words(s) + LINE_COST);
     }
     if (page_is_prose(d, s))
-        return (long)s->words;
+        return (long)doc_sentence_words(s);
     /* A short sentence or a row of a list ("Jordan Munoz 8 saves.")
      * is a little evidence of the article, a stop at its end. */
     return s->seg.terminated ? 1 : 0;

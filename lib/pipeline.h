@@ -25,10 +25,9 @@
  *    dependence_mark   qspan[], sents.seg, text,    sents.leans, runs_on
  *                      lang dependent
  *  4 term_stats        selectable sents, vectors,   terms.tf, sf, first,
- *                      terms.model_idf              first_inner, idf, lidf,
- *                                                   weight
+ *                      terms.model_idf              first_inner, idf, lidf
  *  5 score_sentences   terms, vectors, title,       sents.norm, local_norm,
- *                      sents.seg, quoted, words     rank, score
+ *                      sents.seg, quoted, words     score
  *  6 select_sentences  sents.score, leans, runs_on, chosen[] (output)
  *                      vectors
  *    doc_drop_vectors                               vectors and title freed

@@ -82,7 +82,7 @@ static double salience(const doc *d, const quote *q, terms *out)
             j++;
         const doc_term *term = &d->terms[ids[i]];
         double w = (double)(j - i) * term->idf;
-        dot += w * term->weight;
+        dot += w * doc_term_weight(term);
         norm += w * w;
         ids[u++] = ids[i];
         i = j;

@@ -182,7 +182,7 @@ static int fill(precis_result_t *r, const doc *d, const size_t *chosen,
         o->score = s->score;
         o->index = chosen[i];
         o->paragraph = s->seg.paragraph;
-        o->words = s->words;
+        o->words = doc_sentence_words(s);
         if (!o->text)
             return PRECIS_ENOMEM;
     }

@@ -78,8 +78,10 @@ static double length_prior(uint32_t words)
 int score_sentences(doc *d, double coverage)
 {
     double centroid_sq = 0;
-    for (size_t i = 0; i < d->nterms; i++)
-        centroid_sq += (double)d->terms[i].weight * d->terms[i].weight;
+    for (size_t i = 0; i < d->nterms; i++) {
+        double w = doc_term_weight(&d->terms[i]);
+        centroid_sq += w * w;
+    }
     double centroid_norm = sqrt(centroid_sq);
 
     size_t n = d->nsents ? d->nsents : 1;
@@ -110,7 +112,6 @@ int score_sentences(doc *d, double coverage)
     const feature_weights w = weights_for(coverage);
     double best = 0;
     double max_salience = 0, max_centrality = 0, max_graph = 0;
-    uint32_t rank = 0;
     size_t last_paragraph = SIZE_MAX;
     for (size_t i = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
@@ -126,10 +127,9 @@ int score_sentences(doc *d, double coverage)
             if (graph[i] > max_graph)
                 max_graph = graph[i];
         }
-        s->rank = rank++;
         double sum = 0;
         for (uint32_t k = 0; k < s->nvec; k++)
-            sum += d->terms[s->vec[k].term].weight;
+            sum += doc_term_weight(&d->terms[s->vec[k].term]);
         salience[i] =
             sum /
             (s->nvec > SALIENCE_MIN_TERMS ? s->nvec : SALIENCE_MIN_TERMS);
@@ -140,13 +140,14 @@ int score_sentences(doc *d, double coverage)
             double dot = 0;
             for (uint32_t k = 0; k < s->nvec; k++)
                 dot += (double)vec_w(d, &s->vec[k]) *
-                       d->terms[s->vec[k].term].weight;
+                       doc_term_weight(&d->terms[s->vec[k].term]);
             centrality[i] = dot / (s->norm * centroid_norm);
         }
         if (centrality[i] > max_centrality)
             max_centrality = centrality[i];
     }
-    for (size_t i = 0; i < d->nsents; i++) {
+    /* rank: the sentence's position among the selectable ones. */
+    for (size_t i = 0, rank = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         if (s->excluded) {
             s->score = 0;
@@ -156,7 +157,7 @@ int score_sentences(doc *d, double coverage)
                            ? (double)vec_overlap(s->vec, s->nvec, d->title, d->ntitle) /
                                  d->ntitle
                            : 0;
-        double position = 1.0 / (1.0 + s->rank / POSITION_HALF);
+        double position = 1.0 / (1.0 + (double)rank++ / POSITION_HALF);
         int para_start = s->seg.paragraph != last_paragraph;
         last_paragraph = s->seg.paragraph;
         double sal = max_salience > 0 ? salience[i] / max_salience : 0;
@@ -166,7 +167,7 @@ int score_sentences(doc *d, double coverage)
         form *= TOPIC_FLOOR + (1 - TOPIC_FLOOR) * topical;
         form *= 1 - (1 - w.quoted) * s->quoted;
         double deg = max_graph > 0 ? graph[i] / max_graph : 0;
-        s->score = form * length_prior(s->words) *
+        s->score = form * length_prior(doc_sentence_words(s)) *
                    (w.salience * sal + w.centrality * centrality[i] +
                     w.graph * deg + w.position * position + w.title * title +
                     w.paragraph * para_start);

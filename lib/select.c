@@ -210,7 +210,7 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
         size_t more = 0;
         int fits = nneed != SIZE_MAX && n + nneed + 1 <= max_sentences;
         for (size_t j = 0; fits && j < nneed; j++) {
-            more += d->sents[need[j]].words;
+            more += doc_sentence_words(&d->sents[need[j]]);
             fits = lambda <= 0 || max_similarity(d, &d->sents[need[j]], chosen,
                                                  n) <= MMR_MAX_SIMILARITY;
         }
@@ -224,7 +224,7 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
         }
         in_summary[i] = 1;
         chosen[n++] = i;
-        words += more + pool[best]->words;
+        words += more + doc_sentence_words(pool[best]);
         for (size_t k = 0; k < pool_n; k++)
             used[k] &= USED;
     }

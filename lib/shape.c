@@ -60,7 +60,7 @@ int shape_ends_like_sentence(const doc *d, const doc_sentence *s)
  * ("By Jane Doe.", "Reuters."). */
 int shape_is_label(const doc *d, const doc_sentence *s)
 {
-    if (!s->seg.whole_line || s->words >= FRAGMENT_WORDS)
+    if (!s->seg.whole_line || doc_sentence_words(s) >= FRAGMENT_WORDS)
         return 0;
     return !shape_ends_like_sentence(d, s) || shape_all_capitalised(d, s);
 }
@@ -82,7 +82,7 @@ int shape_is_breadcrumb(const doc *d, const doc_sentence *s)
                 found++;
         }
     }
-    return found >= 2 && s->words <= 6 * (found + 1);
+    return found >= 2 && doc_sentence_words(s) <= 6 * (found + 1);
 }
 
 /* A year from 1900 to 2099 among the tokens. */
@@ -103,12 +103,12 @@ static int has_year(const doc *d, const doc_sentence *s)
  * third of its words. */
 int shape_is_timestamp(const doc *d, const doc_sentence *s)
 {
-    if (!s->seg.whole_line || s->words > TIMESTAMP_WORDS)
+    if (!s->seg.whole_line || doc_sentence_words(s) > TIMESTAMP_WORDS)
         return 0;
     uint32_t numbers = 0;
     for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
         numbers += (d->toks[k].flags & TOK_NUMBER) != 0;
-    return numbers >= 2 && numbers * 3 >= s->words && has_year(d, s);
+    return numbers >= 2 && numbers * 3 >= doc_sentence_words(s) && has_year(d, s);
 }
 
 /* "1of4Grass Valley's Dionicio Torres looks at...": a gallery's picture
@@ -134,7 +134,7 @@ int shape_is_truncated(const doc *d, const doc_sentence *s)
 {
     const char *t = d->text;
     size_t e = s->seg.end, len = e - s->seg.start;
-    if (!s->seg.whole_line || s->words < 4)
+    if (!s->seg.whole_line || doc_sentence_words(s) < 4)
         return 0;
     /* "… become […]": the excerpt mark of blog software. */
     if ((len > 6 && !memcmp(t + e - 5, "[\xE2\x80\xA6]", 5)) ||
@@ -158,7 +158,7 @@ int shape_is_bracket_credit(const doc *d, const doc_sentence *s)
     const char *t = d->text + s->seg.start;
     size_t len = s->seg.end - s->seg.start;
     if (len < 3 || t[0] != '(' || t[len - 1] != ')' || s->content == 0 ||
-        s->words > SHAPE_CREDIT_WORDS || memchr(".!?", t[len - 2], 3))
+        doc_sentence_words(s) > SHAPE_CREDIT_WORDS || memchr(".!?", t[len - 2], 3))
         return 0; /* "(More)" is a link */
     return memchr(t, '/', len) != NULL || shape_all_capitalised(d, s);
 }

@@ -54,7 +54,6 @@ int term_stats(doc *d)
         t->idf = model  ? t->model_idf
                  : memo ? idf_by_sf[t->sf]
                         : smoothed_idf(n, t->sf);
-        t->weight = t->stop ? 0 : (float)t->tf * t->idf;
     }
     return PRECIS_OK;
 }
