@@ -72,22 +72,32 @@ static uint32_t phrase_hash(const uint32_t *key, uint32_t n)
     return (uint32_t)(h >> 32);
 }
 
+/* Whether candidate c is the phrase key[0, n). */
+static int is_phrase(const doc *d, const kw_candidate *c, const uint32_t *key,
+                     uint32_t n)
+{
+    if (c->nterms != n)
+        return 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (kw_term(d, c, i) != key[i])
+            return 0;
+    return 1;
+}
+
 /* The slot holding the phrase key[0, n), or the empty one for it. */
-static uint32_t *phrase_slot(const phrase_table *t, const kw_list *l,
-                             const uint32_t *key, uint32_t n)
+static uint32_t *phrase_slot(const doc *d, const phrase_table *t,
+                             const kw_list *l, const uint32_t *key,
+                             uint32_t n)
 {
     size_t mask = t->cap - 1;
     for (size_t i = phrase_hash(key, n) & mask;; i = (i + 1) & mask) {
         uint32_t *slot = &t->slots[i];
-        if (!*slot)
-            return slot;
-        const kw_candidate *c = &l->items[*slot - 1];
-        if (c->nterms == n && memcmp(c->terms, key, n * sizeof *key) == 0)
+        if (!*slot || is_phrase(d, &l->items[*slot - 1], key, n))
             return slot;
     }
 }
 
-static int phrase_grow(phrase_table *t, const kw_list *l)
+static int phrase_grow(const doc *d, phrase_table *t, const kw_list *l)
 {
     phrase_table g = {mem_calloc(t->cap * 2, sizeof *g.slots), t->cap * 2,
                       t->count};
@@ -96,7 +106,10 @@ static int phrase_grow(phrase_table *t, const kw_list *l)
     for (size_t i = 0; i < t->cap; i++)
         if (t->slots[i]) {
             const kw_candidate *c = &l->items[t->slots[i] - 1];
-            *phrase_slot(&g, l, c->terms, c->nterms) = t->slots[i];
+            uint32_t key[MAX_PHRASE];
+            for (uint32_t k = 0; k < c->nterms; k++)
+                key[k] = kw_term(d, c, k);
+            *phrase_slot(d, &g, l, key, c->nterms) = t->slots[i];
         }
     mem_free(t->slots);
     *t = g;
@@ -126,7 +139,7 @@ static int add_phrases(const doc *d, const doc_sentence *s,
             once = once || d->terms[key[n - 1]].tf < 2;
             if (once && !names)
                 break; /* so are the longer ones */
-            uint32_t *slot = phrase_slot(seen, l, key, n);
+            uint32_t *slot = phrase_slot(d, seen, l, key, n);
             if (*slot) {
                 l->items[*slot - 1].count++;
                 continue;
@@ -134,7 +147,6 @@ static int add_phrases(const doc *d, const doc_sentence *s,
             kw_candidate *c = kw_push(l);
             if (!c)
                 return PRECIS_ENOMEM;
-            memcpy(c->terms, key, sizeof key);
             c->nterms = (uint8_t)n;
             c->count = 1;
             c->first_tok = k;
@@ -143,7 +155,7 @@ static int add_phrases(const doc *d, const doc_sentence *s,
             c->score = names ? 0 : -1;
             *slot = (uint32_t)l->count; /* its terms are set: findable */
             if (++seen->count * 2 > seen->cap &&
-                phrase_grow(seen, l) != PRECIS_OK)
+                phrase_grow(d, seen, l) != PRECIS_OK)
                 return PRECIS_ENOMEM;
         }
     }
@@ -154,7 +166,7 @@ static double candidate_score(const doc *d, const kw_candidate *c)
 {
     double idf = 0;
     for (uint32_t i = 0; i < c->nterms; i++)
-        idf += d->terms[c->terms[i]].idf;
+        idf += d->terms[kw_term(d, c, i)].idf;
     /* log(1) is 0: most candidates are met once. */
     double tf = c->count == 1 ? 1 : 1 + log((double)c->count);
     return tf * idf / sqrt((double)c->nterms);
@@ -190,11 +202,12 @@ static void sift_down(const kw_candidate *v, uint32_t *heap, size_t n,
     }
 }
 
-static int shares_term(const kw_candidate *a, const kw_candidate *b)
+static int shares_term(const doc *d, const kw_candidate *a,
+                       const kw_candidate *b)
 {
     for (uint32_t i = 0; i < a->nterms; i++)
         for (uint32_t j = 0; j < b->nterms; j++)
-            if (a->terms[i] == b->terms[j])
+            if (kw_term(d, a, i) == kw_term(d, b, j))
                 return 1;
     return 0;
 }
@@ -212,8 +225,7 @@ static int gather(const doc *d, kw_list *l)
         kw_candidate *c = kw_push(l);
         if (!c)
             return PRECIS_ENOMEM;
-        c->terms[0] = (uint32_t)i;
-        c->nterms = 1;
+        c->nterms = 1; /* term i: the token's */
         c->count = t->tf;
         c->first_tok = tok;
     }
@@ -277,7 +289,7 @@ int keywords_extract(const doc *d, size_t max, kw_candidate **out,
         heap[0] = heap[--left];
         int clash = 0;
         for (size_t j = 0; j < n && !clash; j++)
-            clash = shares_term(c, &picked[j]);
+            clash = shares_term(d, c, &picked[j]);
         if (!clash)
             picked[n++] = *c;
         sift_down(l.items, heap, left, 0);

@@ -8,13 +8,20 @@
 #include "doc.h"
 
 typedef struct kw_candidate {
-    uint32_t terms[3];  /* term indexes, nterms of them */
+    double score;
     uint32_t count;     /* occurrences in selectable sentences */
     uint32_t first_tok; /* token where the shown occurrence starts; it
-                           ends nterms - 1 tokens later (adjacent ones) */
+                           ends nterms - 1 tokens later (adjacent ones),
+                           and its terms are those tokens' (kw_term) */
     uint8_t nterms;
-    double score;
-} kw_candidate; /* 32 bytes: a long text has one per phrase it holds */
+} kw_candidate; /* 24 bytes: a long text has one per phrase it holds */
+
+/* The i-th term of candidate c of document d. */
+static inline uint32_t kw_term(const doc *d, const kw_candidate *c,
+                               uint32_t i)
+{
+    return d->toks[c->first_tok + i].term;
+}
 
 static inline uint32_t kw_last_tok(const kw_candidate *c)
 {
