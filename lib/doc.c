@@ -380,8 +380,10 @@ static int tokenize_rest(doc *d, tokenizer *t)
 /* Whether the text's tokens fit sentence s: none runs across either of
  * its ends (a sentence cut without a space, a joiner or a CJK bigram at
  * its edge), so the tokens inside are those a tokenizer of s alone
- * would make.  *first is the first token starting in or after s. */
-static int tokens_fit(const doc *d, const doc_sentence *s, size_t *first)
+ * would make.  *first is the first token starting in or after s, *end
+ * the first after those inside it. */
+static int tokens_fit(const doc *d, const doc_sentence *s, size_t *first,
+                      size_t *end)
 {
     size_t k = *first;
     while (k < d->ntoks && d->toks[k].start < s->seg.start)
@@ -391,40 +393,63 @@ static int tokens_fit(const doc *d, const doc_sentence *s, size_t *first)
         return 0;
     while (k < d->ntoks && doc_token_end(&d->toks[k]) <= s->seg.end)
         k++;
+    *end = k;
     return k == d->ntoks || d->toks[k].start >= s->seg.end;
+}
+
+/* n tokens from `from` onto l, which holds them already when they are
+ * its next ones. */
+static int push_tokens(token_list *l, const doc_token *from, size_t n)
+{
+    if (l->n + n > l->cap) {
+        size_t cap = l->n + n + l->cap / 2;
+        doc_token *grown = mem_realloc(l->items, cap * sizeof *grown);
+        if (!grown)
+            return PRECIS_ENOMEM;
+        l->items = grown;
+        l->cap = cap;
+    }
+    if (l->items + l->n != from)
+        memmove(l->items + l->n, from, n * sizeof *from);
+    l->n += n;
+    return PRECIS_OK;
 }
 
 /* Pass 3: each sentence's tokens out of the text's, in order, dropping
  * those between sentences; a sentence they do not fit is tokenized on
- * its own.  Compacts d->toks in place when every sentence fits (news
- * text: always), else builds a new array. */
+ * its own.  d->toks is compacted in place while every sentence fits
+ * (news text: always, and mostly nothing moves); from the first that
+ * does not, the tokens go to an array of their own, as one tokenized
+ * alone may hold more than the text gave it. */
 static int sentence_tokens(doc *d)
 {
-    size_t first = 0;
-    int misfit = 0;
-    for (size_t i = 0; i < d->nsents && !misfit; i++)
-        misfit = !tokens_fit(d, &d->sents[i], &first);
     token_list out = {d->toks, 0, d->tokcap};
-    if (misfit) {
-        out.cap = d->ntoks + 64;
-        out.items = mem_malloc(out.cap * sizeof *out.items);
-        if (!out.items)
-            return PRECIS_ENOMEM;
-    }
-    first = 0;
-    for (size_t i = 0; i < d->nsents; i++) {
+    size_t first = 0, end = 0;
+    int rc = PRECIS_OK;
+    for (size_t i = 0; i < d->nsents && rc == PRECIS_OK; i++) {
         doc_sentence *s = &d->sents[i];
+        int fits = tokens_fit(d, s, &first, &end);
+        if (!fits && out.items == d->toks) {
+            token_list own = {mem_malloc((d->ntoks + 64) * sizeof *own.items),
+                              out.n, d->ntoks + 64};
+            if (!own.items)
+                return PRECIS_ENOMEM;
+            memcpy(own.items, out.items, out.n * sizeof *own.items);
+            out = own;
+        }
         s->tok_begin = (uint32_t)out.n;
-        if (tokens_fit(d, s, &first)) {
-            while (first < d->ntoks &&
-                   doc_token_end(&d->toks[first]) <= s->seg.end)
-                out.items[out.n++] = d->toks[first++];
-        } else if (tokenize_range(d, &out, s->seg.start, s->seg.end)) {
-            if (out.items != d->toks)
-                mem_free(out.items);
-            return PRECIS_ENOMEM;
+        if (fits) {
+            rc = push_tokens(&out, d->toks + first, end - first);
+            first = end;
+        } else {
+            rc = tokenize_range(d, &out, s->seg.start, s->seg.end);
         }
         s->tok_end = (uint32_t)out.n;
+    }
+    if (rc != PRECIS_OK) {
+        if (out.items != d->toks)
+            mem_free(out.items);
+        return rc;
     }
     if (out.items != d->toks)
         mem_free(d->toks);

@@ -73,6 +73,27 @@ static void doc_tokens_of_sentences_cut_inside_a_word(void **state)
     free(text);
 }
 
+/* A hundred pieces of one cut word, each with a token of its own where
+ * the text had one, then thousands of sentences the text's tokens fit:
+ * the pieces' extra tokens and the copied ones all find room (the copies
+ * had been written past an array sized for the text's tokens). */
+static void doc_tokens_of_many_cut_pieces_then_prose(void **state)
+{
+    size_t word = 100 * SEG_MAX_SENTENCE + 100;
+    const char *prose = "One word here. ";
+    size_t n = strlen(prose), len = word + 2 + 2000 * n;
+    char *text = malloc(len + 1);
+    memset(text, 'a', word);
+    memcpy(text + word, "\n\n", 2);
+    for (size_t i = 0; i < 2000; i++)
+        memcpy(text + word + 2 + i * n, prose, n);
+    text[len] = '\0';
+    size_t tokens = 0;
+    build_and_check(test_engine(state), text, len, &tokens);
+    assert_true(tokens >= 100 + 3 * 2000);
+    free(text);
+}
+
 /* Sentences whose edges fall inside what the text's tokenizer joins:
  * CJK bigrams over a full stop, joiners and initialisms at the end. */
 static void doc_tokens_at_sentence_edges(void **state)
@@ -330,6 +351,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(doc_tokens_of_sentences_cut_inside_a_word),
+        cmocka_unit_test(doc_tokens_of_many_cut_pieces_then_prose),
         cmocka_unit_test(doc_tokens_at_sentence_edges),
         cmocka_unit_test(doc_tokens_of_random_texts),
         cmocka_unit_test(doc_detects_language_from_the_opening),
