@@ -43,6 +43,7 @@ static int new_term(doc *d, int stop, int number, float model_idf)
 typedef struct doc_word {
     uint32_t term; /* UINT32_MAX: not named yet */
     uint8_t cue;   /* DOC_CUE */
+    uint8_t stop;  /* its term's */
 } doc_word;
 
 /* The word index of a token's folded form (its entry in d->words),
@@ -67,7 +68,7 @@ static int word_id(doc *d, const char *fold, const token *tok, uint32_t *w)
     if (!words)
         return PRECIS_ENOMEM;
     d->word_info = words;
-    words[id] = (doc_word){UINT32_MAX, 0};
+    words[id] = (doc_word){UINT32_MAX, 0, 0};
     return PRECIS_OK;
 }
 
@@ -100,7 +101,7 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
     }
     if (added && (rc = new_term(d, x.stop, number, x.idf)) != PRECIS_OK)
         return rc;
-    d->word_info[w] = (doc_word){*term, x.cue};
+    d->word_info[w] = (doc_word){*term, x.cue, d->terms[*term].stop};
     return PRECIS_OK;
 }
 
@@ -153,10 +154,13 @@ int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
                                              : mem_malloc(count * sizeof *ids);
     if (!ids)
         return PRECIS_ENOMEM;
+    /* Written always and kept when content: no branch on the stop
+     * words, half the tokens and in no order a predictor learns. */
     uint32_t m = 0;
-    for (uint32_t k = tok_begin; k < tok_end; k++)
-        if (!d->toks[k].stop)
-            ids[m++] = d->toks[k].term;
+    for (uint32_t k = tok_begin; k < tok_end && m < count; k++) {
+        ids[m] = d->toks[k].term;
+        m += !d->toks[k].stop;
+    }
     sort_u32(ids, m);
     uint32_t u = 0;
     for (uint32_t k = 0; k < m; k++)
@@ -420,15 +424,19 @@ static int push_tokens(token_list *l, const doc_token *from, size_t n)
  * its own.  d->toks is compacted in place while every sentence fits
  * (news text: always, and mostly nothing moves); from the first that
  * does not, the tokens go to an array of their own, as one tokenized
- * alone may hold more than the text gave it. */
-static int sentence_tokens(doc *d)
+ * alone may hold more than the text gave it.  *whole: the sentences
+ * hold the text's tokens, every one. */
+static int sentence_tokens(doc *d, int *whole)
 {
+    size_t text_tokens = d->ntoks;
+    int misfit = 0;
     token_list out = {d->toks, 0, d->tokcap};
     size_t first = 0, end = 0;
     int rc = PRECIS_OK;
     for (size_t i = 0; i < d->nsents && rc == PRECIS_OK; i++) {
         doc_sentence *s = &d->sents[i];
         int fits = tokens_fit(d, s, &first, &end);
+        misfit |= !fits;
         if (!fits && out.items == d->toks) {
             token_list own = {mem_malloc((d->ntoks + 64) * sizeof *own.items),
                               out.n, d->ntoks + 64};
@@ -453,6 +461,7 @@ static int sentence_tokens(doc *d)
     }
     if (out.items != d->toks)
         mem_free(d->toks);
+    *whole = !misfit && out.n == text_tokens;
     d->toks = out.items;
     d->ntoks = out.n;
     doc_token *fit = mem_realloc(d->toks, (d->ntoks ? d->ntoks : 1) * sizeof *fit);
@@ -471,22 +480,33 @@ static void prefetch_words(const doc *d, size_t from)
 }
 
 /* Pass 4: tokens take their terms, in text order, the entries of the
- * words met after the opening on their way into the cache first. */
-static int name_terms(doc *d, size_t prefetched)
+ * words met after the opening on their way into the cache first.  When
+ * the sentences hold every token of the text (whole), the words were
+ * met in the order the tokens have them: named in a loop of their own,
+ * so naming a token is no branch on whether its word was met before
+ * (every other one is new, in no order a predictor learns). */
+static int name_terms(doc *d, size_t prefetched, int whole)
 {
     prefetch_words(d, prefetched);
+    for (uint32_t w = 0; whole && w < d->words.count; w++) {
+        uint32_t term;
+        int rc = word_term(d, w, &term);
+        if (rc != PRECIS_OK)
+            return rc;
+    }
     for (size_t i = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
             doc_token *t = &d->toks[k];
-            uint32_t w = t->term, term;
-            int rc = word_term(d, w, &term);
+            uint32_t w = t->term, named;
+            int rc = whole ? PRECIS_OK : word_term(d, w, &named);
             if (rc != PRECIS_OK)
                 return rc;
-            t->term = term;
-            t->cue = d->word_info[w].cue;
-            t->stop = d->terms[term].stop;
-            s->content += !t->stop;
+            const doc_word *x = &d->word_info[w];
+            t->term = x->term;
+            t->cue = x->cue;
+            t->stop = x->stop;
+            s->content += x->stop == 0;
         }
         d->total_words += doc_sentence_words(s);
     }
@@ -576,10 +596,11 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
         d->sents[i].seg = segs.items[i];
     seg_list_free(&segs);
     rc = done ? PRECIS_OK : tokenize_rest(d, &t);
+    int whole = 0;
     if (rc == PRECIS_OK)
-        rc = sentence_tokens(d);
+        rc = sentence_tokens(d, &whole);
     if (rc == PRECIS_OK)
-        rc = name_terms(d, prefetched);
+        rc = name_terms(d, prefetched, whole);
     if (rc == PRECIS_OK && title)
         rc = tokenize_title(d, title, title_len);
     /* Every word is interned now: the maps from folded words and stems

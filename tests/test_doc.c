@@ -94,6 +94,59 @@ static void doc_tokens_of_many_cut_pieces_then_prose(void **state)
     free(text);
 }
 
+/* Terms are numbered as the text first uses them, a token's stop flag
+ * and cue are its term's word's, and one folded word is one term --
+ * whether the words were named in a loop of their own (the sentences
+ * hold every token) or token by token (a cut word's pieces tokenized
+ * alone, tokens between sentences dropped). */
+static void check_terms(const precis_engine_t *e, const char *text,
+                        size_t len)
+{
+    doc d;
+    assert_int_equal(doc_build(&d, e, NULL, 1, text, len, NULL, 0), 0);
+    uint32_t next = 0;
+    size_t named = 0;
+    for (size_t i = 0; i < d.nsents; i++)
+        for (uint32_t k = d.sents[i].tok_begin; k < d.sents[i].tok_end;
+             k++) {
+            const doc_token *t = &d.toks[k];
+            assert_true(t->term <= next);
+            next += t->term == next;
+            assert_int_equal(t->stop, d.terms[t->term].stop);
+            for (uint32_t j = 0; j < k; j++)
+                if (d.toks[j].len == t->len &&
+                    memcmp(text + d.toks[j].start, text + t->start,
+                           t->len) == 0) {
+                    assert_int_equal(d.toks[j].term, t->term);
+                    assert_int_equal(d.toks[j].cue, t->cue);
+                    break;
+                }
+            named++;
+        }
+    assert_int_equal(next, d.nterms);
+    assert_true(named > 0);
+    doc_free(&d);
+}
+
+static void doc_terms_in_the_order_the_text_uses_them(void **state)
+{
+    const char *prose =
+        "The minister said the plan was ready. Ministers said so too, "
+        "and the minister's aides told reporters they said it twice.\n\n"
+        "1. First point said. 2. Second point, said again.";
+    check_terms(test_engine(state), prose, strlen(prose));
+    /* Letters that do not repeat within a fold, so each piece of the cut
+     * word is a word of its own, met only when tokenized alone. */
+    size_t word = 2 * SEG_MAX_SENTENCE + 10, n = strlen(prose);
+    char *cut = malloc(word + 2 + n + 1);
+    for (size_t i = 0; i < word; i++)
+        cut[i] = (char)('a' + (i * 7 + i / 26) % 26);
+    memcpy(cut + word, "\n\n", 2);
+    memcpy(cut + word + 2, prose, n + 1);
+    check_terms(test_engine(state), cut, word + 2 + n);
+    free(cut);
+}
+
 /* Sentences whose edges fall inside what the text's tokenizer joins:
  * CJK bigrams over a full stop, joiners and initialisms at the end. */
 static void doc_tokens_at_sentence_edges(void **state)
@@ -352,6 +405,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(doc_tokens_of_sentences_cut_inside_a_word),
         cmocka_unit_test(doc_tokens_of_many_cut_pieces_then_prose),
+        cmocka_unit_test(doc_terms_in_the_order_the_text_uses_them),
         cmocka_unit_test(doc_tokens_at_sentence_edges),
         cmocka_unit_test(doc_tokens_of_random_texts),
         cmocka_unit_test(doc_detects_language_from_the_opening),
