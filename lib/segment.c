@@ -14,6 +14,7 @@
 
 #include "alloc.h"
 #include "array.h"
+#include "bytes8.h"
 #include "dateline.h"
 
 #include <stdlib.h>
@@ -768,6 +769,52 @@ static const unsigned char seg_plain[256] = {UTF8_BYTE_TABLE(SEG_PLAIN)};
 #define SEG_WORD_ON(b) (SEG_PLAIN(b) && !((b) >= 'A' && (b) <= 'Z'))
 static const unsigned char seg_word_on[256] = {UTF8_BYTE_TABLE(SEG_WORD_ON)};
 
+/* The plain bytes of piece v, as bytes_in marks them. */
+static inline uint64_t plain8(uint64_t v)
+{
+    return bytes_in(v, '!' + 1, 0x7E) &
+           ~(bytes_in(v, '.', '.') | bytes_in(v, '?', '?') |
+             bytes_in(v, ')', ')'));
+}
+
+/* From i, past what ends nothing -- plain bytes, and outside a list a
+ * space before a word_on byte -- up to plain_end, noting the last such
+ * space in *last_space: where the scan must look next.  Eight bytes a
+ * step: byte by byte, the loop's exit was mispredicted at every word
+ * (a twelfth of the engine's mispredicted branches on news). */
+static size_t skip_plain(const seg_ctx *c, size_t i, size_t plain_end,
+                         size_t *last_space)
+{
+    const char *t = c->text;
+    int spaces = c->list_kind == LIST_NONE;
+    while (i + 9 <= plain_end) {
+        uint64_t v = bytes_load8(t + i);
+        uint64_t plain = plain8(v);
+        uint64_t word_on = plain & ~bytes_in(v, 'A', 'Z');
+        uint64_t before_word =
+            word_on >> 8 |
+            (uint64_t)(seg_word_on[(unsigned char)t[i + 8]] ? 0x80 : 0)
+                << 56;
+        uint64_t space = spaces ? bytes_in(v, ' ', ' ') & before_word : 0;
+        uint64_t pass = plain | space;
+        size_t n = pass == BYTES_HIGH ? 8 : bytes_first(~pass & BYTES_HIGH);
+        space &= n == 8 ? ~0ull : ~(~0ull << (8 * n));
+        if (space)
+            *last_space = i + (size_t)(63 - __builtin_clzll(space)) / 8;
+        i += n;
+        if (n < 8)
+            return i;
+    }
+    for (;;) {
+        while (i < plain_end && seg_plain[(unsigned char)t[i]])
+            i++;
+        if (i + 1 >= plain_end || t[i] != ' ' || !spaces ||
+            !seg_word_on[(unsigned char)t[i + 1]])
+            return i;
+        *last_space = i++;
+    }
+}
+
 static int scan_block(seg_ctx *c)
 {
     const char *t = c->text;
@@ -790,15 +837,7 @@ static int scan_block(seg_ctx *c)
          * the longest sentence. */
         size_t plain_end =
             s + SEG_MAX_SENTENCE + 1 < e ? s + SEG_MAX_SENTENCE + 1 : e;
-        for (;;) {
-            while (i < plain_end && seg_plain[(unsigned char)t[i]])
-                i++;
-            if (i + 1 >= plain_end || t[i] != ' ' ||
-                c->list_kind != LIST_NONE ||
-                !seg_word_on[(unsigned char)t[i + 1]])
-                break;
-            last_space = i++;
-        }
+        i = skip_plain(c, i, plain_end, &last_space);
         if (i >= e)
             break;
         int n;

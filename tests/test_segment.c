@@ -51,10 +51,15 @@ static size_t blank_before(const char *s, size_t i, size_t start)
 /* Segment input and compare with the expected list; returns 0 when they
  * match, printing the difference otherwise. */
 static int check_case(const precis_engine_t *e, const char *code,
-                      const char *line, size_t lineno)
+                      const char *prefix, const char *line, size_t lineno)
 {
-    char *input = malloc(strlen(line) + 1);
+    char *input = malloc(strlen(prefix) + strlen(line) + 1);
     size_t bounds[64], nb = 0, n = 0;
+    if (*prefix) { /* a paragraph of its own: one sentence before */
+        n = strlen(prefix);
+        memcpy(input, prefix, n);
+        bounds[nb++] = n;
+    }
     for (const char *p = line; *p;) {
         if (p[0] == '<' && p[1] == '>') {
             bounds[nb++] = n;
@@ -82,8 +87,9 @@ static int check_case(const precis_engine_t *e, const char *code,
         from = bounds[k];
     }
     if (bad) {
-        fprintf(stderr, "%s:%zu: expected %zu sentences, got %zu:\n", CASES,
-                lineno, nb, list.count);
+        fprintf(stderr, "%s:%zu: expected %zu sentences, got %zu%s%s:\n",
+                CASES, lineno, nb, list.count, *prefix ? " after " : "",
+                prefix);
         for (size_t k = 0; k < list.count; k++)
             fprintf(stderr, "  [%.*s]\n",
                     (int)(list.items[k].end - list.items[k].start),
@@ -113,7 +119,17 @@ static void segment_cases_from_table(void **state)
         }
         unescape(text);
         cases++;
-        failed += check_case(test_engine(state), code, text, lineno) != 0;
+        /* And after a paragraph of 7 to 14 bytes: each case read from
+         * every offset modulo the eight bytes the scan takes a step. */
+        static const char *const prefixes[] = {
+            "",           "Note.\n\n",      "Notes.\n\n",
+            "Notess.\n\n", "Notesss.\n\n",   "Notessss.\n\n",
+            "Notesssss.\n\n", "Notessssss.\n\n", "Notesssssss.\n\n"};
+        int bad = 0;
+        for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+            bad |= check_case(test_engine(state), code, prefixes[k], text,
+                              lineno) != 0;
+        failed += bad;
     }
     fclose(f);
     print_message("%zu segmentation cases, %zu failed\n", cases, failed);
