@@ -5,6 +5,7 @@
  * the doc internals where a feature has no public face).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -193,6 +194,35 @@ static void summarize_keywords_are_content_terms(void **state)
     r = summarize_ok(test_engine(state), article, &o);
     assert_int_equal(precis_result_keyword_count(r), 0);
     precis_result_free(r);
+}
+
+/* A name found wherever it falls in a sentence of hundreds of words,
+ * which keywords.c reads 256 tokens at a time: before, across and after
+ * such a step's end. */
+static void summarize_keywords_find_a_name_deep_in_a_long_sentence(
+    void **state)
+{
+    static const char *const filler[] = {"and", "the", "of", "to", "in",
+                                         "that", "with", "for"};
+    char text[4096];
+    for (size_t words = 250; words <= 260; words++) {
+        size_t n = (size_t)snprintf(text, sizeof text, "%s",
+                                    "Officials said ");
+        for (size_t i = 2; i < words; i++)
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s ",
+                                  filler[i % 8]);
+        snprintf(text + n, sizeof text - n,
+                 "Angela Merkel spoke.  The talks ended.");
+        precis_options_t o = opts_budget(PRECIS_BUDGET_SENTENCES, 1);
+        o.keywords = 3;
+        precis_result_t *r = summarize_ok(test_engine(state), text, &o);
+        int found = 0;
+        for (size_t i = 0; i < precis_result_keyword_count(r); i++)
+            found |= strcmp(precis_result_keyword(r, i)->text,
+                            "Angela Merkel") == 0;
+        assert_true(found);
+        precis_result_free(r);
+    }
 }
 
 static void summarize_keywords_find_names_and_strip_possessive(void **state)
@@ -462,6 +492,7 @@ int main(void)
         cmocka_unit_test(summarize_penalises_very_short_sentences),
         cmocka_unit_test(summarize_keywords_are_content_terms),
         cmocka_unit_test(summarize_keywords_find_names_and_strip_possessive),
+        cmocka_unit_test(summarize_keywords_find_a_name_deep_in_a_long_sentence),
         cmocka_unit_test(summarize_keyword_phrases_repeated_or_names),
         cmocka_unit_test(summarize_uses_idf_model_or_sentence_frequency),
         cmocka_unit_test(summarize_long_summaries_cover_the_body),
