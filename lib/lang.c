@@ -32,9 +32,9 @@ void lang_vote(const precis_engine_t *e, lang_votes *v, const char *fold,
     /* Whole parts, so the order words come in changes no sum (a double
      * share had to be added once per occurrence for that). */
     uint64_t share = LANG_VOTE_WHOLE / (uint64_t)__builtin_popcount(*mask);
+    /* Added times 0 or 1, not under a branch on each language's bit. */
     for (size_t i = 0; i < e->nlangs; i++)
-        if (*mask & (1u << i))
-            v->hits[i] += share * times;
+        v->hits[i] += share * times * (*mask >> i & 1);
     v->matches += times;
 }
 
