@@ -233,28 +233,27 @@ static double candidate_score(const doc *d, const kw_candidate *c)
  * in the list. */
 static int before(const kw_candidate *v, size_t a, size_t b)
 {
-    if (v[a].score != v[b].score)
+    if (v[a].score != v[b].score) /* nearly always: predicted */
         return v[a].score > v[b].score;
     if (v[a].first_tok != v[b].first_tok)
         return v[a].first_tok < v[b].first_tok;
     return a < b;
 }
 
+/* The larger child taken by arithmetic, not a branch: which one it is
+ * follows no pattern. */
 static void sift_down(const kw_candidate *v, uint32_t *heap, size_t n,
                       size_t i)
 {
-    for (;;) {
-        size_t best = i, l = 2 * i + 1, r = l + 1;
-        if (l < n && before(v, heap[l], heap[best]))
-            best = l;
-        if (r < n && before(v, heap[r], heap[best]))
-            best = r;
-        if (best == i)
+    for (size_t l; (l = 2 * i + 1) < n;) {
+        size_t right = l + 1 < n; /* compared with itself when absent */
+        size_t c = l + (size_t)before(v, heap[l + right], heap[l]);
+        if (!before(v, heap[c], heap[i]))
             return;
         uint32_t t = heap[i];
-        heap[i] = heap[best];
-        heap[best] = t;
-        i = best;
+        heap[i] = heap[c];
+        heap[c] = t;
+        i = c;
     }
 }
 
