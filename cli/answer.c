@@ -68,7 +68,8 @@ char *cli_answer_local(const precis_engine_t *engine, const char *line,
 {
     request req;
     proto_error perr;
-    json_t *reply;
+    json_t *reply = NULL;
+    char *out = NULL;
     proto_code code = PE_NONE;
     memset(&req, 0, sizeof req);
     if (strspn(line, " \t\r") >= len) {
@@ -78,12 +79,15 @@ char *cli_answer_local(const precis_engine_t *engine, const char *line,
     } else if (protocol_parse(line, len, &req, &perr) != 0) {
         reply = protocol_error(perr.code, perr.message);
         code = perr.code;
-    } else if (!(reply = protocol_run(engine, &req, &code))) {
+    } else if (req.op == OP_STATS) {
         code = PE_UNKNOWN_OP;
         reply = protocol_error(code, "stats: only precisd keeps statistics");
+    } else {
+        out = protocol_answer(engine, &req, -1, out_len, &code);
     }
     *failed = code != PE_NONE;
-    char *out = protocol_dump(reply, req.id, out_len);
+    if (reply)
+        out = protocol_dump(reply, req.id, out_len);
     protocol_request_free(&req);
     if (out)
         out[--*out_len] = '\0'; /* the caller frames lines itself */

@@ -167,27 +167,25 @@ static void work_cb(uv_work_t *w)
     j->started = 1;
     proto_code cut = j->cut;
     uv_mutex_unlock(&j->mu);
-    json_t *reply;
     if (!ok) {
         j->error_code = perr.code;
-        reply = protocol_error(perr.code, perr.message);
+        j->reply = protocol_dump(protocol_error(perr.code, perr.message),
+                                 j->req.id, &j->reply_len);
     } else if (cut) {
         /* Overdue, or the shutdown came, before a worker got to it:
          * answer, skip the work. */
         j->error_code = cut;
-        reply = protocol_error(cut, cut_message(cut));
+        j->reply = protocol_dump(protocol_error(cut, cut_message(cut)),
+                                 j->req.id, &j->reply_len);
     } else {
-        /* The engine is held to what the job was charged (memory.h). */
+        /* The engine is held to what the job was charged (memory.h);
+         * how long the job waited for a worker goes beside the engine's
+         * own time. */
         j->req.opts.max_memory = memory_engine_limit(j->len);
-        reply = protocol_run(j->engine->engine, &j->req, &j->error_code);
+        j->reply = protocol_answer(j->engine->engine, &j->req,
+                                   ms_between(j->queued_ns, start),
+                                   &j->reply_len, &j->error_code);
     }
-    /* How long it waited for a worker, beside the engine's own time. */
-    json_t *timing = json_object_get(reply, "timing");
-    if (timing)
-        json_object_set_new(timing, "queue_ms",
-                            json_real(ms_between(j->queued_ns, start)));
-    if (reply)
-        j->reply = protocol_dump(reply, j->req.id, &j->reply_len);
     protocol_request_free(&j->req);
 }
 

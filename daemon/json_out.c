@@ -11,17 +11,16 @@
  */
 #include "json_out.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "precis.h"
+
 #define MAX_DEPTH 64
 
-typedef struct out {
-    char *buf;
-    size_t len, cap;
-    int failed;
-} out;
+typedef json_out out;
 
 static int room(out *o, size_t n)
 {
@@ -97,6 +96,10 @@ static void put_string(out *o, const char *s, size_t n)
 
 static void put_real(out *o, double v, int digits)
 {
+    if (!isfinite(v)) { /* json_real() refuses them */
+        o->failed = 1;
+        return;
+    }
     char b[64];
     int n = snprintf(b, sizeof b - 3, "%.*g", digits, v);
     if (n < 0 || (size_t)n >= sizeof b - 3) {
@@ -123,13 +126,29 @@ static void put_real(out *o, double v, int digits)
     put(o, b, (size_t)n);
 }
 
+/* Decimal digits from the end, without printf: offsets and counts are
+ * most of a reply's values. */
+static void put_int(out *o, long long x)
+{
+    char b[32];
+    unsigned long long u =
+        x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x;
+    char *p = b + sizeof b;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (x < 0)
+        *--p = '-';
+    put(o, p, (size_t)(b + sizeof b - p));
+}
+
 static void put_value(out *o, const json_t *v, int digits, int depth)
 {
     if (depth > MAX_DEPTH) {
         o->failed = 1;
         return;
     }
-    char b[32];
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
         const char *key;
@@ -160,22 +179,9 @@ static void put_value(out *o, const json_t *v, int digits, int depth)
     case JSON_STRING:
         put_string(o, json_string_value(v), json_string_length(v));
         break;
-    case JSON_INTEGER: {
-        /* Decimal digits from the end, without printf: offsets and
-         * counts are most of a reply's values. */
-        json_int_t x = json_integer_value(v);
-        unsigned long long u = x < 0 ? 0ull - (unsigned long long)x
-                                     : (unsigned long long)x;
-        char *p = b + sizeof b;
-        do {
-            *--p = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        if (x < 0)
-            *--p = '-';
-        put(o, p, (size_t)(b + sizeof b - p));
+    case JSON_INTEGER:
+        put_int(o, json_integer_value(v));
         break;
-    }
     case JSON_REAL:
         put_real(o, json_real_value(v), digits);
         break;
@@ -191,16 +197,50 @@ static void put_value(out *o, const json_t *v, int digits, int depth)
     }
 }
 
-char *json_out_line(const json_t *v, int digits, size_t *len)
+char *json_out_finish(json_out *o, size_t *len)
 {
-    out o = {NULL, 0, 0, 0};
-    put_value(&o, v, digits, 0);
-    put(&o, "\n", 1);
-    if (o.failed) {
-        free(o.buf);
+    put(o, "\n", 1);
+    if (o->failed) {
+        free(o->buf);
+        o->buf = NULL;
         return NULL;
     }
-    o.buf[o.len] = '\0';
-    *len = o.len;
-    return o.buf;
+    o->buf[o->len] = '\0';
+    *len = o->len;
+    return o->buf;
+}
+
+char *json_out_line(const json_t *v, int digits, size_t *len)
+{
+    out o = {NULL, 0, 0, digits, 0};
+    put_value(&o, v, digits, 0);
+    return json_out_finish(&o, len);
+}
+
+void json_out_raw(json_out *o, const char *s, size_t n)
+{
+    put(o, s, n);
+}
+
+void json_out_string(json_out *o, const char *s, size_t n)
+{
+    if (precis_utf8_validate(s, n) != n)
+        o->failed = 1;
+    else
+        put_string(o, s, n);
+}
+
+void json_out_int(json_out *o, long long x)
+{
+    put_int(o, x);
+}
+
+void json_out_real(json_out *o, double v)
+{
+    put_real(o, v, o->digits);
+}
+
+void json_out_value(json_out *o, const json_t *v)
+{
+    put_value(o, v, o->digits, 0);
 }

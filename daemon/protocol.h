@@ -120,6 +120,13 @@ json_t *protocol_segments(const precis_result_t *r);
  * which only the daemon can answer. */
 json_t *protocol_run(const precis_engine_t *engine, const request *req,
                      proto_code *error_code);
+/* protocol_run's reply with "queue_ms": queue_ms beside "engine_ms" in
+ * its timing (none when negative), as protocol_dump writes it: a
+ * summary in bytes written straight from the result, without building
+ * the reply's tree (the same bytes; tests/test_json_out.c compares).
+ * NULL for stats, or on ENOMEM. */
+char *protocol_answer(const precis_engine_t *engine, const request *req,
+                      double queue_ms, size_t *len, proto_code *error_code);
 /* {"error": {"code": code, "message": message}} */
 json_t *protocol_error(proto_code code, const char *message);
 /* Significant digits of the reals in a reply (scores, timing). */

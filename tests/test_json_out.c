@@ -124,12 +124,79 @@ static void json_out_writes_replies_as_jansson_does(void **state)
     free(text);
 }
 
+/* line without the values of its "timing" object, which differ run to
+ * run. */
+static void drop_timing(char *line)
+{
+    char *t = strstr(line, "\"timing\":{");
+    assert_non_null(t);
+    char *end = strchr(t, '}');
+    assert_non_null(end);
+    memmove(t, end + 1, strlen(end + 1) + 1);
+}
+
+/* A summary reply written straight from the result (protocol_answer) is
+ * what the tree of protocol_run, with the queue time added, is written
+ * as: for every part of a reply, ids of every kind, and texts whose
+ * strings need escapes. */
+static void json_out_writes_summaries_without_a_tree(void **state)
+{
+    size_t len;
+    char *article = read_fixture("tests/fixtures/sample-article.txt", &len);
+    json_t *escaped = json_string("He said \"no\" \\ twice.\x01\tThen\n"
+                                  "\xE2\x80\x9CWe go,\xE2\x80\x9D she "
+                                  "said. Officials agreed on Monday.");
+    const char *opts[] = {
+        "\"quotes\": 5, \"excluded\": true, \"id\": 1",
+        "\"quotes\": 5, \"quote_fragments\": true, \"id\": \"a\\\"b\"",
+        "\"keywords\": 0, \"id\": [1, {\"k\": null}]",
+        "\"sentences\": 1, \"keywords\": 3",
+        "\"id\": null, \"excluded\": true, \"budget\": \"words\", "
+        "\"words\": 40"};
+    for (size_t t = 0; t < 2; t++)
+        for (size_t k = 0; k < sizeof opts / sizeof *opts; k++) {
+            char line[256];
+            snprintf(line, sizeof line, "{\"text\": \"\", %s}", opts[k]);
+            request req;
+            proto_error err;
+            assert_int_equal(protocol_parse(line, strlen(line), &req, &err),
+                             0);
+            req.text = t ? json_string_value(escaped) : article;
+            req.text_len = t ? strlen(req.text) : len;
+            double queue_ms = k % 2 ? -1 : 0.25;
+            proto_code code;
+            json_t *tree = protocol_run(test_engine(state), &req, &code);
+            assert_non_null(tree);
+            if (queue_ms >= 0)
+                json_object_set_new(json_object_get(tree, "timing"),
+                                    "queue_ms", json_real(queue_ms));
+            size_t n1, n2;
+            char *want = protocol_dump(tree, req.id, &n1);
+            char *got = protocol_answer(test_engine(state), &req, queue_ms,
+                                        &n2, &code);
+            assert_non_null(want);
+            assert_non_null(got);
+            assert_int_equal(code, PE_NONE);
+            assert_int_equal(strstr(got, "\"queue_ms\"") != NULL,
+                             queue_ms >= 0);
+            drop_timing(want);
+            drop_timing(got);
+            assert_string_equal(got, want);
+            free(want);
+            free(got);
+            protocol_request_free(&req);
+        }
+    json_decref(escaped);
+    free(article);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(json_out_writes_every_kind_of_value),
         cmocka_unit_test(json_out_escapes_strings_as_jansson_does),
         cmocka_unit_test(json_out_writes_replies_as_jansson_does),
+        cmocka_unit_test(json_out_writes_summaries_without_a_tree),
     };
     return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }
