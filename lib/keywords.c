@@ -146,7 +146,7 @@ static int add_phrases_at(const doc *d, const doc_sentence *s, uint32_t k,
         kw_candidate *c = kw_push(l);
         if (!c)
             return PRECIS_ENOMEM;
-        c->nterms = (uint8_t)n;
+        c->nterms = n & 3;
         c->count = 1;
         c->first_tok = k;
         /* A one-off phrase counts only as a name; mark it with a score of
