@@ -92,13 +92,11 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
      * stem (which begins with a letter, as Snowball only cuts suffixes). */
     int number = lex_is_number(fold, word->len), added = 1;
     *term = (uint32_t)d->nterms;
-    if (!x.stop && !number) {
-        const uint32_t *have = strmap_put(&d->stems, x.stem, x.stem_len,
-                                          *term, &added);
-        if (!have)
-            return PRECIS_ENOMEM;
-        *term = *have;
-    }
+    if (!x.stop && !number &&
+        (rc = stems_term(&d->stems, &d->words, x.stem, x.stem_len,
+                         strmap_hash(x.stem, x.stem_len), w, term,
+                         &added)) != PRECIS_OK)
+        return rc;
     if (added && (rc = new_term(d, x.stop, number, x.idf)) != PRECIS_OK)
         return rc;
     d->word_info[w] = (doc_word){*term, x.cue, d->terms[*term].stop};
@@ -566,7 +564,7 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     /* Distinct words: about one per 16 bytes of a short article, far
      * fewer per byte of a long one; the maps grow as they need. */
     size_t words = len / 16 < 1024 ? len / 16 : 1024;
-    if (strmap_init(&d->words, words) || strmap_init(&d->stems, words))
+    if (strmap_init(&d->words, words) || stems_init(&d->stems, words))
         return PRECIS_ENOMEM;
     lang_votes votes = {{0}, 0, 0};
     tokenizer t;
@@ -607,7 +605,7 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
      * to terms are not read again, and go before the vectors are built
      * (a tenth of the engine's peak on a 1 MB document). */
     strmap_free(&d->words);
-    strmap_free(&d->stems);
+    stems_free(&d->stems);
     mem_free(d->word_info);
     d->word_info = NULL;
     for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
@@ -634,7 +632,7 @@ void doc_free(doc *d)
     mem_free(d->toks);
     mem_free(d->terms);
     strmap_free(&d->words);
-    strmap_free(&d->stems);
+    stems_free(&d->stems);
     mem_free(d->word_info);
     arena_free(&d->vectors);
     memset(d, 0, sizeof *d);

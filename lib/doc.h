@@ -16,6 +16,7 @@
 #include "engine.h"
 #include "exclusion.h"
 #include "segment.h"
+#include "stems.h"
 #include "strmap.h"
 
 typedef struct doc_term {
@@ -136,7 +137,7 @@ typedef struct doc {
     strmap words;         /* folded word -> word index (its entry) */
     struct doc_word *word_info; /* by word index: its term and cue */
     size_t wordcap;
-    strmap stems; /* stem of a content word -> term index */
+    stem_table stems; /* stem of a content word -> term index */
     size_t total_words;
     size_t selectable;
     vec_entry *title; /* content terms of the title (given,

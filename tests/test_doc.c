@@ -270,6 +270,48 @@ static void doc_terms_by_stem_and_stop_word(void **state)
     doc_free(&d);
 }
 
+/* A stem that does not begin its word ("city" -> "citi") meets the same
+ * stem of a word it begins ("cities"), whichever comes first; and
+ * hundreds of stems, past the table's first size, each keep their term. */
+static void doc_terms_by_stems_that_do_not_begin_their_word(void **state)
+{
+    const lang *en = engine_lang(test_engine(state), "en");
+    static const char *const texts[] = {"The city grew. Cities grow.\n",
+                                        "Cities grow. The city grew.\n"};
+    for (size_t i = 0; i < 2; i++) {
+        doc d;
+        assert_int_equal(doc_build(&d, test_engine(state), en, 0, texts[i],
+                                   strlen(texts[i]), NULL, 0),
+                         0);
+        assert_int_equal(term_of(&d, "city", 0), term_of(&d, "Cities", 0));
+        assert_int_not_equal(term_of(&d, "grew", 0), term_of(&d, "city", 0));
+        doc_free(&d);
+    }
+    char text[8192];
+    size_t n = 0;
+    for (int round = 0; round < 2; round++)
+        for (int w = 0; w < 400; w++)
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s%c%cx%s",
+                                  w % 10 ? "" : "Nouns ", 'a' + w % 26,
+                                  'a' + w / 26, w % 10 == 9 ? ". " : " ");
+    doc d;
+    assert_int_equal(doc_build(&d, test_engine(state), en, 0, text, n, NULL,
+                               0),
+                     0);
+    char word[4];
+    for (int w = 0; w < 400; w++) {
+        snprintf(word, sizeof word, "%c%cx", 'a' + w % 26, 'a' + w / 26);
+        uint32_t first = term_of(&d, word, 0);
+        assert_int_equal(term_of(&d, word, 1), first);
+        if (w > 0) {
+            snprintf(word, sizeof word, "%c%cx", 'a' + (w - 1) % 26,
+                     'a' + (w - 1) / 26);
+            assert_int_not_equal(term_of(&d, word, 0), first);
+        }
+    }
+    doc_free(&d);
+}
+
 /* The word as a document of language l asks for it. */
 static int ask_lexicon(const precis_engine_t *e, const lang *l,
                        const char *word, size_t n, lex_word *x)
@@ -410,6 +452,7 @@ int main(void)
         cmocka_unit_test(doc_tokens_of_random_texts),
         cmocka_unit_test(doc_detects_language_from_the_opening),
         cmocka_unit_test(doc_terms_by_stem_and_stop_word),
+        cmocka_unit_test(doc_terms_by_stems_that_do_not_begin_their_word),
         cmocka_unit_test(lexicon_matches_the_engine_on_many_threads),
         cmocka_unit_test(lexicon_starts_afresh_for_another_engine),
         cmocka_unit_test(lexicon_serves_more_languages_than_its_tables),
