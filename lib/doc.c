@@ -224,6 +224,14 @@ typedef struct token_list {
  * same word. */
 static int push_token(token_list *l, const token *tok, uint32_t word)
 {
+    if (l->n < l->cap && tok->end - tok->start <= DOC_TOKEN_MAX_LEN) {
+        /* Nearly every token: room made ahead (token_room), one piece. */
+        l->items[l->n++] = (doc_token){.start = (uint32_t)tok->start,
+                                       .term = word,
+                                       .len = (uint32_t)(tok->end - tok->start),
+                                       .flags = tok->flags & 0x1f};
+        return PRECIS_OK;
+    }
     size_t at = tok->start;
     do {
         size_t len = tok->end - at;

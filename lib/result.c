@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "bytes8.h"
 #include "pipeline.h"
 #include "utf8.h"
 
@@ -42,6 +43,23 @@ static char *copy_without(arena *a, const char *text, size_t start, size_t end,
     size_t n = 0;
     int space = 0;
     for (size_t i = start; i < end;) {
+        /* Eight bytes of printable ASCII and lone spaces, ending on a
+         * printable one: what the loop below makes of them is the bytes
+         * themselves (no line break, so no reopening mark), and most of
+         * a text is such. */
+        while (!space && n > 0 && end - i >= 8) {
+            uint64_t v = bytes_load8(text + i);
+            uint64_t shown = bytes_in(v, '!', '~');
+            uint64_t blank = bytes_in(v, ' ', ' ');
+            if ((shown | blank) != BYTES_HIGH || (blank & blank >> 8) ||
+                !(shown >> 63))
+                break;
+            memcpy(out + n, text + i, 8);
+            n += 8;
+            i += 8;
+        }
+        if (i >= end)
+            break;
         unsigned char b = (unsigned char)text[i];
         if (b > 0x20 && b < 0x7F && !(space == 2 && b == reopen)) {
             /* Printable ASCII, most of any text: copied as it is. */

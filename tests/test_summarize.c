@@ -225,6 +225,33 @@ static void summarize_keywords_find_a_name_deep_in_a_long_sentence(
     }
 }
 
+/* A summary sentence's text shows each run of blanks (tabs, a wrapped
+ * line's break, a no-break space, doubled spaces) as one space, from
+ * whichever byte the sentence's runs of plain text start. */
+static void summarize_shows_blank_runs_as_one_space(void **state)
+{
+    for (size_t k = 1; k <= 12; k++) {
+        char text[256], want[256];
+        char lead[16];
+        memset(lead, 'x', k);
+        lead[0] = 'X';
+        lead[k] = '\0';
+        snprintf(text, sizeof text,
+                 "%s officials said the\tcity plan  was ready\nfor "
+                 "votes,\xC2\xA0" "and  the   tram network runs on time.",
+                 lead);
+        snprintf(want, sizeof want,
+                 "%s officials said the city plan was ready for votes, and "
+                 "the tram network runs on time.",
+                 lead);
+        precis_options_t o = opts_budget(PRECIS_BUDGET_SENTENCES, 1);
+        precis_result_t *r = summarize_ok(test_engine(state), text, &o);
+        assert_int_equal(precis_result_sentence_count(r), 1);
+        assert_string_equal(precis_result_sentence(r, 0)->text, want);
+        precis_result_free(r);
+    }
+}
+
 static void summarize_keywords_find_names_and_strip_possessive(void **state)
 {
     const char *text =
@@ -491,6 +518,7 @@ int main(void)
         cmocka_unit_test(summarize_redundancy_zero_keeps_restatements),
         cmocka_unit_test(summarize_penalises_very_short_sentences),
         cmocka_unit_test(summarize_keywords_are_content_terms),
+        cmocka_unit_test(summarize_shows_blank_runs_as_one_space),
         cmocka_unit_test(summarize_keywords_find_names_and_strip_possessive),
         cmocka_unit_test(summarize_keywords_find_a_name_deep_in_a_long_sentence),
         cmocka_unit_test(summarize_keyword_phrases_repeated_or_names),
