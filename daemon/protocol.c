@@ -529,7 +529,13 @@ json_t *protocol_summary(const precis_result_t *r, int with_excluded)
  * instructions in precisd, the engine's summary itself about half.
  */
 
+/* "key": and ,"key":value, the keys written as they are (no escapes). */
 #define KEY(o, k) json_out_raw(o, "\"" k "\":", sizeof k + 2)
+#define INT_FIELD(o, k, x)                                                   \
+    (json_out_raw(o, ",\"" k "\":", sizeof k + 3),                           \
+     json_out_int(o, (long long)(x)))
+#define REAL_FIELD(o, k, x)                                                  \
+    (json_out_raw(o, ",\"" k "\":", sizeof k + 3), json_out_real(o, x))
 
 static void put_cstring(json_out *o, const char *s)
 {
@@ -544,15 +550,14 @@ static void put_nullable(json_out *o, const char *s)
         json_out_raw(o, "null", 4);
 }
 
-/* ,"start":start,"end":end */
-static void put_range(json_out *o, size_t start, size_t end)
+/* The i-th object of an array opens, with its "text" when it has one. */
+static void open_item(json_out *o, size_t i, const char *text)
 {
-    json_out_raw(o, ",", 1);
-    KEY(o, "start");
-    json_out_int(o, (long long)start);
-    json_out_raw(o, ",", 1);
-    KEY(o, "end");
-    json_out_int(o, (long long)end);
+    json_out_raw(o, i ? ",{" : "{", i ? 2 : 1);
+    if (text) {
+        KEY(o, "text");
+        put_cstring(o, text);
+    }
 }
 
 static void put_sentences(json_out *o, const precis_result_t *r)
@@ -560,25 +565,39 @@ static void put_sentences(json_out *o, const precis_result_t *r)
     json_out_raw(o, "[", 1);
     for (size_t i = 0; i < precis_result_sentence_count(r); i++) {
         const precis_sentence_t *s = precis_result_sentence(r, i);
-        json_out_raw(o, i ? ",{" : "{", i ? 2 : 1);
-        KEY(o, "text");
-        put_cstring(o, s->text);
-        put_range(o, s->start, s->end);
-        json_out_raw(o, ",", 1);
-        KEY(o, "score");
-        json_out_real(o, s->score);
-        json_out_raw(o, ",", 1);
-        KEY(o, "index");
-        json_out_int(o, (long long)s->index);
-        json_out_raw(o, ",", 1);
-        KEY(o, "paragraph");
-        json_out_int(o, (long long)s->paragraph);
-        json_out_raw(o, ",", 1);
-        KEY(o, "words");
-        json_out_int(o, (long long)s->words);
+        open_item(o, i, s->text);
+        INT_FIELD(o, "start", s->start);
+        INT_FIELD(o, "end", s->end);
+        REAL_FIELD(o, "score", s->score);
+        INT_FIELD(o, "index", s->index);
+        INT_FIELD(o, "paragraph", s->paragraph);
+        INT_FIELD(o, "words", s->words);
         json_out_raw(o, "}", 1);
     }
     json_out_raw(o, "]", 1);
+}
+
+/* A quote's "speaker": its name and role (either may be null) and where
+ * it is mentioned, or null. */
+static void put_speaker(json_out *o, const precis_quote_t *q)
+{
+    if (q->mention_end <= q->mention_start) {
+        json_out_raw(o, "null", 4);
+        return;
+    }
+    json_out_raw(o, "{", 1);
+    KEY(o, "name");
+    put_nullable(o, q->speaker);
+    json_out_raw(o, ",", 1);
+    KEY(o, "mention");
+    json_out_raw(o, "{", 1);
+    KEY(o, "start");
+    json_out_int(o, (long long)q->mention_start);
+    INT_FIELD(o, "end", q->mention_end);
+    json_out_raw(o, "},", 2);
+    KEY(o, "role");
+    put_nullable(o, q->role);
+    json_out_raw(o, "}", 1);
 }
 
 static void put_quotes(json_out *o, const precis_result_t *r)
@@ -586,47 +605,23 @@ static void put_quotes(json_out *o, const precis_result_t *r)
     json_out_raw(o, "[", 1);
     for (size_t i = 0; i < precis_result_quote_count(r); i++) {
         const precis_quote_t *q = precis_result_quote(r, i);
-        json_out_raw(o, i ? ",{" : "{", i ? 2 : 1);
-        KEY(o, "text");
-        put_cstring(o, q->text);
-        put_range(o, q->start, q->end);
-        json_out_raw(o, ",", 1);
-        KEY(o, "score");
-        json_out_real(o, q->score);
-        json_out_raw(o, ",", 1);
-        KEY(o, "sentence");
-        json_out_int(o, (long long)q->sentence);
+        open_item(o, i, q->text);
+        INT_FIELD(o, "start", q->start);
+        INT_FIELD(o, "end", q->end);
+        REAL_FIELD(o, "score", q->score);
+        INT_FIELD(o, "sentence", q->sentence);
         json_out_raw(o, ",", 1);
         KEY(o, "fragment");
         json_out_raw(o, q->fragment ? "true" : "false", q->fragment ? 4 : 5);
         json_out_raw(o, ",", 1);
         KEY(o, "speaker");
-        if (q->mention_end > q->mention_start) {
-            json_out_raw(o, "{", 1);
-            KEY(o, "name");
-            put_nullable(o, q->speaker);
-            json_out_raw(o, ",", 1);
-            KEY(o, "mention");
-            json_out_raw(o, "{", 1);
-            KEY(o, "start");
-            json_out_int(o, (long long)q->mention_start);
-            json_out_raw(o, ",", 1);
-            KEY(o, "end");
-            json_out_int(o, (long long)q->mention_end);
-            json_out_raw(o, "},", 2);
-            KEY(o, "role");
-            put_nullable(o, q->role);
-            json_out_raw(o, "}", 1);
-        } else {
-            json_out_raw(o, "null", 4);
-        }
+        put_speaker(o, q);
         json_out_raw(o, ",", 1);
         KEY(o, "cue");
         if (q->cue) {
-            json_out_raw(o, "{", 1);
-            KEY(o, "text");
-            put_cstring(o, q->cue);
-            put_range(o, q->cue_start, q->cue_end);
+            open_item(o, 0, q->cue);
+            INT_FIELD(o, "start", q->cue_start);
+            INT_FIELD(o, "end", q->cue_end);
             json_out_raw(o, "}", 1);
         } else {
             json_out_raw(o, "null", 4);
@@ -641,16 +636,11 @@ static void put_keywords(json_out *o, const precis_result_t *r)
     json_out_raw(o, "[", 1);
     for (size_t i = 0; i < precis_result_keyword_count(r); i++) {
         const precis_keyword_t *k = precis_result_keyword(r, i);
-        json_out_raw(o, i ? ",{" : "{", i ? 2 : 1);
-        KEY(o, "text");
-        put_cstring(o, k->text);
-        put_range(o, k->start, k->end);
-        json_out_raw(o, ",", 1);
-        KEY(o, "score");
-        json_out_real(o, k->score);
-        json_out_raw(o, ",", 1);
-        KEY(o, "count");
-        json_out_int(o, (long long)k->count);
+        open_item(o, i, k->text);
+        INT_FIELD(o, "start", k->start);
+        INT_FIELD(o, "end", k->end);
+        REAL_FIELD(o, "score", k->score);
+        INT_FIELD(o, "count", k->count);
         json_out_raw(o, "}", 1);
     }
     json_out_raw(o, "]", 1);
@@ -661,12 +651,10 @@ static void put_excluded(json_out *o, const precis_result_t *r)
     json_out_raw(o, "[", 1);
     for (size_t i = 0; i < precis_result_excluded_count(r); i++) {
         const precis_excluded_t *x = precis_result_excluded(r, i);
-        json_out_raw(o, i ? ",{" : "{", i ? 2 : 1);
+        open_item(o, i, NULL);
         KEY(o, "start");
         json_out_int(o, (long long)x->start);
-        json_out_raw(o, ",", 1);
-        KEY(o, "end");
-        json_out_int(o, (long long)x->end);
+        INT_FIELD(o, "end", x->end);
         json_out_raw(o, ",", 1);
         KEY(o, "reason");
         put_cstring(o, x->reason);
@@ -694,12 +682,8 @@ static char *summary_line(const precis_result_t *r, int with_excluded,
     json_out_raw(&o, ",", 1);
     KEY(&o, "keywords");
     put_keywords(&o, r);
-    json_out_raw(&o, ",", 1);
-    KEY(&o, "sentences");
-    json_out_int(&o, (long long)precis_result_total_sentences(r));
-    json_out_raw(&o, ",", 1);
-    KEY(&o, "words");
-    json_out_int(&o, (long long)precis_result_total_words(r));
+    INT_FIELD(&o, "sentences", precis_result_total_sentences(r));
+    INT_FIELD(&o, "words", precis_result_total_words(r));
     if (with_excluded) {
         json_out_raw(&o, ",", 1);
         KEY(&o, "excluded");
@@ -710,11 +694,8 @@ static char *summary_line(const precis_result_t *r, int with_excluded,
     json_out_raw(&o, "{", 1);
     KEY(&o, "engine_ms");
     json_out_real(&o, engine_ms);
-    if (queue_ms >= 0) {
-        json_out_raw(&o, ",", 1);
-        KEY(&o, "queue_ms");
-        json_out_real(&o, queue_ms);
-    }
+    if (queue_ms >= 0)
+        REAL_FIELD(&o, "queue_ms", queue_ms);
     json_out_raw(&o, "},", 2);
     KEY(&o, "id");
     if (id)
