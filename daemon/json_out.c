@@ -94,14 +94,14 @@ static void put_string(out *o, const char *s, size_t n)
     o->len = (size_t)(w - o->buf);
 }
 
-static void put_real(out *o, double v, int digits)
+static void put_real(out *o, double v)
 {
     if (!isfinite(v)) { /* json_real() refuses them */
         o->failed = 1;
         return;
     }
     char b[64];
-    int n = snprintf(b, sizeof b - 3, "%.*g", digits, v);
+    int n = snprintf(b, sizeof b - 3, "%.*g", o->digits, v);
     if (n < 0 || (size_t)n >= sizeof b - 3) {
         o->failed = 1;
         return;
@@ -143,7 +143,7 @@ static void put_int(out *o, long long x)
     put(o, p, (size_t)(b + sizeof b - p));
 }
 
-static void put_value(out *o, const json_t *v, int digits, int depth)
+static void put_value(out *o, const json_t *v, int depth)
 {
     if (depth > MAX_DEPTH) {
         o->failed = 1;
@@ -162,7 +162,7 @@ static void put_value(out *o, const json_t *v, int digits, int depth)
             first = 0;
             put_string(o, key, strlen(key));
             put(o, ":", 1);
-            put_value(o, item, digits, depth + 1);
+            put_value(o, item, depth + 1);
         }
         put(o, "}", 1);
         break;
@@ -172,7 +172,7 @@ static void put_value(out *o, const json_t *v, int digits, int depth)
         for (size_t i = 0; i < json_array_size(v); i++) {
             if (i)
                 put(o, ",", 1);
-            put_value(o, json_array_get(v, i), digits, depth + 1);
+            put_value(o, json_array_get(v, i), depth + 1);
         }
         put(o, "]", 1);
         break;
@@ -183,7 +183,7 @@ static void put_value(out *o, const json_t *v, int digits, int depth)
         put_int(o, json_integer_value(v));
         break;
     case JSON_REAL:
-        put_real(o, json_real_value(v), digits);
+        put_real(o, json_real_value(v));
         break;
     case JSON_TRUE:
         put(o, "true", 4);
@@ -213,7 +213,7 @@ char *json_out_finish(json_out *o, size_t *len)
 char *json_out_line(const json_t *v, int digits, size_t *len)
 {
     out o = {NULL, 0, 0, digits, 0};
-    put_value(&o, v, digits, 0);
+    put_value(&o, v, 0);
     return json_out_finish(&o, len);
 }
 
@@ -237,10 +237,10 @@ void json_out_int(json_out *o, long long x)
 
 void json_out_real(json_out *o, double v)
 {
-    put_real(o, v, o->digits);
+    put_real(o, v);
 }
 
 void json_out_value(json_out *o, const json_t *v)
 {
-    put_value(o, v, o->digits, 0);
+    put_value(o, v, 0);
 }

@@ -764,6 +764,25 @@ static json_t *run_engine(const precis_engine_t *engine, const request *req,
     return NULL;
 }
 
+/* The reply tree of req's result r (taken): offsets in req's units and
+ * "timing" (the engine's, from t0); an error reply on ENOMEM. */
+static json_t *result_tree(const request *req, precis_result_t *r,
+                           const struct timespec *t0, proto_code *error_code)
+{
+    json_t *reply = req->op == OP_SEGMENT
+                        ? protocol_segments(r)
+                        : protocol_summary(r, req->with_excluded);
+    precis_result_free(r);
+    if (reply && offsets_add(reply, req->text, req->text_len, req->offsets)) {
+        json_decref(reply);
+        *error_code = PE_INTERNAL;
+        return protocol_error(PE_INTERNAL, "out of memory");
+    }
+    json_object_set_new(reply, "timing",
+                        json_pack("{s:f}", "engine_ms", ms_since(t0)));
+    return reply;
+}
+
 json_t *protocol_run(const precis_engine_t *engine, const request *req,
                      proto_code *error_code)
 {
@@ -780,43 +799,43 @@ json_t *protocol_run(const precis_engine_t *engine, const request *req,
     json_t *failed = run_engine(engine, req, &r, error_code);
     if (failed || *error_code != PE_NONE)
         return failed;
-    json_t *reply = req->op == OP_SEGMENT
-                        ? protocol_segments(r)
-                        : protocol_summary(r, req->with_excluded);
-    precis_result_free(r);
-    if (reply && offsets_add(reply, req->text, req->text_len, req->offsets)) {
-        json_decref(reply);
-        *error_code = PE_INTERNAL;
-        return protocol_error(PE_INTERNAL, "out of memory");
-    }
-    json_object_set_new(reply, "timing",
-                        json_pack("{s:f}", "engine_ms", ms_since(&t0)));
-    return reply;
+    return result_tree(req, r, &t0, error_code);
+}
+
+/* reply with queue_ms beside its engine time (when it has one and
+ * queue_ms is not negative), written as a line with req's id. */
+static char *dump_with_queue(json_t *reply, const request *req,
+                             double queue_ms, size_t *len)
+{
+    json_t *timing = json_object_get(reply, "timing");
+    if (timing && queue_ms >= 0)
+        json_object_set_new(timing, "queue_ms", json_real(queue_ms));
+    return protocol_dump(reply, req->id, len);
 }
 
 char *protocol_answer(const precis_engine_t *engine, const request *req,
                       double queue_ms, size_t *len, proto_code *error_code)
 {
     *error_code = PE_NONE;
-    if (req->op == OP_SUMMARIZE && req->offsets == OFFSETS_BYTES) {
-        precis_result_t *r;
-        struct timespec t0;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        json_t *failed = run_engine(engine, req, &r, error_code);
-        if (failed || *error_code != PE_NONE)
-            return protocol_dump(failed, req->id, len);
-        char *line = summary_line(r, req->with_excluded, ms_since(&t0),
-                                  queue_ms, req->id, len);
+    if (req->op != OP_SUMMARIZE || req->offsets != OFFSETS_BYTES)
+        return dump_with_queue(protocol_run(engine, req, error_code), req,
+                               queue_ms, len);
+    precis_result_t *r;
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    json_t *failed = run_engine(engine, req, &r, error_code);
+    if (failed || *error_code != PE_NONE)
+        return protocol_dump(failed, req->id, len);
+    char *line = summary_line(r, req->with_excluded, ms_since(&t0), queue_ms,
+                              req->id, len);
+    if (line) {
         precis_result_free(r);
-        if (line)
-            return line;
-        /* A piece the writer refused: the tree's way, as before. */
+        return line;
     }
-    json_t *reply = protocol_run(engine, req, error_code);
-    json_t *timing = json_object_get(reply, "timing");
-    if (timing && queue_ms >= 0)
-        json_object_set_new(timing, "queue_ms", json_real(queue_ms));
-    return protocol_dump(reply, req->id, len);
+    /* A piece the writer refused (ENOMEM, or a string or real jansson
+     * would refuse too): the tree's way, from the same result. */
+    return dump_with_queue(result_tree(req, r, &t0, error_code), req,
+                           queue_ms, len);
 }
 
 json_t *protocol_error(proto_code code, const char *message)
