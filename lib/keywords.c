@@ -40,10 +40,12 @@ static kw_candidate *kw_push(kw_list *l)
     return c;
 }
 
-static int is_candidate_token(const doc *d, const doc_token *t)
+/* & rather than &&: phrase_starts asks it of every token, without a
+ * branch. */
+static unsigned is_candidate_token(const doc *d, const doc_token *t)
 {
     const doc_term *term = &d->terms[t->term];
-    return !t->stop && !term->number && t->len >= 2;
+    return (t->stop == 0) & (term->number == 0) & (t->len >= 2);
 }
 
 /* Tokens a and a+1 are adjacent: one space or a hyphen between. */
@@ -146,7 +148,7 @@ static int add_phrases_at(const doc *d, const doc_sentence *s, uint32_t k,
         kw_candidate *c = kw_push(l);
         if (!c)
             return PRECIS_ENOMEM;
-        c->nterms = n & 3;
+        c->nterms = n;
         c->count = 1;
         c->first_tok = k;
         /* A one-off phrase counts only as a name; mark it with a score of
@@ -165,10 +167,8 @@ enum { PH_CANDIDATE = 1, PH_REPEATED = 2, PH_CAPITAL = 4 };
 
 static unsigned phrase_bits(const doc *d, const doc_token *t)
 {
-    const doc_term *term = &d->terms[t->term];
-    /* & and |, not && and ||: no branches. */
-    unsigned candidate = (t->stop == 0) & (term->number == 0) & (t->len >= 2);
-    return candidate * PH_CANDIDATE | (term->tf >= 2) * PH_REPEATED |
+    return is_candidate_token(d, t) * PH_CANDIDATE |
+           (d->terms[t->term].tf >= 2) * PH_REPEATED |
            ((t->flags & TOK_CAPITAL) != 0) * PH_CAPITAL;
 }
 

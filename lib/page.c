@@ -28,12 +28,13 @@
 
 int page_is_prose(const doc *d, const doc_sentence *s)
 {
-    if (doc_sentence_words(s) < PROSE_WORDS || !shape_ends_like_sentence(d, s))
+    uint32_t words = doc_sentence_words(s);
+    if (words < PROSE_WORDS || !shape_ends_like_sentence(d, s))
         return 0;
     if (!d->lang || d->lang->stop.count == 0)
         return 1;
-    uint32_t stops = doc_sentence_words(s) - s->content;
-    return stops >= PROSE_STOP_SHARE * doc_sentence_words(s);
+    uint32_t stops = words - s->content;
+    return stops >= PROSE_STOP_SHARE * words;
 }
 
 static long sentence_value(const doc *d, const doc_sentence *s)

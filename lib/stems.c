@@ -41,19 +41,13 @@ static const char *entry_bytes(const stem_table *t, const strmap *words,
 
 static int grow(stem_table *t)
 {
-    size_t cap = t->cap * 2;
-    uint32_t *slots = mem_calloc(cap, sizeof *slots);
+    uint32_t *slots =
+        slots_rebuilt(t->entries, sizeof *t->entries, t->count, t->cap * 2);
     if (!slots)
         return PRECIS_ENOMEM;
-    for (size_t n = 0; n < t->count; n++) {
-        size_t j = t->entries[n].hash & (cap - 1);
-        while (slots[j])
-            j = (j + 1) & (cap - 1);
-        slots[j] = (uint32_t)n + 1;
-    }
     mem_free(t->slots);
     t->slots = slots;
-    t->cap = cap;
+    t->cap *= 2;
     return PRECIS_OK;
 }
 

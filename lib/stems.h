@@ -25,6 +25,8 @@ typedef struct stem_entry {
     uint16_t copied; /* at is in the copies, not a word */
 } stem_entry;
 
+_Static_assert(offsetof(stem_entry, hash) == 0, "slots_rebuilt reads it");
+
 typedef struct stem_table {
     uint32_t *slots; /* entry number + 1; 0: empty */
     size_t cap;      /* a power of two, at least twice count */

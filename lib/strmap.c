@@ -48,21 +48,32 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
     return strmap_get_hashed(m, key, len, strmap_hash(key, len));
 }
 
-static int grow(strmap *m)
+uint32_t *slots_rebuilt(const void *entries, size_t stride, size_t count,
+                        size_t cap)
 {
-    size_t cap = m->cap * 2;
     uint32_t *slots = mem_calloc(cap, sizeof *slots);
     if (!slots)
-        return PRECIS_ENOMEM;
-    for (size_t n = 0; n < m->count; n++) {
-        size_t j = m->entries[n].hash & (cap - 1);
+        return NULL;
+    for (size_t n = 0; n < count; n++) {
+        uint32_t h;
+        memcpy(&h, (const char *)entries + n * stride, sizeof h);
+        size_t j = h & (cap - 1);
         while (slots[j])
             j = (j + 1) & (cap - 1);
         slots[j] = (uint32_t)n + 1;
     }
+    return slots;
+}
+
+static int grow(strmap *m)
+{
+    uint32_t *slots =
+        slots_rebuilt(m->entries, sizeof *m->entries, m->count, m->cap * 2);
+    if (!slots)
+        return PRECIS_ENOMEM;
     mem_free(m->slots);
     m->slots = slots;
-    m->cap = cap;
+    m->cap *= 2;
     return 0;
 }
 
