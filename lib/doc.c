@@ -40,57 +40,43 @@ static int new_term(doc *d, int stop, int number, float model_idf)
     return PRECIS_OK;
 }
 
-typedef struct doc_word {
-    uint32_t term; /* UINT32_MAX: not named yet */
-    uint8_t cue;   /* DOC_CUE */
-    uint8_t stop;  /* its term's */
-} doc_word;
-
 /* The word index of a token's folded form (its entry in d->words),
- * interned, into *w. */
-static int word_id(doc *d, const char *fold, const token *tok, uint32_t *w)
+ * interned, into *w; in_text: the token was read from d->text (not the
+ * title), so a fold equal to its bytes is kept by reference. */
+static int word_id(doc *d, const char *fold, const token *tok, int in_text,
+                   uint32_t *w)
 {
-    /* A word met before: looked up inline, without the calls of an
-     * insertion. */
-    const uint32_t *known =
-        strmap_get_hashed(&d->words, fold, tok->fold_len, tok->hash);
-    if (known) {
-        *w = *known;
+    uint32_t *slot = words_slot(&d->words, fold, tok->fold_len, tok->hash);
+    if (*slot) { /* a word met before: no call */
+        *w = *slot - 1;
         return PRECIS_OK;
     }
-    uint32_t id = (uint32_t)d->words.count;
-    if (!strmap_put_hashed(&d->words, fold, tok->fold_len, tok->hash, id,
-                           NULL))
-        return PRECIS_ENOMEM;
-    *w = id;
-    doc_word *words = array_grow(d->word_info, &d->wordcap, id,
-                                 sizeof *words, 64);
-    if (!words)
-        return PRECIS_ENOMEM;
-    d->word_info = words;
-    words[id] = (doc_word){UINT32_MAX, 0, 0};
-    return PRECIS_OK;
+    uint32_t at = in_text && tok->end - tok->start == tok->fold_len &&
+                          bytes_same(d->text + tok->start, fold, tok->fold_len)
+                      ? (uint32_t)tok->start
+                      : UINT32_MAX;
+    return words_add(&d->words, slot, fold, tok->fold_len, tok->hash, at, w);
 }
 
 /* The term of word w into *term, made when the word is first met in
  * text order (so term numbers follow the text). */
 static int word_term(doc *d, uint32_t w, uint32_t *term)
 {
-    *term = d->word_info[w].term;
+    word_entry *word = &d->words.entries[w];
+    *term = word->term;
     if (*term != UINT32_MAX)
         return PRECIS_OK;
-    const strmap_entry *word = &d->words.entries[w];
-    const char *fold = strmap_key(word);
-    lex_word x = {fold, word->len, 0, 0, 0};
-    int rc = d->lex ? lexicon_word(d->lex, d->lang, fold, word->len,
-                                   word->hash, &x)
+    const char *fold = words_key(&d->words, w);
+    size_t len = word->len;
+    lex_word x = {fold, len, 0, 0, 0};
+    int rc = d->lex ? lexicon_word(d->lex, d->lang, fold, len, word->hash, &x)
                     : PRECIS_OK;
     if (rc != PRECIS_OK)
         return rc;
     /* A stop word or a number is a term of its own (its fold is its stem,
      * and each word is named once), never merged with a content word's
      * stem (which begins with a letter, as Snowball only cuts suffixes). */
-    int number = lex_is_number(fold, word->len), added = 1;
+    int number = lex_is_number(fold, len), added = 1;
     *term = (uint32_t)d->nterms;
     if (!x.stop && !number &&
         (rc = stems_term(&d->stems, &d->words, x.stem, x.stem_len,
@@ -99,7 +85,10 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
         return rc;
     if (added && (rc = new_term(d, x.stop, number, x.idf)) != PRECIS_OK)
         return rc;
-    d->word_info[w] = (doc_word){*term, x.cue, d->terms[*term].stop};
+    word = &d->words.entries[w];
+    word->term = *term;
+    word->cue = (uint8_t)x.cue;
+    word->stop = d->terms[*term].stop;
     return PRECIS_OK;
 }
 
@@ -260,7 +249,7 @@ static int tokenize_until(doc *d, token_list *l, tokenizer *t, size_t stop,
     *done = 0;
     while (tokenizer_next(t, &tok)) {
         uint32_t w;
-        int rc = word_id(d, t->fold, &tok, &w);
+        int rc = word_id(d, t->fold, &tok, 1, &w);
         if (rc == PRECIS_OK)
             rc = push_token(l, &tok, w);
         if (rc != PRECIS_OK || tok.end > stop)
@@ -347,7 +336,7 @@ static int tokenize_opening(doc *d, tokenizer *t, int *done,
     }
     for (uint32_t w = 0; w < d->words.count; w++)
         if (early[w])
-            lang_vote(d->engine, votes, strmap_key(&d->words.entries[w]),
+            lang_vote(d->engine, votes, words_key(&d->words, w),
                       d->words.entries[w].len, d->words.entries[w].hash,
                       early[w]);
     mem_free(early);
@@ -508,7 +497,7 @@ static int name_terms(doc *d, size_t prefetched, int whole)
             int rc = whole ? PRECIS_OK : word_term(d, w, &named);
             if (rc != PRECIS_OK)
                 return rc;
-            const doc_word *x = &d->word_info[w];
+            const word_entry *x = &d->words.entries[w];
             t->term = x->term;
             t->cue = x->cue;
             t->stop = x->stop;
@@ -530,7 +519,7 @@ static int tokenize_title(doc *d, const char *title, size_t len)
     tokenizer_init(&t, title, 0, len);
     while (v && tokenizer_next(&t, &tok)) {
         uint32_t w, term;
-        int rc = word_id(d, t.fold, &tok, &w);
+        int rc = word_id(d, t.fold, &tok, 0, &w);
         if (rc == PRECIS_OK)
             rc = word_term(d, w, &term);
         if (rc != PRECIS_OK)
@@ -572,7 +561,7 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     /* Distinct words: about one per 16 bytes of a short article, far
      * fewer per byte of a long one; the maps grow as they need. */
     size_t words = len / 16 < 1024 ? len / 16 : 1024;
-    if (strmap_init(&d->words, words) || stems_init(&d->stems, words))
+    if (words_init(&d->words, text, len, words) || stems_init(&d->stems, words))
         return PRECIS_ENOMEM;
     lang_votes votes = {{0}, 0, 0};
     tokenizer t;
@@ -612,10 +601,8 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     /* Every word is interned now: the maps from folded words and stems
      * to terms are not read again, and go before the vectors are built
      * (a tenth of the engine's peak on a 1 MB document). */
-    strmap_free(&d->words);
+    words_free(&d->words);
     stems_free(&d->stems);
-    mem_free(d->word_info);
-    d->word_info = NULL;
     for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         rc = doc_vector(d, s->tok_begin, s->tok_end, &s->vec, &s->nvec);
@@ -639,9 +626,8 @@ void doc_free(doc *d)
     mem_free(d->sents);
     mem_free(d->toks);
     mem_free(d->terms);
-    strmap_free(&d->words);
+    words_free(&d->words);
     stems_free(&d->stems);
-    mem_free(d->word_info);
     arena_free(&d->vectors);
     memset(d, 0, sizeof *d);
 }

@@ -17,7 +17,7 @@
 #include "exclusion.h"
 #include "segment.h"
 #include "stems.h"
-#include "strmap.h"
+#include "words.h"
 
 typedef struct doc_term {
     /* Filled by term_stats() from the selectable sentences: */
@@ -134,9 +134,7 @@ typedef struct doc {
     doc_term *terms;
     size_t nterms, termcap;
     struct lex_table *lex; /* this thread's lexicon of lang, or NULL */
-    strmap words;         /* folded word -> word index (its entry) */
-    struct doc_word *word_info; /* by word index: its term and cue */
-    size_t wordcap;
+    word_table words;     /* folded word -> word index (its entry) */
     stem_table stems; /* stem of a content word -> term index */
     size_t total_words;
     size_t selectable;

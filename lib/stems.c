@@ -11,6 +11,7 @@
 #include "array.h"
 #include "bytes8.h"
 #include "precis.h"
+#include "strmap.h"
 
 int stems_init(stem_table *t, size_t expected)
 {
@@ -33,10 +34,10 @@ void stems_free(stem_table *t)
     memset(t, 0, sizeof *t);
 }
 
-static const char *entry_bytes(const stem_table *t, const strmap *words,
+static const char *entry_bytes(const stem_table *t, const word_table *words,
                                const stem_entry *e)
 {
-    return e->copied ? t->copies + e->at : strmap_key(&words->entries[e->at]);
+    return e->copied ? t->copies + e->at : words_key(words, e->at);
 }
 
 static int grow(stem_table *t)
@@ -70,7 +71,7 @@ static int copy_stem(stem_table *t, const char *s, size_t len, uint32_t *at)
     return PRECIS_OK;
 }
 
-int stems_term(stem_table *t, const strmap *words, const char *s,
+int stems_term(stem_table *t, const word_table *words, const char *s,
                size_t len, uint32_t h, uint32_t word, uint32_t *term,
                int *added)
 {
@@ -91,8 +92,8 @@ int stems_term(stem_table *t, const strmap *words, const char *s,
     if (!entries)
         return PRECIS_ENOMEM;
     t->entries = entries;
-    const strmap_entry *w = &words->entries[word];
-    int begins = len <= w->len && bytes_same(strmap_key(w), s, len);
+    int begins = len <= words->entries[word].len &&
+                 bytes_same(words_key(words, word), s, len);
     stem_entry e = {h, *term, word, (uint16_t)len, !begins};
     if (!begins && copy_stem(t, s, len, &e.at) != PRECIS_OK)
         return PRECIS_ENOMEM;

@@ -15,12 +15,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "strmap.h"
+#include "words.h"
 
 typedef struct stem_entry {
     uint32_t hash; /* strmap_hash of the stem */
     uint32_t term;
-    uint32_t at;   /* the word (in the words map), or the copy's offset */
+    uint32_t at;   /* the word (in the word table), or the copy's offset */
     uint16_t len;
     uint16_t copied; /* at is in the copies, not a word */
 } stem_entry;
@@ -44,7 +44,7 @@ void stems_free(stem_table *t);
  * one it names already (*added 0), or term, which it names from now on
  * (*added 1).  The stem came from word `word` of words, whose first len
  * bytes it may be.  PRECIS_OK or PRECIS_ENOMEM. */
-int stems_term(stem_table *t, const strmap *words, const char *s,
+int stems_term(stem_table *t, const word_table *words, const char *s,
                size_t len, uint32_t h, uint32_t word, uint32_t *term,
                int *added);
 

@@ -2,11 +2,12 @@
 /*
  * strmap.h -- an open-addressing hash map from byte strings to uint32_t.
  *
- * One structure serves every lookup table in precis: stop words,
+ * One structure serves the engine's lookup tables: stop words,
  * abbreviations and IDF document frequencies (loaded once, then read by
- * many threads) and the per-document term dictionary.  Keys are copied
- * into the map (its entries, or its arena when long), so callers may
- * pass scratch buffers.
+ * many threads); a document's words and stems have tables of their own
+ * that keep keys by reference (words.h, stems.h).  Keys are copied into
+ * the map (its entries, or its arena when long), so callers may pass
+ * scratch buffers.
  */
 #ifndef PRECIS_STRMAP_H
 #define PRECIS_STRMAP_H

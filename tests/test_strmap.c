@@ -4,7 +4,8 @@
  * with its value through many growths, keys as bytes (NUL and empty
  * included), an existing key kept with its first value, entries dense in
  * insertion order, a freed map answering nothing, and the hashed calls
- * agreeing with the plain ones, for keys in their entries and beyond.
+ * agreeing with the plain ones, for keys in their entries and beyond;
+ * the key comparisons against memcmp.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,6 +177,28 @@ static void strmap_keys_compare_as_memcmp(void **state)
     }
 }
 
+/* bytes_same_padded against memcmp at every length it takes, one byte
+ * different at every place, and whatever follows the keys (different
+ * at a and at b) never counted. */
+static void strmap_padded_keys_compare_as_memcmp(void **state)
+{
+    (void)state;
+    char a[BYTES_PADDED], b[BYTES_PADDED];
+    for (size_t len = 0; len <= BYTES_PADDED; len++) {
+        for (size_t k = 0; k < BYTES_PADDED; k++) {
+            a[k] = (char)(k < len ? 'a' + k % 26 : 'x');
+            b[k] = (char)(k < len ? 'a' + k % 26 : 'y');
+        }
+        assert_true(bytes_same_padded(a, b, len));
+        for (size_t k = 0; k < len; k++) {
+            b[k] ^= 0x20;
+            assert_false(bytes_same_padded(a, b, len));
+            assert_int_equal(bytes_same_padded(a, b, k), memcmp(a, b, k) == 0);
+            b[k] ^= 0x20;
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +208,7 @@ int main(void)
         cmocka_unit_test(strmap_hashed_and_long_keys),
         cmocka_unit_test(strmap_hash_reads_pieces_exactly),
         cmocka_unit_test(strmap_keys_compare_as_memcmp),
+        cmocka_unit_test(strmap_padded_keys_compare_as_memcmp),
     };
     return cmocka_run_group_tests_name("strmap", tests, NULL, NULL);
 }
