@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_utf8.c -- the byte scans of utf8.h that read eight bytes a step
- * give what a byte-by-byte scan gives, at every alignment and length;
- * lower-casing with its ASCII fast path.
+ * give what a byte-by-byte scan gives, at every alignment and length
+ * and on the bytes where their arithmetic could go wrong; lower-casing
+ * with its ASCII fast path.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,31 +11,6 @@
 
 #include "testutil.h"
 #include "utf8.h"
-
-static int any_zero_byte(uint64_t x)
-{
-    for (int k = 0; k < 8; k++)
-        if (((x >> (8 * k)) & 0xFF) == 0)
-            return 1;
-    return 0;
-}
-
-static void zero_byte_is_exact(void **state)
-{
-    (void)state;
-    srand(7);
-    for (int n = 0; n < 200000; n++) {
-        uint64_t x = 0;
-        for (int k = 0; k < 8; k++) {
-            /* Bytes near 0 and 0x80, where borrows go wrong. */
-            int r = rand() % 6;
-            uint64_t b = r == 0 ? 0 : r == 1 ? 1 : r == 2 ? 0x80 : r == 3 ? 0x81
-                                                            : (uint64_t)(rand() & 0xFF);
-            x |= b << (8 * k);
-        }
-        assert_int_equal(utf8_zero_byte(x), any_zero_byte(x));
-    }
-}
 
 static size_t scan_reference(const char *t, size_t from, size_t end, char a,
                              char b, char c)
@@ -65,6 +41,32 @@ static void scan_to_matches_byte_scan(void **state)
                 assert_int_equal(utf8_next_quote_byte(text, from, end),
                                  scan_reference(text, from, end, '"', '\'', '`'));
             }
+    }
+}
+
+/* Bytes where a piece's arithmetic could go wrong: 0 and 1 (borrows),
+ * 0x80 and 0x81, and the bytes next to the ones looked for, in every
+ * order; the offset found is the byte scan's. */
+static void scan_to_is_exact_near_borrows(void **state)
+{
+    (void)state;
+    static const unsigned char near[] = {0,    1,    0x7F, 0x80, 0x81, '"',
+                                         '"' + 1, '!', '\'', '\'' + 1,
+                                         '&',  '`',  'a',  '_',  '\n', '\r',
+                                         '\v', '\f'};
+    char text[40];
+    srand(7);
+    for (int round = 0; round < 20000; round++) {
+        for (size_t k = 0; k < sizeof text; k++)
+            text[k] = rand() % 3 ? 'a' + rand() % 26
+                                 : (char)near[rand() % sizeof near];
+        for (size_t from = 0; from < 9; from++) {
+            size_t end = sizeof text - (size_t)(rand() % 9);
+            assert_int_equal(utf8_scan_to(text, from, end, '"', '\'', '`'),
+                             scan_reference(text, from, end, '"', '\'', '`'));
+            assert_int_equal(utf8_scan_to(text, from, end, '\n', '\r', '\r'),
+                             scan_reference(text, from, end, '\n', '\r', '\r'));
+        }
     }
 }
 
@@ -102,7 +104,7 @@ static void lower_mixes_ascii_and_wider(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(zero_byte_is_exact),
+        cmocka_unit_test(scan_to_is_exact_near_borrows),
         cmocka_unit_test(scan_to_matches_byte_scan),
         cmocka_unit_test(scan_to_stops_beyond_ascii_and_at_end),
         cmocka_unit_test(lower_mixes_ascii_and_wider),
