@@ -166,7 +166,11 @@ static int abbrev_kind(const seg_ctx *c, size_t start, size_t end)
 {
     const char *t = c->text;
     size_t from = start;
-    for (size_t k = end; k > start;) {
+    /* An apostrophe is "'" or beyond ASCII: most words have neither. */
+    unsigned plain = 1;
+    for (size_t k = start; k < end; k++)
+        plain &= ((unsigned char)t[k] < 0x80) & (t[k] != '\'');
+    for (size_t k = end; !plain && k > start;) {
         int n;
         size_t p = utf8_prev(t, k);
         if (p < start)
@@ -206,6 +210,20 @@ static int joined_abbrev_kind(const seg_ctx *c, size_t a, size_t a_end,
 /* End of the run of letters at w (w when none). */
 static size_t letters_end(const seg_ctx *c, size_t w)
 {
+    /* ASCII letters eight bytes a step where eight remain (a word's end
+     * follows no pattern a byte loop's exit could be predicted by);
+     * from a byte beyond ASCII on, code point by code point. */
+    while (c->block_end - w >= 8) {
+        uint64_t v = bytes_load8(c->text + w);
+        uint64_t letter = bytes_in(v | BYTES_ONE * 0x20, 'a', 'z');
+        if (letter != BYTES_HIGH) {
+            w += bytes_first(~letter & BYTES_HIGH);
+            if ((unsigned char)c->text[w] < 0x80)
+                return w;
+            break;
+        }
+        w += 8;
+    }
     int n;
     while (w < c->block_end &&
            uc_is_letter(utf8_at(c->text, c->block_end, w, &n)))
