@@ -33,10 +33,10 @@ typedef struct conn conn;
  * a text whose shape needs more is answered too_large instead of
  * holding more than it was charged (1 MB of two-byte paragraphs needs
  * some 40 MB, of made-up words 38: tests/test_badinput.c, test_hostile).
- * Real text stays well inside: bench/speed's memory rows count 6.6
- * bytes a byte for 1 MB of distinct articles and 4.3 for 10 MB, and
+ * Real text stays well inside: bench/speed's memory rows count 3.9
+ * bytes a byte for 1 MB of distinct articles and 3.8 for 10 MB, and
  * under 1 MB the fixed part covers what each distinct word costs
- * (0.9 MB for 100 KB); 8 leaves room for shapes and languages the dev
+ * (0.5 MB for 100 KB); 8 leaves room for shapes and languages the dev
  * sets lack. */
 #define MEMORY_ENGINE_PER_BYTE 8u
 #define MEMORY_ENGINE_FIXED (2u << 20)

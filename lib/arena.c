@@ -40,6 +40,14 @@ void arena_free(arena *a)
     a->head = NULL;
 }
 
+void arena_plan(arena *a, size_t total)
+{
+    total = (total + 15) & ~(size_t)15;
+    a->block_size = total < 256          ? 256
+                    : total > a->max_block ? a->max_block
+                                           : total;
+}
+
 void *arena_alloc(arena *a, size_t size)
 {
     size = (size + 15) & ~(size_t)15;

@@ -23,6 +23,11 @@ typedef struct arena {
 
 void arena_init(arena *a, size_t block_size);
 void arena_free(arena *a);
+/* The next block sized for about total bytes more (at most the arena's
+ * block size, at least a few hundred bytes), when the caller knows what
+ * it will ask for: a short document's vectors need far less than a
+ * first block. */
+void arena_plan(arena *a, size_t total);
 /* 16-byte aligned, uninitialised; NULL when out of memory. */
 void *arena_alloc(arena *a, size_t size);
 /* Copy of n bytes plus a terminating NUL. */

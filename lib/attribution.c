@@ -509,11 +509,14 @@ int attributor_addressee(attributor *a, size_t k, speaker *out)
 
 attributor *attributor_new(const doc *d, const qspan *qs, size_t n)
 {
-    /* Not cleared: the 6 KB token window is written before it is read
-     * (mention_window), and clearing it was most of a quote's setup. */
-    attributor *a = mem_malloc(sizeof *a);
+    /* Not cleared: the token window (6 KB at most) is written before it
+     * is read (mention_window), and clearing it was most of a quote's
+     * setup. */
+    size_t room = d->ntoks < MAX_TOKENS / 2 ? 2 * d->ntoks + 2 : MAX_TOKENS;
+    attributor *a = mem_malloc(sizeof *a + room * sizeof a->toks[0]);
     if (!a)
         return NULL;
+    a->room = room;
     a->d = d;
     a->qs = qs;
     a->nq = n;

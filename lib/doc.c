@@ -22,21 +22,42 @@
 #include "lexicon.h"
 #include "tokenize.h"
 
+/* A term as naming makes it: 8 bytes, where a term is 32 once its
+ * statistics have room (expand_terms).  The words and stems are held
+ * while terms are named, the engine's peak on most texts. */
+typedef struct doc_seed {
+    float model_idf;
+    uint8_t stop, number;
+} doc_seed;
+
 /* A new term, the d->nterms-th. */
 static int new_term(doc *d, int stop, int number, float model_idf)
 {
-    doc_term *terms =
-        array_grow(d->terms, &d->termcap, d->nterms, sizeof *terms, 64);
+    doc_seed *seeds =
+        array_grow(d->seeds, &d->seedcap, d->nterms, sizeof *seeds, 64);
+    if (!seeds)
+        return PRECIS_ENOMEM;
+    d->seeds = seeds;
+    seeds[d->nterms++] = (doc_seed){model_idf, stop != 0, number != 0};
+    return PRECIS_OK;
+}
+
+/* The named terms in full, the seeds freed. */
+static int expand_terms(doc *d)
+{
+    doc_term *terms = mem_malloc((d->nterms ? d->nterms : 1) * sizeof *terms);
     if (!terms)
         return PRECIS_ENOMEM;
+    for (size_t i = 0; i < d->nterms; i++)
+        terms[i] = (doc_term){.first = UINT32_MAX,
+                              .first_inner = UINT32_MAX,
+                              .model_idf = d->seeds[i].model_idf,
+                              .stop = d->seeds[i].stop,
+                              .number = d->seeds[i].number};
+    mem_free(d->seeds);
+    d->seeds = NULL;
+    d->seedcap = 0;
     d->terms = terms;
-    doc_term *t = &terms[d->nterms];
-    memset(t, 0, sizeof *t);
-    t->first = t->first_inner = UINT32_MAX;
-    t->stop = stop != 0;
-    t->number = number != 0;
-    t->model_idf = model_idf;
-    d->nterms++;
     return PRECIS_OK;
 }
 
@@ -88,7 +109,7 @@ static int word_term(doc *d, uint32_t w, uint32_t *term)
     word = &d->words.entries[w];
     word->term = *term;
     word->cue = (uint8_t)x.cue;
-    word->stop = d->terms[*term].stop;
+    word->stop = d->seeds[*term].stop;
     return PRECIS_OK;
 }
 
@@ -524,7 +545,7 @@ static int tokenize_title(doc *d, const char *title, size_t len)
             rc = word_term(d, w, &term);
         if (rc != PRECIS_OK)
             return rc;
-        if (d->terms[term].stop || n == 256)
+        if (d->seeds[term].stop || n == 256)
             continue;
         if (n == cap) {
             vec_entry *grown = arena_alloc(&d->vectors, 2 * cap * sizeof *v);
@@ -603,6 +624,14 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
      * (a tenth of the engine's peak on a 1 MB document). */
     words_free(&d->words);
     stems_free(&d->stems);
+    if (rc == PRECIS_OK)
+        rc = expand_terms(d);
+    /* A sentence's vector has an entry per distinct content word, its
+     * allocation rounded to 16 bytes: what all of them can take. */
+    size_t vectors = 0;
+    for (size_t i = 0; i < d->nsents; i++)
+        vectors += d->sents[i].content * sizeof(vec_entry) + 15;
+    arena_plan(&d->vectors, vectors);
     for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
         rc = doc_vector(d, s->tok_begin, s->tok_end, &s->vec, &s->nvec);
@@ -626,6 +655,7 @@ void doc_free(doc *d)
     mem_free(d->sents);
     mem_free(d->toks);
     mem_free(d->terms);
+    mem_free(d->seeds);
     words_free(&d->words);
     stems_free(&d->stems);
     arena_free(&d->vectors);

@@ -131,8 +131,10 @@ typedef struct doc {
     size_t paragraphs;
     doc_token *toks;
     size_t ntoks, tokcap;
-    doc_term *terms;
-    size_t nterms, termcap;
+    doc_term *terms;      /* nterms, once doc_build has named them all */
+    size_t nterms;
+    struct doc_seed *seeds; /* the terms while doc_build names them */
+    size_t seedcap;
     struct lex_table *lex; /* this thread's lexicon of lang, or NULL */
     word_table words;     /* folded word -> word index (its entry) */
     stem_table stems; /* stem of a content word -> term index */

@@ -51,7 +51,7 @@ static int split_elision(attributor *a, qtok *q)
         size_t n = m->len[i];
         if (q->end - q->start <= n ||
             strncasecmp(d->text + q->start, m->text[i], n) != 0 ||
-            a->ntoks >= MAX_TOKENS)
+            a->ntoks >= a->room)
             continue;
         tokenizer t;
         token tok;
@@ -109,7 +109,7 @@ static int split_inverted_pronoun(attributor *a, qtok *q)
             last_hyphen = i;
         }
     if (last_hyphen == SIZE_MAX || first_hyphen == q->start ||
-        last_hyphen + 1 >= q->end || a->ntoks >= MAX_TOKENS)
+        last_hyphen + 1 >= q->end || a->ntoks >= a->room)
         return 0;
     tokenizer tk;
     token tok;
@@ -188,7 +188,7 @@ void mention_window(attributor *a, size_t start, size_t end)
     a->ntoks = 0;
     for (size_t k = doc_token_at(d, start);
          k < d->ntoks && doc_token_end(&d->toks[k]) <= end &&
-         a->ntoks < MAX_TOKENS;
+         a->ntoks < a->room;
          k++) {
         const doc_token *tok = &d->toks[k];
         qtok *q = &a->toks[a->ntoks++];

@@ -20,7 +20,10 @@
 /* Lower-case words allowed between a name and its verb: "he was quoted
  * as saying", "Gantz reportedly told". */
 #define MAX_SKIP 4
-/* Tokens of the sentences around one quotation that are looked at. */
+/* Tokens of the sentences around one quotation that are looked at: at
+ * most this many, and at most two for each of the document's tokens
+ * (mention_window cuts one into two at most, "l'" and "ancien"), which
+ * sizes a short text's window. */
 #define MAX_TOKENS 512
 
 /* 12 bytes: the window is part of every call that looks for quotes (6 KB,
@@ -50,8 +53,8 @@ struct attributor {
     size_t npeople, cap;
     span last;              /* what a pronoun stands for */
     uint32_t subjects_done; /* sentences before this one were read */
-    qtok toks[MAX_TOKENS];  /* the window (mention_window) */
-    size_t ntoks;
+    size_t ntoks, room;     /* the window's tokens, and room for them */
+    qtok toks[];            /* the window (mention_window) */
 };
 
 #define SPAN_NONE ((span){0, 0})
