@@ -32,7 +32,8 @@ typedef struct conn conn;
  * and per request: precisd passes it as precis_options_t.max_memory, so
  * a text whose shape needs more is answered too_large instead of
  * holding more than it was charged (1 MB of two-byte paragraphs needs
- * some 40 MB, of made-up words 38: tests/test_badinput.c, test_hostile).
+ * some 30 MB: tests/test_badinput.c, test_hostile; of made-up words,
+ * 9 MB, inside its 10).
  * Real text stays well inside: bench/speed's memory rows count 3.9
  * bytes a byte for 1 MB of distinct articles and 3.8 for 10 MB, and
  * under 1 MB the fixed part covers what each distinct word costs

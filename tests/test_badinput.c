@@ -542,7 +542,7 @@ static void badinput_memory_limit_is_per_call(void **state)
 
 /* What precisd grants a request (daemon/memory.h: 8 bytes a byte and
  * 2 MB) holds real text, here the sample repeated 60 times, but not a
- * text of as many bytes in two-byte paragraphs, which needs some 40
+ * text of as many bytes in two-byte paragraphs, which needs some 30
  * times its size. */
 static void badinput_memory_limit_refuses_tiny_paragraphs(void **state)
 {

@@ -269,7 +269,7 @@ static void hostile_pipelining_holds_one_connections_share(void **state)
 }
 
 /* A text whose shape needs far more memory than its size (1 MB of
- * two-byte paragraphs needs some 40 MB) is refused too_large by the
+ * two-byte paragraphs needs some 30 MB) is refused too_large by the
  * engine's limit (daemon/memory.h) instead of passing what its request
  * was charged; precisd goes on serving, its peak within the charge. */
 static void hostile_text_needing_memory_is_refused(void **state)
