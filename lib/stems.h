@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "slots.h"
 #include "words.h"
 
 typedef struct stem_entry {
@@ -25,15 +26,14 @@ typedef struct stem_entry {
     uint16_t copied; /* at is in the copies, not a word */
 } stem_entry;
 
-_Static_assert(offsetof(stem_entry, hash) == 0, "slots_rebuilt reads it");
+_Static_assert(offsetof(stem_entry, hash) == 0, "slots_double reads it");
 
 typedef struct stem_table {
     uint32_t *slots; /* entry number + 1; 0: empty */
     size_t cap;      /* a power of two, at least twice count */
     stem_entry *entries;
     size_t count, room;
-    char *copies; /* the stems that do not begin their word */
-    size_t copied, copy_room;
+    byte_store copies; /* the stems that do not begin their word */
 } stem_table;
 
 /* PRECIS_OK or PRECIS_ENOMEM. */

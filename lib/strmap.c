@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * strmap.c -- linear probing at load factor <= 1/2 over entry numbers
- * with strmap_hash; the probe itself (strmap_slot) is inline in
- * strmap.h.
+ * (slots.h) with strmap_hash; the probe itself (strmap_slot) is inline
+ * in strmap.h.
  */
 #include "strmap.h"
 
@@ -11,14 +11,12 @@
 
 #include "alloc.h"
 #include "precis.h"
+#include "slots.h"
 
 int strmap_init(strmap *m, size_t expected)
 {
-    size_t cap = 16;
-    while (cap < expected * 2)
-        cap <<= 1;
     memset(m, 0, sizeof *m);
-    m->slots = mem_calloc(cap, sizeof *m->slots);
+    slots_init(&m->slots, &m->cap, expected);
     m->room = expected ? expected : 8;
     m->entries = mem_malloc(m->room * sizeof *m->entries);
     if (!m->slots || !m->entries) {
@@ -26,9 +24,9 @@ int strmap_init(strmap *m, size_t expected)
         mem_free(m->entries);
         m->slots = NULL;
         m->entries = NULL;
+        m->cap = 0;
         return PRECIS_ENOMEM;
     }
-    m->cap = cap;
     arena_init(&m->keys, 32 * 1024);
     return 0;
 }
@@ -48,33 +46,10 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
     return strmap_get_hashed(m, key, len, strmap_hash(key, len));
 }
 
-uint32_t *slots_rebuilt(const void *entries, size_t stride, size_t count,
-                        size_t cap)
-{
-    uint32_t *slots = mem_calloc(cap, sizeof *slots);
-    if (!slots)
-        return NULL;
-    for (size_t n = 0; n < count; n++) {
-        uint32_t h;
-        memcpy(&h, (const char *)entries + n * stride, sizeof h);
-        size_t j = h & (cap - 1);
-        while (slots[j])
-            j = (j + 1) & (cap - 1);
-        slots[j] = (uint32_t)n + 1;
-    }
-    return slots;
-}
-
 static int grow(strmap *m)
 {
-    uint32_t *slots =
-        slots_rebuilt(m->entries, sizeof *m->entries, m->count, m->cap * 2);
-    if (!slots)
-        return PRECIS_ENOMEM;
-    mem_free(m->slots);
-    m->slots = slots;
-    m->cap *= 2;
-    return 0;
+    return slots_double(&m->slots, &m->cap, m->entries, sizeof *m->entries,
+                        m->count);
 }
 
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,

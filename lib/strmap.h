@@ -36,7 +36,7 @@ typedef struct strmap_entry {
 } strmap_entry;
 
 _Static_assert(sizeof(strmap_entry) == 32, "two entries a cache line");
-_Static_assert(offsetof(strmap_entry, hash) == 0, "slots_rebuilt reads it");
+_Static_assert(offsetof(strmap_entry, hash) == 0, "slots_double reads it");
 
 /* The bytes of e's key (not NUL-terminated); valid until the map's next
  * insertion. */
@@ -91,13 +91,6 @@ static inline uint32_t strmap_hash(const char *s, size_t len)
         h = strmap_mix(h, bytes_load8(s));
     return strmap_finish(h, bytes_load_tail(s, left), len);
 }
-
-/* The slots, cap of them (a power of two, at least twice count), of
- * count dense entries stride bytes apart, each opening with its uint32_t
- * hash: entry numbers + 1 by linear probing, as strmap and a document's
- * stems (stems.c) keep them; NULL on ENOMEM.  How both tables grow. */
-uint32_t *slots_rebuilt(const void *entries, size_t stride, size_t count,
-                        size_t cap);
 
 /* PRECIS_OK or PRECIS_ENOMEM. */
 int strmap_init(strmap *m, size_t expected);

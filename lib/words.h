@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "bytes8.h"
+#include "slots.h"
 
 typedef struct word_entry {
     uint32_t hash; /* strmap_hash of the folded form */
@@ -33,7 +34,7 @@ typedef struct word_entry {
 } word_entry;
 
 _Static_assert(sizeof(word_entry) == 16, "four entries a cache line");
-_Static_assert(offsetof(word_entry, hash) == 0, "slots_rebuilt reads it");
+_Static_assert(offsetof(word_entry, hash) == 0, "slots_double reads it");
 
 typedef struct word_table {
     /* What entries point into: the text [0], the copies [1] (indexed by
@@ -47,8 +48,7 @@ typedef struct word_table {
     size_t cap;       /* a power of two, at least twice count */
     word_entry *entries;
     size_t count, room;
-    char *copies; /* folded forms that are not the bytes of the text */
-    size_t copied, copy_room;
+    byte_store copies; /* folded forms that are not the bytes of the text */
 } word_table;
 
 /* A table for the words of text[0, len), room made for about expected.
