@@ -119,30 +119,30 @@ int score_sentences(doc *d, double coverage)
         graph[i] = 0;
         if (s->excluded)
             continue;
+        /* The three sums over the sentence's terms in one pass, each
+         * added in the order it always was. */
+        double graph_dot = 0, sum = 0, centre_dot = 0;
+        for (uint32_t k = 0; k < s->nvec; k++) {
+            const vec_entry *e = &s->vec[k];
+            const doc_term *t = &d->terms[e->term];
+            float tf = vec_tf(e), weight = doc_term_weight(t);
+            graph_dot += tf * t->lidf * spread[e->term];
+            sum += weight;
+            centre_dot += (double)(tf * t->idf) * weight;
+        }
         if (s->local_norm > 0) {
-            double dot = 0;
-            for (uint32_t k = 0; k < s->nvec; k++)
-                dot += vec_lw(d, &s->vec[k]) * spread[s->vec[k].term];
-            graph[i] = dot / s->local_norm - 1;
+            graph[i] = graph_dot / s->local_norm - 1;
             if (graph[i] > max_graph)
                 max_graph = graph[i];
         }
-        double sum = 0;
-        for (uint32_t k = 0; k < s->nvec; k++)
-            sum += doc_term_weight(&d->terms[s->vec[k].term]);
         salience[i] =
             sum /
             (s->nvec > SALIENCE_MIN_TERMS ? s->nvec : SALIENCE_MIN_TERMS);
         if (salience[i] > max_salience)
             max_salience = salience[i];
         centrality[i] = 0;
-        if (s->norm > 0 && centroid_norm > 0) {
-            double dot = 0;
-            for (uint32_t k = 0; k < s->nvec; k++)
-                dot += (double)vec_w(d, &s->vec[k]) *
-                       doc_term_weight(&d->terms[s->vec[k].term]);
-            centrality[i] = dot / (s->norm * centroid_norm);
-        }
+        if (s->norm > 0 && centroid_norm > 0)
+            centrality[i] = centre_dot / (s->norm * centroid_norm);
         if (centrality[i] > max_centrality)
             max_centrality = centrality[i];
     }
