@@ -61,6 +61,8 @@ static int expand_terms(doc *d)
     return PRECIS_OK;
 }
 
+_Static_assert(TOK_MAX_FOLD <= UINT8_MAX, "a fold's length fits word_entry");
+
 /* The word index of a token's folded form (its entry in d->words),
  * interned, into *w; in_text: the token was read from d->text (not the
  * title), so a fold equal to its bytes is kept by reference. */
