@@ -15,6 +15,7 @@
 int stems_init(stem_table *t, size_t expected)
 {
     memset(t, 0, sizeof *t);
+    t->expected = expected ? expected : 1;
     return slots_init(&t->slots, &t->cap, expected);
 }
 
@@ -51,7 +52,8 @@ int stems_term(stem_table *t, const word_table *words, const char *s,
         }
     }
     stem_entry *entries =
-        array_grow(t->entries, &t->room, t->count, sizeof *entries, 64);
+        array_grow(t->entries, &t->room, t->count, sizeof *entries,
+                   t->expected);
     if (!entries)
         return PRECIS_ENOMEM;
     t->entries = entries;

@@ -33,6 +33,7 @@ typedef struct stem_table {
     size_t cap;      /* a power of two, at least twice count */
     stem_entry *entries;
     size_t count, room;
+    size_t expected; /* entries made room for first */
     byte_store copies; /* the stems that do not begin their word */
 } stem_table;
 

@@ -16,6 +16,7 @@ int words_init(word_table *t, const char *text, size_t len, size_t expected)
     memset(t, 0, sizeof *t);
     t->base[0] = text;
     t->text_len = len;
+    t->expected = expected ? expected : 1;
     return slots_init(&t->slots, &t->cap, expected);
 }
 
@@ -31,7 +32,8 @@ int words_add(word_table *t, uint32_t *slot, const char *fold, size_t len,
               uint32_t h, uint32_t text_at, uint32_t *w)
 {
     word_entry *entries =
-        array_grow(t->entries, &t->room, t->count, sizeof *entries, 64);
+        array_grow(t->entries, &t->room, t->count, sizeof *entries,
+                   t->expected);
     if (!entries)
         return PRECIS_ENOMEM;
     t->entries = entries;

@@ -48,6 +48,7 @@ typedef struct word_table {
     size_t cap;       /* a power of two, at least twice count */
     word_entry *entries;
     size_t count, room;
+    size_t expected; /* entries made room for first */
     byte_store copies; /* folded forms that are not the bytes of the text */
 } word_table;
 
