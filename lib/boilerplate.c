@@ -294,13 +294,12 @@ static int mark_duplicates(doc *d)
     size_t cap = 16;
     while (cap < 2 * d->nsents)
         cap *= 2;
-    uint64_t *fp = mem_malloc((d->nsents ? d->nsents : 1) * sizeof *fp);
-    uint32_t *slot = mem_malloc(cap * sizeof *slot);
-    if (!fp || !slot) {
-        mem_free(fp);
-        mem_free(slot);
+    /* Fingerprints, then the slots, in one block. */
+    size_t n = d->nsents ? d->nsents : 1;
+    uint64_t *fp = mem_malloc(n * sizeof *fp + cap * sizeof(uint32_t));
+    if (!fp)
         return PRECIS_ENOMEM;
-    }
+    uint32_t *slot = (uint32_t *)(fp + n);
     memset(slot, 0xff, cap * sizeof *slot); /* UINT32_MAX: empty */
     for (size_t i = 0; i < d->nsents; i++) {
         doc_sentence *s = &d->sents[i];
@@ -321,7 +320,6 @@ static int mark_duplicates(doc *d)
             s->excluded = EXCL_DUPLICATE;
     }
     mem_free(fp);
-    mem_free(slot);
     return PRECIS_OK;
 }
 

@@ -84,15 +84,14 @@ int score_sentences(doc *d, double coverage)
     }
     double centroid_norm = sqrt(centroid_sq);
 
+    /* Three features by sentence and the spread by term, one block. */
     size_t n = d->nsents ? d->nsents : 1;
-    double *salience = mem_malloc(3 * n * sizeof *salience);
-    double *spread = mem_calloc(d->nterms ? d->nterms : 1, sizeof *spread);
-    if (!salience || !spread) {
-        mem_free(salience);
-        mem_free(spread);
+    double *salience = mem_malloc((3 * n + d->nterms) * sizeof *salience);
+    if (!salience)
         return PRECIS_ENOMEM;
-    }
     double *centrality = salience + n, *graph = salience + 2 * n;
+    double *spread = salience + 3 * n;
+    memset(spread, 0, d->nterms * sizeof *spread);
     /* Graph centrality: the summed cosine of a sentence to every other
      * one (the degree of the similarity graph TextRank walks) is its
      * cosine to the sum of all unit sentence vectors, minus itself --
@@ -178,6 +177,5 @@ int score_sentences(doc *d, double coverage)
     for (size_t i = 0; i < d->nsents && best > 0; i++)
         d->sents[i].score /= best;
     mem_free(salience);
-    mem_free(spread);
     return PRECIS_OK;
 }

@@ -11,6 +11,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "select.h"
 
@@ -122,11 +123,19 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
 {
     *out = NULL;
     *count = 0;
-    size_t pool_n = 0;
-    doc_sentence **pool =
-        mem_malloc((d->selectable ? d->selectable : 1) * sizeof *pool);
+    /* The pool of candidates, the chain a candidate needs, and the flags
+     * by candidate (used) and by sentence (in_summary), in one block:
+     * each allocation had cost more than filling its array. */
+    size_t sel = d->selectable ? d->selectable : 1;
+    size_t flags = (sel < MMR_POOL ? sel : MMR_POOL) + d->nsents;
+    doc_sentence **pool = mem_malloc(sel * (sizeof *pool + sizeof(size_t)) +
+                                     flags);
     if (!pool)
         return PRECIS_ENOMEM;
+    size_t *need = (size_t *)(pool + sel);
+    char *used = (char *)(need + sel);
+    memset(used, 0, flags);
+    size_t pool_n = 0;
     for (size_t i = 0; i < d->nsents; i++)
         if (!d->sents[i].excluded)
             pool[pool_n++] = &d->sents[i];
@@ -147,16 +156,9 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
      * up to every selectable sentence, in_summary is by sentence. */
     size_t *chosen =
         mem_malloc((max_sentences ? max_sentences : 1) * sizeof *chosen);
-    char *used = mem_calloc(pool_n ? pool_n : 1, 1);
-    char *in_summary = mem_calloc(d->nsents ? d->nsents : 1, 1);
-    size_t *need = mem_malloc((d->selectable ? d->selectable : 1) *
-                              sizeof *need);
-    if (!chosen || !used || !in_summary || !need) {
+    char *in_summary = used + (sel < MMR_POOL ? sel : MMR_POOL);
+    if (!chosen) {
         mem_free(pool);
-        mem_free(chosen);
-        mem_free(used);
-        mem_free(in_summary);
-        mem_free(need);
         return PRECIS_ENOMEM;
     }
     /* A chain longer than LEAN_CHAIN_MAX is taken only when nothing
@@ -233,9 +235,6 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
     if (n == 0 && pool_n > 0 && max_sentences > 0)
         chosen[n++] = (size_t)(pool[0] - d->sents);
     mem_free(pool);
-    mem_free(used);
-    mem_free(in_summary);
-    mem_free(need);
     qsort(chosen, n, sizeof *chosen, by_position);
     *out = chosen;
     *count = n;
