@@ -160,28 +160,46 @@ static void sort_u32(uint32_t *v, uint32_t n)
  * 256 content words) take the heap. */
 #define VEC_STACK_TERMS 256
 
-int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
-               uint32_t *n)
+/* Sentence s's sparse content-term vector, sorted by term, with counts,
+ * allocated in d->vectors.  Sentences come in text order, *named the
+ * terms named before s (updated): terms are numbered as the text first
+ * uses them, so s's terms below it were met earlier, in no order, and
+ * those from it on are new, in rising order but for repeats.  Each part
+ * is sorted alone and the first all come before the second: an
+ * insertion sort of the whole had moved every new term past the old
+ * ones after it. */
+static int doc_vector(doc *d, doc_sentence *s, uint32_t *named)
 {
     uint32_t count = 0;
-    for (uint32_t k = tok_begin; k < tok_end; k++)
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
         count += !d->toks[k].stop;
     /* Sorted and counted apart, so the arena holds each term once: the
      * repeats cost a fifth of the vectors' memory. */
-    uint32_t stack[VEC_STACK_TERMS];
-    uint32_t *ids = count <= VEC_STACK_TERMS ? stack
-                                             : mem_malloc(count * sizeof *ids);
+    uint32_t stack[2 * (VEC_STACK_TERMS + 1)];
+    uint32_t *ids = count <= VEC_STACK_TERMS
+                        ? stack
+                        : mem_malloc(2 * ((size_t)count + 1) * sizeof *ids);
     if (!ids)
         return PRECIS_ENOMEM;
-    /* Written always and kept when content: no branch on the stop
-     * words, half the tokens and in no order a predictor learns. */
-    uint32_t m = 0;
-    for (uint32_t k = tok_begin; k < tok_end && m < count; k++) {
-        ids[m] = d->toks[k].term;
-        m += !d->toks[k].stop;
+    /* Written always and kept when content, into the old or the new
+     * part (each with a slot past its count for what is not kept): no
+     * branch on stop words or on which part, half the tokens and in no
+     * order a predictor learns. */
+    uint32_t *fresh = ids + count + 1, old = 0, new = 0, top = *named;
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+        uint32_t term = d->toks[k].term, content = !d->toks[k].stop;
+        uint32_t is_new = term >= *named;
+        ids[old] = term;
+        fresh[new] = term;
+        old += content & !is_new;
+        new += content & is_new;
+        top = term + 1 > top ? term + 1 : top;
     }
-    sort_u32(ids, m);
-    uint32_t u = 0;
+    *named = top;
+    sort_u32(ids, old);
+    sort_u32(fresh, new);
+    memmove(ids + old, fresh, new * sizeof *ids);
+    uint32_t m = old + new, u = 0;
     for (uint32_t k = 0; k < m; k++)
         u += k == 0 || ids[k] != ids[k - 1];
     vec_entry *v = arena_alloc(&d->vectors, (u ? u : 1) * sizeof *v);
@@ -197,8 +215,8 @@ int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
     }
     if (ids != stack)
         mem_free(ids);
-    *out = v;
-    *n = u;
+    s->vec = v;
+    s->nvec = u;
     return v ? PRECIS_OK : PRECIS_ENOMEM;
 }
 
@@ -654,10 +672,9 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
     for (size_t i = 0; i < d->nsents; i++)
         vectors += d->sents[i].content * sizeof(vec_entry) + 15;
     arena_plan(&d->vectors, vectors);
-    for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
-        doc_sentence *s = &d->sents[i];
-        rc = doc_vector(d, s->tok_begin, s->tok_end, &s->vec, &s->nvec);
-    }
+    uint32_t named = 0;
+    for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++)
+        rc = doc_vector(d, &d->sents[i], &named);
     return rc;
 }
 

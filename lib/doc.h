@@ -151,10 +151,6 @@ void doc_free(doc *d);
  * (ntoks when none): binary searches, both in text order. */
 uint32_t doc_sentence_at(const doc *d, size_t offset);
 size_t doc_token_at(const doc *d, size_t offset);
-/* Sparse content-term vector of tokens [tok_begin, tok_end), sorted by
- * term, with counts; allocated in d->vectors. */
-int doc_vector(doc *d, uint32_t tok_begin, uint32_t tok_end, vec_entry **out,
-               uint32_t *n);
 /* An entry's weight by the background idf, and by the idf among the
  * document's sentences (once term_stats() has run). */
 static inline float vec_w(const doc *d, const vec_entry *e)

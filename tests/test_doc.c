@@ -312,6 +312,51 @@ static void doc_terms_by_stems_that_do_not_begin_their_word(void **state)
     doc_free(&d);
 }
 
+/* Every sentence's vector against its tokens: terms rising, each with
+ * as many occurrences as its content tokens, none missing, on prose
+ * whose sentences repeat words of earlier ones and their own, a
+ * sentence of stop words only, and one of 300 content words (past the
+ * stack's room). */
+static void doc_vectors_count_every_content_word(void **state)
+{
+    const lang *en = engine_lang(test_engine(state), "en");
+    char text[8192];
+    size_t n = (size_t)snprintf(
+        text, sizeof text,
+        "Council members voted on the budget. The budget vote split the "
+        "council, members said, and budget talks resume. It was of the "
+        "and it is. Members of the council and the mayor voted on a "
+        "budget the treasurer and the mayor had vetoed, members said. ");
+    for (int w = 0; w < 300; w++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "w%c%c%s",
+                              'a' + w % 26, 'a' + w / 26 % 26,
+                              w == 299 ? ".\n" : " ");
+    doc d;
+    assert_int_equal(doc_build(&d, test_engine(state), en, 0, text, n, NULL, 0),
+                     0);
+    size_t checked = 0, empty = 0;
+    for (size_t i = 0; i < d.nsents; i++) {
+        const doc_sentence *s = &d.sents[i];
+        uint32_t content = 0;
+        for (uint32_t k = 0; k < s->nvec; k++) {
+            if (k > 0)
+                assert_true(s->vec[k - 1].term < s->vec[k].term);
+            uint32_t seen = 0;
+            for (uint32_t t = s->tok_begin; t < s->tok_end; t++)
+                seen += !d.toks[t].stop && d.toks[t].term == s->vec[k].term;
+            assert_int_equal(s->vec[k].count, seen);
+            content += seen;
+        }
+        for (uint32_t t = s->tok_begin; t < s->tok_end; t++)
+            content -= !d.toks[t].stop;
+        assert_int_equal(content, 0);
+        checked += s->nvec;
+        empty += s->nvec == 0;
+    }
+    assert_true(checked > 300 && empty == 1);
+    doc_free(&d);
+}
+
 /* The word as a document of language l asks for it. */
 static int ask_lexicon(const precis_engine_t *e, const lang *l,
                        const char *word, size_t n, lex_word *x)
@@ -453,6 +498,7 @@ int main(void)
         cmocka_unit_test(doc_detects_language_from_the_opening),
         cmocka_unit_test(doc_terms_by_stem_and_stop_word),
         cmocka_unit_test(doc_terms_by_stems_that_do_not_begin_their_word),
+        cmocka_unit_test(doc_vectors_count_every_content_word),
         cmocka_unit_test(lexicon_matches_the_engine_on_many_threads),
         cmocka_unit_test(lexicon_starts_afresh_for_another_engine),
         cmocka_unit_test(lexicon_serves_more_languages_than_its_tables),
