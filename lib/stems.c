@@ -59,10 +59,15 @@ int stems_term(stem_table *t, const word_table *words, const char *s,
     t->entries = entries;
     int begins = len <= words->entries[word].len &&
                  bytes_same(words_key(words, word), s, len);
-    stem_entry e = {h, *term, word, (uint16_t)len, !begins};
-    if (!begins && byte_store_add(&t->copies, s, len, 0, &e.at) != PRECIS_OK)
+    /* Written where it lives, not copied from the stack (words_add). */
+    stem_entry *e = &entries[t->count];
+    e->hash = h;
+    e->term = *term;
+    e->at = word;
+    e->len = (uint16_t)len;
+    e->copied = !begins;
+    if (!begins && byte_store_add(&t->copies, s, len, 0, &e->at) != PRECIS_OK)
         return PRECIS_ENOMEM;
-    entries[t->count] = e;
     t->slots[i] = (uint32_t)++t->count;
     *added = 1;
     return PRECIS_OK;

@@ -37,15 +37,23 @@ int words_add(word_table *t, uint32_t *slot, const char *fold, size_t len,
     if (!entries)
         return PRECIS_ENOMEM;
     t->entries = entries;
-    word_entry e = {h, UINT32_MAX, text_at, (uint8_t)len, 0, 0, 0};
-    if (text_at == UINT32_MAX || t->text_len - text_at < BYTES_PADDED) {
-        e.copied = 1;
-        if (byte_store_add(&t->copies, fold, len, BYTES_PADDED, &e.at) !=
+    /* Written field by field where it lives: an entry made on the stack
+     * and copied as 16 bytes was read back before its small stores had
+     * reached the cache, a stall on every new word. */
+    word_entry *e = &entries[t->count];
+    e->hash = h;
+    e->term = UINT32_MAX;
+    e->at = text_at;
+    e->len = (uint8_t)len;
+    e->copied = text_at == UINT32_MAX || t->text_len - text_at < BYTES_PADDED;
+    e->cue = 0;
+    e->stop = 0;
+    if (e->copied) {
+        if (byte_store_add(&t->copies, fold, len, BYTES_PADDED, &e->at) !=
             PRECIS_OK)
             return PRECIS_ENOMEM;
         t->base[1] = t->copies.bytes;
     }
-    entries[t->count] = e;
     *slot = (uint32_t)++t->count;
     *w = (uint32_t)t->count - 1;
     if (t->count * 2 > t->cap &&
