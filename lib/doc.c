@@ -185,10 +185,11 @@ static int doc_vector(doc *d, doc_sentence *s, uint32_t *named)
      * part (each with a slot past its count for what is not kept): no
      * branch on stop words or on which part, half the tokens and in no
      * order a predictor learns. */
-    uint32_t *fresh = ids + count + 1, old = 0, new = 0, top = *named;
+    uint32_t *fresh = ids + count + 1, old = 0, new = 0;
+    uint32_t before = *named, top = before;
     for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
         uint32_t term = d->toks[k].term, content = !d->toks[k].stop;
-        uint32_t is_new = term >= *named;
+        uint32_t is_new = term >= before;
         ids[old] = term;
         fresh[new] = term;
         old += content & !is_new;
@@ -659,7 +660,7 @@ int doc_build(doc *d, const precis_engine_t *e, const lang *l, int detect,
         rc = name_terms(d, prefetched, whole);
     if (rc == PRECIS_OK && title)
         rc = tokenize_title(d, title, title_len);
-    /* Every word is interned now: the maps from folded words and stems
+    /* Every word is interned now: the tables from folded words and stems
      * to terms are not read again, and go before the vectors are built
      * (a tenth of the engine's peak on a 1 MB document). */
     words_free(&d->words);

@@ -127,7 +127,8 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
      * by candidate (used) and by sentence (in_summary), in one block:
      * each allocation had cost more than filling its array. */
     size_t sel = d->selectable ? d->selectable : 1;
-    size_t flags = (sel < MMR_POOL ? sel : MMR_POOL) + d->nsents;
+    size_t pool_room = sel < MMR_POOL ? sel : MMR_POOL;
+    size_t flags = pool_room + d->nsents;
     doc_sentence **pool = mem_malloc(sel * (sizeof *pool + sizeof(size_t)) +
                                      flags);
     if (!pool)
@@ -156,7 +157,7 @@ int select_sentences(const doc *d, int budget, double value, double lambda,
      * up to every selectable sentence, in_summary is by sentence. */
     size_t *chosen =
         mem_malloc((max_sentences ? max_sentences : 1) * sizeof *chosen);
-    char *in_summary = used + (sel < MMR_POOL ? sel : MMR_POOL);
+    char *in_summary = used + pool_room;
     if (!chosen) {
         mem_free(pool);
         return PRECIS_ENOMEM;
